@@ -1,0 +1,5 @@
+"""``python -m goals``: see goals.cli."""
+
+from goals.cli import main
+
+raise SystemExit(main())

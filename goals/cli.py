@@ -1,0 +1,87 @@
+"""Command line: ``python -m goals …`` — also the scripting interface.
+
+Every command reads GOALS_DATABASE_URL (default: the SQLite file data/goals.db), creates or
+upgrades the schema, and answers bad input with one sentence on stderr and a non-zero exit code,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from goals import store
+from goals.catalogue import CatalogueError
+from goals.setup import DemoError, initialise
+
+EXIT_OK = 0
+EXIT_REJECTED = 1
+EXIT_ERROR = 2
+
+# Modules that add their own sub-commands with register(subparsers).
+COMMAND_MODULES = ("goals.workbook.cli", "goals.status_cli")
+
+
+def _init(args: argparse.Namespace) -> int:
+    report = initialise(url=None, demo=False)
+    print(
+        f"Database ready at {store.describe(report.url)} (schema {report.revision}); {report.catalogue}."
+    )
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    report = initialise(url=None, demo=True, force_demo=args.again)
+    print(
+        f"Database ready at {store.describe(report.url)} (schema {report.revision}); {report.catalogue}."
+    )
+    print(report.demo)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m goals",
+        description=(
+            "Målbillede: shared goals, success criteria and indicators for Danish "
+            "cross-sector health clusters. The database is GOALS_DATABASE_URL "
+            "(default: sqlite file data/goals.db)."
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    init = sub.add_parser("init", help="create or upgrade the database and load the catalogue")
+    init.set_defaults(func=_init)
+    demo = sub.add_parser(
+        "demo", help="load the demo catalogue and demo values (as status workbooks)"
+    )
+    demo.add_argument(
+        "--again", action="store_true", help="load the demo values even if values exist already"
+    )
+    demo.set_defaults(func=_demo)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if not name.startswith(exc.name or "?"):
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(args.func(args) or EXIT_OK)
+    except (store.StoreError, CatalogueError, DemoError) as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Interrupted; nothing was half-written.", file=sys.stderr)
+        return 130

@@ -1,0 +1,57 @@
+"""Texts of the app's pages and shared widgets."""
+
+TEXTS = {
+    "app.title": {"da": "Målbillede", "en": "Målbillede"},
+    "app.tagline": {
+        "da": "Fælles mål og succeskriterier for det tværsektorielle samarbejde i klyngerne",
+        "en": "Shared goals and success criteria for cross-sector cooperation in the clusters",
+    },
+    "nav.home": {"da": "Forside", "en": "Home"},
+    "nav.section.follow": {"da": "Følg op", "en": "Follow up"},
+    "sidebar.language": {"da": "Sprog", "en": "Language"},
+    "demo.banner": {
+        "da": "**Eksempeldata.** Tallene i denne installation er demodata, ikke rigtige tal. "
+        "De er lavet ud fra offentliggjorte niveauer for at vise, hvordan Målbillede virker.",
+        "en": "**Example data.** The figures in this installation are demo data, not real "
+        "figures. They are modelled on published levels to show how Målbillede works.",
+    },
+    "store.error": {
+        "da": "Databasen kan ikke bruges: {message}",
+        "en": "The database cannot be used: {message}",
+    },
+    "store.empty": {
+        "da": "Databasen har endnu intet katalog. Kør `python -m goals init` for at indlæse "
+        "klynger, spor, mål og indikatorer.",
+        "en": "The database has no catalogue yet. Run `python -m goals init` to load clusters, "
+        "tracks, goals and indicators.",
+    },
+    "home.clusters": {"da": "Klyngerne", "en": "The clusters"},
+    "home.clusters.help": {
+        "da": "Region, kommuner, almen praksis og hospitaler samarbejder i fem klynger.",
+        "en": "Region, municipalities, general practice and hospitals cooperate in five clusters.",
+    },
+    "home.tracks": {"da": "Spor, mål og succeskriterier", "en": "Tracks, goals and success criteria"},
+    "home.counts": {
+        "da": "{clusters} klynger · {tracks} spor · {goals} fælles mål · {criteria} succeskriterier",
+        "en": "{clusters} clusters · {tracks} tracks · {goals} shared goals · {criteria} success criteria",
+    },
+    "home.members": {"da": "Kommuner", "en": "Municipalities"},
+    "home.hospital": {"da": "Hospital", "en": "Hospital"},
+    "home.owner": {"da": "Ejer: {group}", "en": "Owner: {group}"},
+    "home.national_goal": {"da": "Nationalt mål {number}: {name}", "en": "National goal {number}: {name}"},
+    "home.no_goals": {"da": "Ingen mål på dette spor endnu.", "en": "No goals on this track yet."},
+    "criterion.indicator": {"da": "Indikator", "en": "Indicator"},
+    "criterion.baseline": {"da": "Basisår", "en": "Baseline"},
+    "criterion.target": {"da": "Mål", "en": "Target"},
+    "criterion.target_period": {"da": "Målår", "en": "Target year"},
+    "criterion.group": {"da": "Gruppe", "en": "Group"},
+    "criterion.gap": {"da": "Forskel: {a} − {b}", "en": "Gap: {a} − {b}"},
+    "criterion.revision": {
+        "da": "Version {revision} fra {date}",
+        "en": "Version {revision} from {date}",
+    },
+    "target.absolute": {"da": "{value} {unit}", "en": "{value} {unit}"},
+    "target.relative": {"da": "{value} % i forhold til basisåret", "en": "{value} % from baseline"},
+    "target.points": {"da": "{value} point i forhold til basisåret", "en": "{value} points from baseline"},
+    "target.none": {"da": "Intet måltal", "en": "No target"},
+}

@@ -1,0 +1,288 @@
+"""The domain model as SQLModel tables.
+
+Areas form a hierarchy (region → cluster → municipality / hospital unit / general practice)
+whose membership is dated, so a municipality can move between clusters without rewriting
+history. Every observation, initiative and assessment row comes from an upload; the current
+value of a key is the newest row from an upload that has not been rolled back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import Column, Index, LargeBinary, String, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class AreaKind(StrEnum):
+    REGION = "region"
+    CLUSTER = "cluster"
+    MUNICIPALITY = "municipality"
+    HOSPITAL = "hospital"
+    GENERAL_PRACTICE = "general_practice"
+
+
+class Polarity(StrEnum):
+    HIGHER = "higher"  # higher is better
+    LOWER = "lower"  # lower is better
+    NONE = "none"  # no judgement
+
+
+class TargetType(StrEnum):
+    ABSOLUTE = "absolute"  # reach this value
+    RELATIVE = "relative"  # change from baseline in % (−10 means 10 % lower)
+    POINTS = "points"  # change from baseline in points (−3 means 3 points lower)
+
+
+class UploadState(StrEnum):
+    APPLIED = "applied"
+    ROLLED_BACK = "rolled_back"
+
+
+class InitiativeStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DELAYED = "delayed"
+    COMPLETED = "completed"
+    STOPPED = "stopped"
+
+
+class TrafficLight(StrEnum):
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+
+
+# --- areas ---------------------------------------------------------------------------------
+
+
+class Area(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=40)
+    name: str = Field(max_length=200)
+    name_en: str | None = Field(default=None, max_length=200)
+    kind: AreaKind = Field(sa_type=String(20))
+    official_code: str | None = Field(default=None, max_length=20)  # e.g. municipality code 791
+    sort_order: int = 0
+
+
+class AreaMembership(SQLModel, table=True):
+    """`child` belongs to `parent` from `valid_from` (inclusive) until `valid_to` (exclusive)."""
+
+    __table_args__ = (Index("ix_areamembership_parent", "parent_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    parent_id: int = Field(foreign_key="area.id", ondelete="CASCADE")
+    child_id: int = Field(foreign_key="area.id", ondelete="CASCADE", index=True)
+    valid_from: dt.date = Field(default=dt.date(2000, 1, 1))
+    valid_to: dt.date | None = None
+
+
+class AreaAlias(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    area_id: int = Field(foreign_key="area.id", ondelete="CASCADE", index=True)
+    alias: str = Field(max_length=200)
+    # case-, accent-, space- and hyphen-insensitive form used for matching
+    alias_key: str = Field(unique=True, max_length=200)
+
+
+# --- organisation and goals ----------------------------------------------------------------
+
+
+class Track(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=40)
+    name: str = Field(max_length=200)
+    name_en: str | None = Field(default=None, max_length=200)
+    sort_order: int = 0
+
+
+class SteeringGroup(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=40)
+    name: str = Field(max_length=200)
+    name_en: str | None = Field(default=None, max_length=200)
+
+
+class NationalGoal(SQLModel, table=True):
+    """One of the 8 national goals for the health care system (2016)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: int = Field(unique=True)
+    name: str = Field(max_length=300)
+    name_en: str | None = Field(default=None, max_length=300)
+
+
+class Goal(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=40)
+    title: str = Field(max_length=300)
+    title_en: str | None = Field(default=None, max_length=300)
+    description: str | None = None
+    track_id: int = Field(foreign_key="track.id", index=True)
+    steering_group_id: int = Field(foreign_key="steeringgroup.id", index=True)
+    national_goal_id: int | None = Field(default=None, foreign_key="nationalgoal.id")
+    sort_order: int = 0
+
+
+class Indicator(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=40)
+    name: str = Field(max_length=300)
+    name_en: str | None = Field(default=None, max_length=300)
+    unit: str = Field(max_length=100)  # "%", "pr. 1.000 borgere med KOL", "antal", "dage"
+    polarity: Polarity = Field(default=Polarity.NONE, sa_type=String(10))
+    decimals: int = 1
+    frequency: str = Field(default="year", max_length=20)  # goals.periods.Frequency value
+    source: str | None = None
+    definition: str | None = None
+    natural_limit: float | None = None  # e.g. 0 % or 100 %, for the progress measure
+    # explicit owner; when empty, the owner is the steering group of the goals using it
+    steering_group_id: int | None = Field(default=None, foreign_key="steeringgroup.id")
+
+
+class BreakdownGroup(SQLModel, table=True):
+    """A population breakdown such as `Uddannelse: Grundskole`; `I alt` is the total."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=100)
+    name: str = Field(max_length=200)
+    name_en: str | None = Field(default=None, max_length=200)
+    dimension: str | None = Field(default=None, max_length=100)  # "Uddannelse", "Køn"
+    sort_order: int = 0
+
+
+class GroupAlias(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="breakdowngroup.id", ondelete="CASCADE", index=True)
+    alias: str = Field(max_length=200)
+    alias_key: str = Field(unique=True, max_length=200)
+
+
+class SuccessCriterion(SQLModel, table=True):
+    """The stable identity of a success criterion; its content lives in revisions."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=40)
+    goal_id: int = Field(foreign_key="goal.id", index=True)
+    sort_order: int = 0
+
+
+class CriterionRevision(SQLModel, table=True):
+    """One version of a success criterion, valid from `valid_from` until the next revision.
+
+    A level criterion follows one indicator in one breakdown group; a gap criterion follows
+    value(group_a) − value(group_b), where smaller is better.
+    """
+
+    __table_args__ = (UniqueConstraint("criterion_id", "revision"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    criterion_id: int = Field(foreign_key="successcriterion.id", index=True, ondelete="CASCADE")
+    revision: int = 1
+    valid_from: dt.date
+    text: str
+    text_en: str | None = None
+    indicator_id: int = Field(foreign_key="indicator.id", index=True)
+    group_id: int | None = Field(default=None, foreign_key="breakdowngroup.id")
+    gap_group_a_id: int | None = Field(default=None, foreign_key="breakdowngroup.id")
+    gap_group_b_id: int | None = Field(default=None, foreign_key="breakdowngroup.id")
+    baseline_period: str = Field(max_length=20)
+    target_type: TargetType | None = Field(default=None, sa_type=String(10))
+    target_value: float | None = None
+    target_period: str | None = Field(default=None, max_length=20)
+    # which areas it applies to: "clusters", "municipalities", "region", or explicit list below
+    area_scope: str = Field(default="clusters", max_length=40)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str | None = Field(default=None, max_length=200)
+    note: str | None = None
+
+    @property
+    def is_gap(self) -> bool:
+        return self.gap_group_a_id is not None
+
+
+class CriterionArea(SQLModel, table=True):
+    """Explicit areas a revision applies to (used when area_scope == "listed")."""
+
+    revision_id: int = Field(
+        foreign_key="criterionrevision.id", primary_key=True, ondelete="CASCADE"
+    )
+    area_id: int = Field(foreign_key="area.id", primary_key=True, ondelete="CASCADE")
+
+
+# --- uploads and the values they bring -----------------------------------------------------
+
+
+class Upload(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    filename: str = Field(max_length=300)
+    sha256: str = Field(max_length=64, index=True)
+    size: int
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    user: str = Field(max_length=200)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    state: UploadState = Field(default=UploadState.APPLIED, sa_type=String(20))
+    rolled_back_at: dt.datetime | None = None
+    rolled_back_by: str | None = Field(default=None, max_length=200)
+    counts_json: str = "{}"  # {"new": n, "changed": n, "unchanged": n, "rejected": n}
+    note: str | None = None
+
+
+class Observation(SQLModel, table=True):
+    """A reported value. `value` is None with `missing_reason` when withheld on purpose."""
+
+    __table_args__ = (
+        Index("ix_observation_key", "indicator_id", "area_id", "period", "group_id"),
+        Index("ix_observation_upload", "upload_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id")
+    area_id: int = Field(foreign_key="area.id")
+    period: str = Field(max_length=20)  # canonical period code
+    group_id: int = Field(foreign_key="breakdowngroup.id")
+    value: float | None = None
+    missing_reason: str | None = Field(default=None, max_length=100)
+    numerator: int | None = None
+    denominator: int | None = None
+    lower: float | None = None
+    upper: float | None = None
+    note: str | None = None
+    upload_id: int = Field(foreign_key="upload.id")
+
+
+class Initiative(SQLModel, table=True):
+    """An initiative (*indsats*) for a goal in an area, as reported in an upload."""
+
+    __table_args__ = (Index("ix_initiative_key", "goal_id", "area_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int = Field(foreign_key="goal.id")
+    area_id: int = Field(foreign_key="area.id")
+    name: str = Field(max_length=300)
+    status: InitiativeStatus = Field(sa_type=String(20))
+    next_milestone: str | None = None
+    milestone_date: dt.date | None = None
+    responsible: str | None = Field(default=None, max_length=200)
+    note: str | None = None
+    upload_id: int = Field(foreign_key="upload.id", index=True)
+
+
+class Assessment(SQLModel, table=True):
+    """A steering group's own assessment (*vurdering*) of a goal in an area for a period."""
+
+    __table_args__ = (Index("ix_assessment_key", "goal_id", "area_id", "period"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int = Field(foreign_key="goal.id")
+    area_id: int = Field(foreign_key="area.id")
+    period: str = Field(max_length=20)
+    light: TrafficLight = Field(sa_type=String(10))
+    text: str | None = None
+    upload_id: int = Field(foreign_key="upload.id", index=True)

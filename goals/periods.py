@@ -1,0 +1,171 @@
+"""Reporting periods: parsing the many ways people write them, and arithmetic in years.
+
+Canonical forms: year ``2017``, half-year ``2017H1``, quarter ``2017K2``, month ``2017-06``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import total_ordering
+
+__all__ = [
+    "Frequency",
+    "Period",
+    "PeriodError",
+    "is_period_label",
+    "parse_period",
+    "period_years",
+]
+
+
+class Frequency(StrEnum):
+    """How often an indicator is measured; also the type of a period."""
+
+    YEAR = "year"
+    HALF_YEAR = "half_year"
+    QUARTER = "quarter"
+    MONTH = "month"
+
+    @property
+    def per_year(self) -> int:
+        return {"year": 1, "half_year": 2, "quarter": 4, "month": 12}[self.value]
+
+
+class PeriodError(ValueError):
+    """A text that is not a period we understand."""
+
+
+@total_ordering
+@dataclass(frozen=True)
+class Period:
+    """One reporting period: a year and a sub-period index (1-based) of a frequency."""
+
+    year: int
+    frequency: Frequency = Frequency.YEAR
+    index: int = 1
+
+    def __post_init__(self) -> None:
+        if not 1900 <= self.year <= 2200:
+            raise PeriodError(f"year {self.year} is out of range")
+        if not 1 <= self.index <= self.frequency.per_year:
+            raise PeriodError(f"sub-period {self.index} is out of range for {self.frequency.value}")
+
+    @property
+    def code(self) -> str:
+        """The canonical text of the period."""
+        if self.frequency is Frequency.YEAR:
+            return str(self.year)
+        if self.frequency is Frequency.HALF_YEAR:
+            return f"{self.year}H{self.index}"
+        if self.frequency is Frequency.QUARTER:
+            return f"{self.year}K{self.index}"
+        return f"{self.year}-{self.index:02d}"
+
+    @property
+    def years(self) -> float:
+        """Start of the period measured in years (2017K2 → 2017.25)."""
+        return self.year + (self.index - 1) / self.frequency.per_year
+
+    @property
+    def ordinal(self) -> int:
+        """A number that increases by one from one period to the next of the same frequency."""
+        return self.year * self.frequency.per_year + self.index - 1
+
+    def next(self, steps: int = 1) -> Period:
+        n = self.ordinal + steps
+        per = self.frequency.per_year
+        return Period(n // per, self.frequency, n % per + 1)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return (self.years, self.frequency.per_year) < (
+            other.years,
+            other.frequency.per_year,
+        )
+
+    def __str__(self) -> str:
+        return self.code
+
+
+_MONTHS = {
+    "jan": 1, "januar": 1, "january": 1,
+    "feb": 2, "februar": 2, "february": 2,
+    "mar": 3, "marts": 3, "march": 3,
+    "apr": 4, "april": 4,
+    "maj": 5, "may": 5,
+    "jun": 6, "juni": 6, "june": 6,
+    "jul": 7, "juli": 7, "july": 7,
+    "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9,
+    "okt": 10, "oct": 10, "oktober": 10, "october": 10,
+    "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+
+_Y = r"(?P<y>(?:19|20|21)\d\d)"
+_PATTERNS: list[tuple[re.Pattern[str], Frequency]] = [
+    (re.compile(rf"^{_Y}(?:\.0+)?$"), Frequency.YEAR),
+    (re.compile(rf"^{_Y}\s*[-/ ]?\s*[kq]\s*(?P<i>[1-4])$"), Frequency.QUARTER),
+    (re.compile(rf"^[kq](?P<i>[1-4])\s*[-/ ]?\s*{_Y}$"), Frequency.QUARTER),
+    (re.compile(rf"^(?P<i>[1-4])\s*\.?\s*(?:kvt|kvartal|quarter|qtr)\.?\s*{_Y}$"), Frequency.QUARTER),
+    (re.compile(rf"^{_Y}\s*[-/ ]?\s*h\s*(?P<i>[12])$"), Frequency.HALF_YEAR),
+    (re.compile(rf"^h(?P<i>[12])\s*[-/ ]?\s*{_Y}$"), Frequency.HALF_YEAR),
+    (re.compile(rf"^(?P<i>[12])\s*\.?\s*(?:halvår|halvaar|half|half-year|halfyear)\.?\s*{_Y}$"), Frequency.HALF_YEAR),
+    (re.compile(rf"^{_Y}\s*[-/]\s*(?P<i>0?[1-9]|1[0-2])$"), Frequency.MONTH),
+    (re.compile(rf"^{_Y}\.(?P<i>0[1-9]|1[0-2])$"), Frequency.MONTH),
+    (re.compile(rf"^{_Y}\s*m\s*(?P<i>0?[1-9]|1[0-2])$"), Frequency.MONTH),
+    (re.compile(rf"^(?P<i>0?[1-9]|1[0-2])\s*[-/.]\s*{_Y}$"), Frequency.MONTH),
+]  # fmt: skip
+_MONTH_NAME = re.compile(rf"^(?P<m>[a-zæøå]+)\.?\s*[-/ ]?\s*{_Y}$")
+_NAME_MONTH = re.compile(rf"^{_Y}\s*[-/ ]?\s*(?P<m>[a-zæøå]+)\.?$")
+
+
+def parse_period(value: object) -> Period:
+    """Read a period from a cell value: int year, text in any accepted form, or a date.
+
+    A date (or datetime) means its month. Raises PeriodError with an explanation otherwise.
+    """
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, bool) or value is None:
+        raise PeriodError("empty period")
+    if isinstance(value, dt.datetime | dt.date):
+        return Period(value.year, Frequency.MONTH, value.month)
+    if isinstance(value, int):
+        return Period(value)
+    if isinstance(value, float):
+        if value.is_integer():
+            return Period(int(value))
+        raise PeriodError(f"{value} is not a period")
+    text = " ".join(str(value).strip().lower().split())
+    if not text:
+        raise PeriodError("empty period")
+    for pattern, frequency in _PATTERNS:
+        m = pattern.match(text)
+        if m:
+            return Period(int(m["y"]), frequency, int(m.groupdict().get("i") or 1))
+    for pattern in (_MONTH_NAME, _NAME_MONTH):
+        m = pattern.match(text)
+        if m and m["m"] in _MONTHS:
+            return Period(int(m["y"]), Frequency.MONTH, _MONTHS[m["m"]])
+    raise PeriodError(f"'{value}' is not a period")
+
+
+def is_period_label(value: object) -> bool:
+    """True when a column header reads as a period (used to detect the wide layout)."""
+    if isinstance(value, dt.date | dt.datetime):
+        return True
+    try:
+        parse_period(value)
+    except PeriodError:
+        return False
+    return True
+
+
+def period_years(value: object) -> float:
+    """The time of a period in years, for rate calculations (2017K2 → 2017.25)."""
+    return parse_period(value).years

@@ -1,0 +1,99 @@
+"""Getting a database ready: schema, catalogue and (when asked) the demo values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from goals import catalogue, store
+from goals.model import Observation, Upload
+
+
+@dataclass(frozen=True)
+class InitReport:
+    url: str
+    revision: str
+    catalogue: str
+    demo: str = ""
+
+
+class DemoError(RuntimeError):
+    """A demo workbook was rejected by the importer (a bug in the demo or the catalogue)."""
+
+
+def has_values(engine: Engine) -> bool:
+    with store.read_session(engine) as session:
+        return session.exec(sa.select(sa.func.count()).select_from(Observation)).one()[0] > 0
+
+
+def has_demo_values(engine: Engine) -> bool:
+    """True when any applied upload came from the demo (the UI then marks data as examples)."""
+    from goals.demo import DEMO_USER
+
+    with store.read_session(engine) as session:
+        query = (
+            sa.select(sa.func.count())
+            .select_from(Upload)
+            .where(Upload.user == DEMO_USER, Upload.state == "applied")
+        )
+        return session.exec(query).one()[0] > 0
+
+
+def load_demo(engine: Engine) -> str:
+    """Import the demo status workbooks through the importer, as a steering group would."""
+    from goals.demo import DEMO_USER, demo_rounds, round_workbook
+    from goals.workbook import import_workbook
+
+    with store.read_session(engine) as session:
+        cat = catalogue.Catalogue.load(session)
+    applied = []
+    for demo_round in demo_rounds(cat):
+        result = import_workbook(
+            engine=engine,
+            content=round_workbook(demo_round),
+            filename=demo_round.filename,
+            user=DEMO_USER,
+        )
+        if result.status != "applied":
+            first = result.errors[0] if result.errors else None
+            detail = f"{first.cell}: {first.message}" if first else result.status
+            raise DemoError(f"The demo workbook {demo_round.filename} was rejected: {detail}")
+        applied.append(f"{demo_round.filename} ({result.counts['new']} new)")
+    return "Demo values loaded through the importer: " + ", ".join(applied) + "."
+
+
+def initialise(
+    url: str | None = None, *, demo: bool = False, force_demo: bool = False
+) -> InitReport:
+    """Create or upgrade the schema, add missing catalogue entries, optionally load the demo."""
+    engine = store.open_store(url)
+    with store.write_session(engine) as session:
+        report = catalogue.load_catalogue(session=session)
+    demo_text = ""
+    if demo:
+        if has_values(engine) and not force_demo:
+            demo_text = (
+                "The database already holds values; demo not loaded (use --again to add it)."
+            )
+        else:
+            demo_text = load_demo(engine)
+    return InitReport(
+        url=str(engine.url),
+        revision=store.current_revision(engine) or "",
+        catalogue=report.summary(),
+        demo=demo_text,
+    )
+
+
+def prepare_app_store(url: str | None = None) -> Engine:
+    """What the app does on start: upgrade the schema; on the embedded default database,
+    also create it with the catalogue and demo values the first time. A database named by
+    GOALS_DATABASE_URL is never filled with demo data unasked."""
+    config = store.settings()
+    target = url or config.database_url
+    engine = store.open_store(target)
+    if url is None and config.is_default_database and store.is_empty(engine):
+        initialise(target, demo=True)
+    return engine

@@ -1,0 +1,289 @@
+"""The store: engine and sessions for the database named by GOALS_DATABASE_URL, and migrations.
+
+SQLite (the default, ``data/goals.db``) runs in WAL mode with foreign keys on; PostgreSQL is
+reached through psycopg 3. Every problem with the database URL, the folder or the schema
+version becomes a `StoreError` carrying one sentence a person can act on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine.url import URL
+from sqlmodel import Session
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_PATH = PROJECT_ROOT / "data" / "goals.db"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message is one sentence for the person running it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Settings read from the environment once per call of `settings()`."""
+
+    database_url: str
+    is_default_database: bool
+    upload_limit_bytes: int
+
+
+def settings() -> Settings:
+    url = os.environ.get("GOALS_DATABASE_URL", "").strip()
+    limit_mb = os.environ.get("GOALS_UPLOAD_LIMIT_MB", "20").strip() or "20"
+    try:
+        limit = int(float(limit_mb) * 1024 * 1024)
+    except ValueError:
+        raise StoreError(
+            f"GOALS_UPLOAD_LIMIT_MB must be a number of megabytes, not '{limit_mb}'."
+        ) from None
+    if not url:
+        return Settings(f"sqlite:///{DEFAULT_DATABASE_PATH}", True, limit)
+    return Settings(url, False, limit)
+
+
+def describe(url: str | URL) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (sa.exc.ArgumentError, ValueError):
+        return "(unreadable URL)"
+
+
+def _parse_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except (sa.exc.ArgumentError, ValueError):
+        raise StoreError(
+            f"GOALS_DATABASE_URL is not a database URL: '{url}'. "
+            "Use e.g. sqlite:///data/goals.db or postgresql+psycopg://user:password@host/dbname."
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise StoreError(
+            f"GOALS_DATABASE_URL names the database type '{backend}', "
+            "but only sqlite and postgresql are supported."
+        )
+    if backend == "postgresql" and parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    elif backend == "postgresql" and parsed.drivername != "postgresql+psycopg":
+        raise StoreError(
+            f"GOALS_DATABASE_URL uses the driver '{parsed.drivername}'; "
+            "use postgresql+psycopg:// (psycopg 3)."
+        )
+    return parsed
+
+
+def _check_sqlite_path(url: URL) -> None:
+    database = url.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return
+    path = Path(database)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            raise StoreError(
+                f"The folder for the database does not exist and cannot be created: {folder}."
+            ) from None
+    # WAL needs to create -wal and -shm files beside the database, so the folder must be writable
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise StoreError(
+            f"The data folder {folder} is read-only, so the database {path.name} cannot be written; "
+            "make it writable or point GOALS_DATABASE_URL at a writable location."
+        )
+
+
+def _sqlite_events(engine: Engine) -> None:
+    # pysqlite's own transaction handling does not put DDL inside BEGIN; take over so that
+    # migrations and writes are truly all-or-nothing (SQLAlchemy's documented recipe).
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=15000")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):  # type: ignore[no-untyped-def]
+        mode = connection.get_execution_options().get("sqlite_begin", "")
+        connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """The engine for `url` (default: GOALS_DATABASE_URL), created once per process."""
+    url = url or settings().database_url
+    with _engines_lock:
+        engine = _engines.get(url)
+        if engine is None:
+            parsed = _parse_url(url)
+            if parsed.get_backend_name() == "sqlite":
+                _check_sqlite_path(parsed)
+                engine = sa.create_engine(parsed, connect_args={"timeout": 15})
+                _sqlite_events(engine)
+            else:
+                engine = sa.create_engine(
+                    parsed,
+                    pool_pre_ping=True,
+                    connect_args={"connect_timeout": 10},
+                )
+            _engines[url] = engine
+        return engine
+
+
+def dispose_engines() -> None:
+    """Close every engine (tests, and before a process forks)."""
+    with _engines_lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()
+
+
+def _alembic_config(connection: sa.Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+
+
+def current_revision(engine: Engine) -> str | None:
+    with _connect(engine) as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+@contextlib.contextmanager
+def _connect(engine: Engine) -> Iterator[sa.Connection]:
+    try:
+        with engine.connect() as connection:
+            yield connection
+    except StoreError:
+        raise
+    except sa.exc.DBAPIError as exc:
+        raise StoreError(_operational_message(engine, exc)) from None
+
+
+def _first_line(exc: object) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0].rstrip(".") if text else type(exc).__name__
+
+
+def _operational_message(engine: Engine, exc: sa.exc.DBAPIError) -> str:
+    text = str(exc.orig).lower()
+    where = describe(engine.url)
+    if engine.url.get_backend_name() == "sqlite":
+        if "readonly" in text or "read-only" in text or "unable to open" in text:
+            return (
+                f"The database {engine.url.database} cannot be written (read-only file or folder); "
+                "make it writable or point GOALS_DATABASE_URL at a writable location."
+            )
+        if "not a database" in text or "malformed" in text:
+            return f"The file {engine.url.database} is not a Målbillede database (or is damaged)."
+        if "locked" in text or "busy" in text:
+            return "The database is busy with another change; try again in a moment."
+    if isinstance(exc, sa.exc.OperationalError):
+        return f"Cannot reach the database at {where}: {_first_line(exc.orig)}."
+    return f"The database at {where} answered with an error: {_first_line(exc.orig)}."
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Create or upgrade the schema, all migrations in one transaction (all or nothing)."""
+    script = ScriptDirectory.from_config(_alembic_config())
+    current = current_revision(engine)
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except CommandError:
+            raise StoreError(
+                f"The database at {describe(engine.url)} was made by a newer version of Målbillede "
+                f"(schema revision {current}); upgrade Målbillede to use it."
+            ) from None
+    try:
+        with _exclusive(engine).begin() as connection:
+            _lock(connection)
+            command.upgrade(_alembic_config(connection), revision)
+    except StoreError:
+        raise
+    except sa.exc.OperationalError as exc:
+        raise StoreError(_operational_message(engine, exc)) from None
+    except sa.exc.DBAPIError as exc:
+        raise StoreError(
+            f"Upgrading the database at {describe(engine.url)} failed and nothing was changed: "
+            f"{_first_line(exc.orig)}."
+        ) from None
+
+
+# Writers queue for one lock: SQLite's write lock taken at BEGIN IMMEDIATE, and on PostgreSQL a
+# transaction-level advisory lock. Writes (uploads, rollbacks, catalogue edits, migrations) are
+# rare, so serialising them costs nothing and rules out two uploads deciding "new" for one key.
+_WRITE_LOCK_KEY = 2017_0001
+
+
+def _exclusive(engine: Engine) -> Engine:
+    return engine.execution_options(sqlite_begin="IMMEDIATE")
+
+
+def _lock(connection: sa.Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK_KEY})
+
+
+def open_store(url: str | None = None) -> Engine:
+    """Connect to the database, create or upgrade its schema, and return the engine."""
+    engine = get_engine(url)
+    upgrade(engine)
+    return engine
+
+
+def is_empty(engine: Engine) -> bool:
+    """True when the database holds no catalogue yet (no areas)."""
+    with _connect(engine) as connection:
+        return connection.execute(sa.text("SELECT COUNT(*) FROM area")).scalar_one() == 0
+
+
+@contextlib.contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    """A session for reading; objects stay usable after it closes."""
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+
+
+@contextlib.contextmanager
+def write_session(engine: Engine) -> Iterator[Session]:
+    """One transaction: committed when the block ends, rolled back entirely on any error.
+
+    On SQLite the transaction takes the write lock at its start (BEGIN IMMEDIATE), so two
+    writers queue for the lock instead of one failing halfway.
+    """
+    try:
+        with Session(_exclusive(engine), expire_on_commit=False) as session, session.begin():
+            _lock(session.connection())
+            yield session
+    except sa.exc.OperationalError as exc:
+        raise StoreError(_operational_message(engine, exc)) from None

@@ -1,0 +1,1 @@
+"""Shared Streamlit pieces: the only part of goals that imports streamlit."""

@@ -1,0 +1,156 @@
+"""Shared fixtures: stores on SQLite and (when GOALS_TEST_POSTGRES_URL is set) PostgreSQL.
+
+Tests that take the `store_url` / `engine` / `catalogue_engine` fixtures run once per
+database; the PostgreSQL variant is skipped unless GOALS_TEST_POSTGRES_URL names a server
+where the test user may create databases (`.ci/run` starts one).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from goals import catalogue, store
+
+ROOT = Path(__file__).resolve().parent.parent
+POSTGRES_URL = os.environ.get("GOALS_TEST_POSTGRES_URL", "").strip()
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def _admin_engine() -> sa.Engine:
+    url = sa.engine.make_url(POSTGRES_URL).set(drivername="postgresql+psycopg")
+    return sa.create_engine(url, isolation_level="AUTOCOMMIT")
+
+
+class PostgresDatabases:
+    """Creates and drops throw-away databases on the test server."""
+
+    def __init__(self) -> None:
+        self.admin = _admin_engine()
+        self.created: list[str] = []
+
+    def create(self, template: str | None = None) -> str:
+        name = f"goals_test_{uuid.uuid4().hex[:12]}"
+        with self.admin.connect() as connection:
+            clause = f' TEMPLATE "{template}"' if template else ""
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"{clause}')
+        self.created.append(name)
+        return (
+            sa.engine.make_url(POSTGRES_URL)
+            .set(drivername="postgresql+psycopg", database=name)
+            .render_as_string(hide_password=False)
+        )
+
+    def drop_all(self) -> None:
+        store.dispose_engines()
+        with self.admin.connect() as connection:
+            for name in self.created:
+                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresDatabases | None]:
+    if not POSTGRES_URL:
+        yield None
+        return
+    databases = PostgresDatabases()
+    yield databases
+    databases.drop_all()
+
+
+def new_store_url(backend: str, tmp_path: Path, postgres: PostgresDatabases | None) -> str:
+    if backend == "postgresql":
+        if postgres is None:
+            pytest.skip("GOALS_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against")
+        return postgres.create()
+    return f"sqlite:///{tmp_path / f'goals-{uuid.uuid4().hex[:8]}.db'}"
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path, postgres) -> Iterator[str]:
+    """The URL of a new, empty database (no schema yet)."""
+    url = new_store_url(request.param, tmp_path, postgres)
+    yield url
+    store.dispose_engines()
+
+
+@pytest.fixture
+def engine(store_url: str) -> sa.Engine:
+    """A new database with the current schema and no catalogue."""
+    return store.open_store(store_url)
+
+
+@pytest.fixture
+def catalogue_engine(engine: sa.Engine) -> sa.Engine:
+    """A new database with the schema and the Region Midtjylland catalogue."""
+    with store.write_session(engine) as session:
+        catalogue.load_catalogue(session=session)
+    return engine
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, postgres) -> dict[str, str]:
+    """One database per backend with the demo loaded, built once and copied per test."""
+    from goals.setup import initialise
+
+    templates: dict[str, str] = {}
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    initialise(f"sqlite:///{path}", demo=True)
+    store.dispose_engines()
+    templates["sqlite"] = str(path)
+    if postgres is not None:
+        url = postgres.create()
+        initialise(url, demo=True)
+        store.dispose_engines()
+        templates["postgresql"] = sa.engine.make_url(url).database
+    return templates
+
+
+@pytest.fixture(params=BACKENDS)
+def demo_engine(request, demo_template, tmp_path: Path, postgres) -> Iterator[sa.Engine]:
+    """A fresh copy of the demo store (catalogue and demo values loaded through the importer)."""
+    if request.param == "postgresql":
+        if postgres is None:
+            pytest.skip("GOALS_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against")
+        url = postgres.create(template=demo_template["postgresql"])
+    else:
+        copy = tmp_path / "demo-copy.db"
+        shutil.copy(demo_template["sqlite"], copy)
+        url = f"sqlite:///{copy}"
+    yield store.open_store(url)
+    store.dispose_engines()
+
+
+@pytest.fixture
+def sqlite_demo_url(demo_template, tmp_path: Path) -> str:
+    """A file copy of the demo store on SQLite (for the app and subprocess tests)."""
+    copy = tmp_path / "demo-app.db"
+    shutil.copy(demo_template["sqlite"], copy)
+    return f"sqlite:///{copy}"
+
+
+def table_dump(engine: sa.Engine) -> dict[str, list[tuple]]:
+    """Every row of every table, sorted: compare two dumps to prove nothing changed."""
+    dump: dict[str, list[tuple]] = {}
+    with engine.connect() as connection:
+        for table in sa.inspect(connection).get_table_names():
+            rows = connection.execute(sa.text(f'SELECT * FROM "{table}"')).all()
+            dump[table] = sorted((tuple(r) for r in rows), key=repr)
+    return dump
+
+
+_STORE_FIXTURES = {"store_url", "engine", "catalogue_engine", "demo_engine"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Tests on a real database carry the `store` mark, so CI can run them against PostgreSQL.
+    for item in items:
+        if _STORE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.store)
