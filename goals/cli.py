@@ -21,7 +21,7 @@ EXIT_REJECTED = 1
 EXIT_ERROR = 2
 
 # Modules that add their own sub-commands with register(subparsers).
-COMMAND_MODULES = ("goals.workbook.cli", "goals.status_cli")
+COMMAND_MODULES = ("goals.workbook.cli", "goals.status_cli", "goals.users_cli")
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -286,3 +286,45 @@ class Assessment(SQLModel, table=True):
     light: TrafficLight = Field(sa_type=String(10))
     text: str | None = None
     upload_id: int = Field(foreign_key="upload.id", index=True)
+
+
+# --- people and the audit trail ------------------------------------------------------------
+
+
+class Role(StrEnum):
+    VIEWER = "viewer"  # reads
+    CONTRIBUTOR = "contributor"  # uploads for the goals of their steering group(s)
+    ADMIN = "admin"  # catalogue, users, rollback, everything
+
+
+class User(SQLModel, table=True):
+    """A local account (argon2id hash) or an OpenID Connect user mapped by e-mail."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=200)
+    email: str | None = Field(default=None, max_length=300, index=True)
+    role: Role = Field(default=Role.VIEWER, sa_type=String(20))
+    password_hash: str | None = Field(default=None, max_length=300)
+    active: bool = True
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    failed_logins: int = 0
+    locked_until: dt.datetime | None = None
+    last_login_at: dt.datetime | None = None
+
+
+class UserSteeringGroup(SQLModel, table=True):
+    user_id: int = Field(foreign_key="user.id", primary_key=True, ondelete="CASCADE")
+    steering_group_id: int = Field(
+        foreign_key="steeringgroup.id", primary_key=True, ondelete="CASCADE"
+    )
+
+
+class AuditEvent(SQLModel, table=True):
+    """One write or security event: who, when, what."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(default_factory=utcnow, index=True)
+    actor: str = Field(max_length=200)
+    action: str = Field(max_length=60, index=True)
+    target: str | None = Field(default=None, max_length=300)
+    detail: str = "{}"  # JSON

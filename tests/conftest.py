@@ -87,12 +87,40 @@ def engine(store_url: str) -> sa.Engine:
     return store.open_store(store_url)
 
 
-@pytest.fixture
-def catalogue_engine(engine: sa.Engine) -> sa.Engine:
+@pytest.fixture(scope="session")
+def catalogue_template(tmp_path_factory: pytest.TempPathFactory, postgres) -> dict[str, str]:
+    """One database per backend with schema and catalogue, built once and copied per test."""
+    templates: dict[str, str] = {}
+    path = tmp_path_factory.mktemp("catalogue") / "catalogue.db"
+    for backend in BACKENDS:
+        if backend == "postgresql" and postgres is None:
+            continue
+        url = f"sqlite:///{path}" if backend == "sqlite" else postgres.create()
+        engine = store.open_store(url)
+        with store.write_session(engine) as session:
+            catalogue.load_catalogue(session=session)
+        store.dispose_engines()
+        templates[backend] = str(path) if backend == "sqlite" else sa.engine.make_url(url).database
+    return templates
+
+
+@pytest.fixture(params=BACKENDS)
+def catalogue_engine(request, catalogue_template, tmp_path: Path, postgres) -> Iterator[sa.Engine]:
     """A new database with the schema and the Region Midtjylland catalogue."""
-    with store.write_session(engine) as session:
-        catalogue.load_catalogue(session=session)
-    return engine
+    yield _copy_of(request.param, catalogue_template, tmp_path, postgres)
+    store.dispose_engines()
+
+
+def _copy_of(backend: str, templates: dict[str, str], tmp_path: Path, postgres) -> sa.Engine:
+    if backend == "postgresql":
+        if postgres is None:
+            pytest.skip("GOALS_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against")
+        url = postgres.create(template=templates["postgresql"])
+    else:
+        copy = tmp_path / f"copy-{uuid.uuid4().hex[:8]}.db"
+        shutil.copy(templates["sqlite"], copy)
+        url = f"sqlite:///{copy}"
+    return store.open_store(url)
 
 
 @pytest.fixture(scope="session")
@@ -116,15 +144,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory, postgres) -> dict[st
 @pytest.fixture(params=BACKENDS)
 def demo_engine(request, demo_template, tmp_path: Path, postgres) -> Iterator[sa.Engine]:
     """A fresh copy of the demo store (catalogue and demo values loaded through the importer)."""
-    if request.param == "postgresql":
-        if postgres is None:
-            pytest.skip("GOALS_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against")
-        url = postgres.create(template=demo_template["postgresql"])
-    else:
-        copy = tmp_path / "demo-copy.db"
-        shutil.copy(demo_template["sqlite"], copy)
-        url = f"sqlite:///{copy}"
-    yield store.open_store(url)
+    yield _copy_of(request.param, demo_template, tmp_path, postgres)
     store.dispose_engines()
 
 

@@ -1,0 +1,343 @@
+"""Who may do what: users, roles, permissions, login with backoff, and the audit trail.
+
+Permissions are checked here, in the core, so the command line, the pages and any future API
+obey the same rules. With no users at all (the embedded demo) the product runs in an explicit
+demo mode in which everyone may do everything; once a user exists, uploads and administration
+need a known user with the right role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from goals import store
+from goals.model import AuditEvent, Role, SteeringGroup, User, UserSteeringGroup, utcnow
+
+# argon2id with the library's defaults (RFC 9106 low-memory profile)
+_hasher = PasswordHasher()
+MAX_FAILURES_BEFORE_LOCK = 5
+LOCK_SECONDS_FIRST = 30
+LOCK_SECONDS_MAX = 15 * 60
+_DUMMY_HASH = _hasher.hash("not a password of anyone")
+DEMO_ACTOR_NAME = "demo"
+MIN_PASSWORD_LENGTH = 10
+
+
+class AccessError(ValueError):
+    """A user change that cannot be made; the message says why in one sentence."""
+
+
+class PermissionDenied(PermissionError):
+    """The actor may not do this; the message names what and why."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a user with a role, or anyone in demo mode (no users exist)."""
+
+    name: str
+    role: Role
+    steering_group_ids: frozenset[int] = field(default_factory=frozenset)
+    demo: bool = False
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    def may_view(self) -> bool:
+        return True
+
+    def may_upload_for(self, steering_group_id: int | None) -> bool:
+        if self.role == Role.ADMIN:
+            return True
+        if self.role != Role.CONTRIBUTOR or steering_group_id is None:
+            return False
+        return steering_group_id in self.steering_group_ids
+
+    def may_upload(self) -> bool:
+        return self.role in (Role.ADMIN, Role.CONTRIBUTOR)
+
+    def may_administer(self) -> bool:
+        return self.role == Role.ADMIN
+
+
+def login_required_to_view() -> bool:
+    """Setting GOALS_LOGIN_TO_VIEW: when true, even reading needs a login (once users exist)."""
+    return os.environ.get("GOALS_LOGIN_TO_VIEW", "").strip().lower() in ("1", "true", "yes", "ja")
+
+
+def session_hours() -> float:
+    """Setting GOALS_SESSION_HOURS: how long a login lasts in the app (default 8 hours)."""
+    try:
+        return max(float(os.environ.get("GOALS_SESSION_HOURS", "8")), 0.05)
+    except ValueError:
+        return 8.0
+
+
+# --- users ---------------------------------------------------------------------------------
+
+
+def has_users(session: Session) -> bool:
+    return session.exec(select(sa.func.count()).select_from(User)).one() > 0
+
+
+def demo_mode(engine: Engine) -> bool:
+    """True while no user exists: the embedded demo, where everyone may do everything."""
+    with store.read_session(engine) as session:
+        return not has_users(session)
+
+
+def actor_for(session: Session, name: str | None) -> Actor | None:
+    """The actor named `name`, or the demo actor when no users exist; None if unknown."""
+    if not has_users(session):
+        return Actor(name=name or DEMO_ACTOR_NAME, role=Role.ADMIN, demo=True)
+    if not name:
+        return None
+    user = session.exec(select(User).where(User.name == name, User.active)).first()
+    if user is None:
+        return None
+    return _actor(session, user)
+
+
+def actor_for_email(session: Session, email: str) -> Actor | None:
+    """The actor whose e-mail matches (case-insensitive), for OpenID Connect logins."""
+    user = session.exec(
+        select(User).where(sa.func.lower(User.email) == email.strip().lower(), User.active)
+    ).first()
+    return _actor(session, user) if user else None
+
+
+def _actor(session: Session, user: User) -> Actor:
+    groups = session.exec(
+        select(UserSteeringGroup.steering_group_id).where(UserSteeringGroup.user_id == user.id)
+    ).all()
+    return Actor(name=user.name, role=Role(user.role), steering_group_ids=frozenset(groups))
+
+
+def _check_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name or len(name) > 200:
+        raise AccessError("A user name must have between 1 and 200 characters.")
+    return name
+
+
+def _check_password(password: str | None) -> None:
+    if password is None:
+        return
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccessError(f"A password must have at least {MIN_PASSWORD_LENGTH} characters.")
+
+
+def _steering_groups(session: Session, codes: Iterable[str]) -> list[SteeringGroup]:
+    found = []
+    for code in codes:
+        group = session.exec(select(SteeringGroup).where(SteeringGroup.code == code)).first()
+        if group is None:
+            known = ", ".join(g.code for g in session.exec(select(SteeringGroup)))
+            raise AccessError(f"Unknown steering group '{code}' (known: {known}).")
+        found.append(group)
+    return found
+
+
+def add_user(
+    *,
+    session: Session,
+    actor: Actor,
+    name: str,
+    role: Role | str,
+    steering_groups: Iterable[str] = (),
+    password: str | None = None,
+    email: str | None = None,
+) -> User:
+    """Create a user. Only an admin may, except that the very first user may be created by
+    anyone (it ends demo mode) and must be an admin so that someone can administer."""
+    first = not has_users(session)
+    if not first:
+        require_admin(actor, "add users")
+    try:
+        role = Role(role)
+    except ValueError:
+        raise AccessError(f"Unknown role '{role}': use viewer, contributor or admin.") from None
+    if first and role != Role.ADMIN:
+        raise AccessError("The first user must be an admin, so that someone can manage users.")
+    name = _check_name(name)
+    _check_password(password)
+    if session.exec(select(User).where(User.name == name)).first():
+        raise AccessError(f"A user named '{name}' already exists.")
+    groups = _steering_groups(session, steering_groups)
+    if role == Role.CONTRIBUTOR and not groups:
+        raise AccessError(
+            "A contributor needs at least one steering group (--steering-group CODE)."
+        )
+    user = User(
+        name=name,
+        role=role,
+        email=email.strip() if email else None,
+        password_hash=_hasher.hash(password) if password else None,
+    )
+    session.add(user)
+    session.flush()
+    for group in groups:
+        session.add(UserSteeringGroup(user_id=user.id, steering_group_id=group.id))
+    record(
+        session,
+        actor=actor.name,
+        action="user.add",
+        target=name,
+        detail={"role": role.value, "steering_groups": [g.code for g in groups]},
+    )
+    return user
+
+
+def remove_user(*, session: Session, actor: Actor, name: str) -> None:
+    require_admin(actor, "remove users")
+    user = session.exec(select(User).where(User.name == name)).first()
+    if user is None:
+        raise AccessError(f"There is no user named '{name}'.")
+    others = session.exec(
+        select(sa.func.count()).select_from(User).where(User.role == Role.ADMIN, User.id != user.id)
+    ).one()
+    if user.role == Role.ADMIN and others == 0:
+        raise AccessError("This is the last admin; add another admin before removing it.")
+    session.delete(user)
+    record(session, actor=actor.name, action="user.remove", target=name)
+
+
+def reset_password(*, session: Session, actor: Actor, name: str, password: str) -> None:
+    if actor.name != name:
+        require_admin(actor, "reset other users' passwords")
+    _check_password(password)
+    user = session.exec(select(User).where(User.name == name)).first()
+    if user is None:
+        raise AccessError(f"There is no user named '{name}'.")
+    user.password_hash = _hasher.hash(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    session.add(user)
+    record(session, actor=actor.name, action="user.password_reset", target=name)
+
+
+def list_users(session: Session) -> list[dict[str, object]]:
+    groups = {g.id: g.code for g in session.exec(select(SteeringGroup))}
+    links: dict[int, list[str]] = {}
+    for link in session.exec(select(UserSteeringGroup)):
+        links.setdefault(link.user_id, []).append(groups[link.steering_group_id])
+    return [
+        {
+            "name": u.name,
+            "role": str(u.role),
+            "steering_groups": sorted(links.get(u.id, [])),
+            "email": u.email,
+            "active": u.active,
+            "last_login_at": u.last_login_at.isoformat() if u.last_login_at else None,
+        }
+        for u in session.exec(select(User).order_by(User.name))
+    ]
+
+
+# --- login ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    actor: Actor | None
+    message: str = ""  # why not, in words; never says whether the user name exists
+    retry_after_seconds: int = 0
+
+
+def _as_aware(value: dt.datetime | None) -> dt.datetime | None:
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def authenticate(*, engine: Engine, name: str, password: str) -> LoginResult:
+    """Check a local password. Repeated failures lock the account for a growing while."""
+    now = utcnow()
+    with store.write_session(engine) as session:
+        user = session.exec(select(User).where(User.name == (name or "").strip())).first()
+        locked_until = _as_aware(user.locked_until) if user else None
+        if user is not None and locked_until and locked_until > now:
+            wait = int((locked_until - now).total_seconds()) + 1
+            record(session, actor=name, action="login.refused_locked", target=name)
+            return LoginResult(None, "locked", wait)
+        ok = False
+        # verify against a dummy hash for unknown names too, so timing does not reveal them
+        stored = user.password_hash if user is not None and user.active else None
+        try:
+            ok = _hasher.verify(stored or _DUMMY_HASH, password or "") and stored is not None
+        except (VerificationError, InvalidHashError):
+            ok = False
+        if not ok:
+            record(session, actor=name or "?", action="login.failed", target=name)
+            if user is not None:
+                user.failed_logins += 1
+                over = user.failed_logins - MAX_FAILURES_BEFORE_LOCK
+                if over >= 0:
+                    seconds = min(LOCK_SECONDS_FIRST * 2**over, LOCK_SECONDS_MAX)
+                    user.locked_until = now + dt.timedelta(seconds=seconds)
+                session.add(user)
+            return LoginResult(None, "wrong")
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = _hasher.hash(password)
+        user.failed_logins = 0
+        user.locked_until = None
+        user.last_login_at = now
+        session.add(user)
+        record(session, actor=user.name, action="login.ok", target=user.name)
+        return LoginResult(_actor(session, user))
+
+
+# --- permission checks -----------------------------------------------------------------------
+
+
+def require_admin(actor: Actor | None, what: str) -> None:
+    if actor is None or not actor.may_administer():
+        who = actor.name if actor else "an unknown user"
+        raise PermissionDenied(f"Only an admin may {what}; {who} may not.")
+
+
+def require_upload(actor: Actor | None) -> None:
+    if actor is None:
+        raise PermissionDenied("Unknown user: only registered users may upload.")
+    if not actor.may_upload():
+        raise PermissionDenied(f"{actor.name} is a viewer and may not upload.")
+
+
+# --- audit trail ---------------------------------------------------------------------------
+
+
+def record(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    target: str | None = None,
+    detail: dict[str, object] | None = None,
+) -> None:
+    """Add an audit event inside the caller's transaction (it lands only if the write does)."""
+    session.add(
+        AuditEvent(
+            actor=actor[:200],
+            action=action,
+            target=(target or "")[:300] or None,
+            detail=json.dumps(detail or {}, ensure_ascii=False, default=str),
+        )
+    )
+
+
+def audit_events(session: Session, *, limit: int | None = None) -> list[AuditEvent]:
+    query = select(AuditEvent).order_by(AuditEvent.id.desc())
+    if limit:
+        query = query.limit(limit)
+    return list(session.exec(query))
