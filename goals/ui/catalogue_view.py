@@ -12,15 +12,25 @@ from goals.i18n import name_of, t
 from goals.model import AreaKind
 
 
+_CARD_CSS = """<style>
+.cluster-card-title { font-size: 1.3rem; font-weight: 700; line-height: 1.3; margin-bottom: .2rem; }
+</style>"""
+
+
 def cluster_cards(cat: Catalogue, lang: str) -> None:
     """One card per cluster: its municipalities and hospital unit."""
+    st.markdown(_CARD_CSS, unsafe_allow_html=True)
     columns = st.columns(max(len(cat.clusters), 1))
     for column, cluster in zip(columns, cat.clusters, strict=False):
         members = cat.members(cluster)
         municipalities = [m for m in members if m.kind == AreaKind.MUNICIPALITY]
         hospitals = [m for m in members if m.kind == AreaKind.HOSPITAL]
         with column.container(border=True):
-            st.markdown(f"#### {name_of(cluster, lang)}")
+            # a card title, not a page heading: no anchor link, and sized to fit five across
+            st.markdown(
+                f'<div class="cluster-card-title">{html.escape(name_of(cluster, lang))}</div>',
+                unsafe_allow_html=True,
+            )
             st.caption(t("home.members", lang))
             st.markdown(
                 "  \n".join(
@@ -46,7 +56,7 @@ def goals_by_track(cat: Catalogue, lang: str) -> None:
                 st.info(t("home.no_goals", lang))
             for goal in goals:
                 with st.container(border=True):
-                    st.markdown(f"### {html.escape(name_of(goal, lang, 'title'))}")
+                    st.subheader(name_of(goal, lang, "title"), anchor=False)
                     meta = [
                         t("home.owner", lang, group=name_of(groups[goal.steering_group_id], lang))
                     ]

@@ -21,7 +21,7 @@ def test_front_page_shows_five_clusters_and_three_tracks(run_app, catalogue_url)
     assert not at.exception
     page = texts(at)
     for cluster in CLUSTERS:
-        assert f"#### {cluster}" in page
+        assert f'<div class="cluster-card-title">{cluster}</div>' in page
     assert "Viborg Kommune" in page and "Hospitalsenhed Midt" in page
     assert [tab.label for tab in at.tabs] == [
         "KOL/rygning",
@@ -62,3 +62,11 @@ def test_unusable_database_shows_one_sentence(run_app):
     assert not at.exception
     assert at.error and "Cannot reach the database" in at.error[0].value
     assert "secret" not in at.error[0].value
+
+
+def test_demo_store_is_marked_as_example_data(run_app, sqlite_demo_url):
+    at = run_app(sqlite_demo_url)
+    assert not at.exception
+    assert any("Eksempeldata" in w.value for w in at.warning)
+    at = run_app(sqlite_demo_url, lang="en")
+    assert any("Example data" in w.value for w in at.warning)
