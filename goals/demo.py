@@ -23,7 +23,6 @@ from goals.catalogue import Catalogue
 from goals.model import Area, AreaKind
 from goals.periods import Frequency, Period, parse_period
 
-DEMO_USER = "Demodata"
 SEED = 20171
 SURVEY_YEARS = (2010, 2013, 2017, 2021, 2023)
 EDUCATION = (

@@ -10,6 +10,8 @@ from sqlalchemy.engine import Engine
 from goals import catalogue, store
 from goals.model import Observation, Upload
 
+DEMO_USER = "Demodata"  # who the demo uploads are from; the UI marks their values as examples
+
 
 @dataclass(frozen=True)
 class InitReport:
@@ -30,8 +32,6 @@ def has_values(engine: Engine) -> bool:
 
 def has_demo_values(engine: Engine) -> bool:
     """True when any applied upload came from the demo (the UI then marks data as examples)."""
-    from goals.demo import DEMO_USER
-
     with store.read_session(engine) as session:
         query = (
             sa.select(sa.func.count())
@@ -43,7 +43,7 @@ def has_demo_values(engine: Engine) -> bool:
 
 def load_demo(engine: Engine) -> str:
     """Import the demo status workbooks through the importer, as a steering group would."""
-    from goals.demo import DEMO_USER, demo_rounds, round_workbook
+    from goals.demo import demo_rounds, round_workbook
     from goals.workbook import import_workbook
 
     with store.read_session(engine) as session:

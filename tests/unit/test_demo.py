@@ -6,9 +6,10 @@ import sqlalchemy as sa
 
 from goals import setup, store
 from goals.catalogue import Catalogue
-from goals.demo import DEMO_USER, demo_rounds
+from goals.demo import demo_rounds
 from goals.model import AreaKind, Assessment, Initiative, Upload
 from goals.observations import current_values
+from goals.setup import DEMO_USER
 
 
 @pytest.fixture(scope="module")

@@ -30,6 +30,10 @@ def test_open_store_creates_the_whole_schema(engine):
     assert store.current_revision(engine) == store.head_revision()
 
 
+def test_schema_head_constant_is_alembics_head():
+    assert store.head_revision() == store.SCHEMA_HEAD
+
+
 def test_schema_matches_the_model(engine):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
@@ -39,10 +43,11 @@ def test_schema_matches_the_model(engine):
         assert compare_metadata(MigrationContext.configure(connection), SQLModel.metadata) == []
 
 
-def test_opening_again_changes_nothing(catalogue_engine, store_url):
+def test_opening_again_changes_nothing(catalogue_engine):
     before = table_dump(catalogue_engine)
+    url = catalogue_engine.url.render_as_string(hide_password=False)
     store.dispose_engines()
-    again = store.open_store(store_url)
+    again = store.open_store(url)
     assert table_dump(again) == before
 
 
