@@ -5,9 +5,9 @@ import streamlit as st
 from goals.i18n import t
 from goals.ui import catalogue_view, layout
 
-started = layout.start_page()
-if started:
-    lang, cat = started
+page = layout.start_page()
+if page:
+    lang, cat = page.lang, page.catalogue
     st.title(t("app.title", lang))
     st.markdown(f"##### {t('app.tagline', lang)}")
     st.caption(

@@ -11,7 +11,6 @@ from goals.describe import criterion_subject, criterion_text, period_label, targ
 from goals.i18n import name_of, t
 from goals.model import AreaKind
 
-
 _CARD_CSS = """<style>
 .cluster-card-title { font-size: 1.3rem; font-weight: 700; line-height: 1.3; margin-bottom: .2rem; }
 </style>"""

@@ -1,19 +1,38 @@
-"""Page frame: configuration, language choice in the sidebar, the demo banner, store errors."""
+"""Page frame: configuration, language, who is logged in, access checks, demo banners.
+
+Every page starts with ``page = layout.start_page(need=...)`` and stops when it returns None:
+the page checks access itself, so opening its URL directly (a fresh server runs any file in
+pages/ by URL) never shows what the visitor may not see.
+"""
 
 from __future__ import annotations
 
-import streamlit as st
+from dataclasses import dataclass
+from typing import Literal
 
-from goals import i18n, store
+import streamlit as st
+from sqlalchemy.engine import Engine
+
+from goals import access, i18n, store
+from goals.access import Actor
 from goals.catalogue import Catalogue, CatalogueError
 from goals.setup import DemoError
-from goals.ui import context
+from goals.ui import auth, context
 
 PAGE_ICON = "🎯"  # an emoji: a material icon would load a font from the internet
+Need = Literal["view", "upload", "admin"]
+
+
+@dataclass(frozen=True)
+class PageContext:
+    lang: str
+    catalogue: Catalogue
+    actor: Actor | None
+    engine: Engine
 
 
 def configure_page() -> None:
-    """Called once by app.py (and by a page run directly by URL) before anything is drawn."""
+    """Called by app.py (and by a page run directly by URL) before anything is drawn."""
     # Streamlit allows repeated calls; the last one in a run wins.
     st.set_page_config(page_title="Målbillede", page_icon=PAGE_ICON, layout="wide")
 
@@ -37,21 +56,50 @@ def language_picker(key: str = "language") -> str:
     return choice
 
 
-def start_page() -> tuple[str, Catalogue] | None:
-    """Everything a page does first. Returns (language, catalogue), or None when the store
-    cannot be used — then a clear message has been shown and the page should stop."""
+def _allowed(actor: Actor | None, need: Need) -> bool:
+    if need == "admin":
+        return actor is not None and actor.may_administer()
+    if need == "upload":
+        return actor is not None and actor.may_upload()
+    return actor is not None or not access.login_required_to_view()
+
+
+def start_page(need: Need = "view") -> PageContext | None:
+    """Everything a page does first. Returns the context, or None when the page must stop:
+    the store cannot be used, or the visitor may not see this page (a clear message and, where
+    it helps, a login form have then been shown)."""
     configure_page()
     lang = language_picker()
     try:
-        context.engine()
+        engine = context.engine()
         cat = context.catalogue()
-        demo = context.shows_demo_data()
+        demo_data = context.shows_demo_data()
+        actor = auth.current_actor(lang)
     except (store.StoreError, CatalogueError, DemoError) as exc:
         st.error(i18n.t("store.error", lang, message=str(exc)))
+        return None
+    auth.sidebar_status(actor, lang)
+    if not _allowed(actor, need):
+        if actor is None:
+            st.warning(i18n.t("auth.need_login", lang))
+            auth.login_form(lang, key="page-login")
+        elif need == "upload":
+            st.error(
+                i18n.t(
+                    "auth.need_upload",
+                    lang,
+                    name=actor.name,
+                    role=i18n.t(f"role.{actor.role}", lang),
+                )
+            )
+        else:
+            st.error(i18n.t("auth.need_admin", lang))
         return None
     if not cat.areas:
         st.info(i18n.t("store.empty", lang))
         return None
-    if demo:
+    if demo_data:
         st.warning(i18n.t("demo.banner", lang), icon="ℹ️")
-    return lang, cat
+    if actor is not None and actor.demo and need != "view":
+        st.info(i18n.t("auth.demo_mode", lang))
+    return PageContext(lang=lang, catalogue=cat, actor=actor, engine=engine)

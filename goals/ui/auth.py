@@ -1,0 +1,93 @@
+"""Who is using the app: local login with backoff, or OpenID Connect via st.login.
+
+Every page asks `current_actor()` through `layout.start_page`, which refuses the page itself
+when the actor lacks the right — so a page opened directly by URL is checked as well.
+"""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from goals import access, store
+from goals.access import Actor
+from goals.i18n import t
+from goals.ui import context
+
+_KEY = "goals_login"  # session_state: {"name": str, "at": float}
+
+
+def sso_configured() -> bool:
+    """True when an OpenID Connect provider is configured in .streamlit/secrets.toml ([auth])."""
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        return False
+
+
+def current_actor(lang: str) -> Actor | None:
+    """The logged-in actor, the demo actor when no users exist, or None (anonymous)."""
+    engine = context.engine()
+    with store.read_session(engine) as session:
+        if not access.has_users(session):
+            return access.actor_for(session, None)
+        if sso_configured():
+            if not st.user.get("is_logged_in"):
+                return None
+            email = str(st.user.get("email") or "")
+            actor = access.actor_for_email(session, email) if email else None
+            if actor is None:
+                st.error(t("auth.unknown_sso", lang, email=email))
+            return actor
+        login = st.session_state.get(_KEY)
+        if not login:
+            return None
+        if time.time() - login["at"] > access.session_hours() * 3600:
+            del st.session_state[_KEY]
+            st.info(t("auth.expired", lang))
+            return None
+        return access.actor_for(session, login["name"])
+
+
+def login_form(lang: str, key: str = "login") -> None:
+    """A login form (local accounts) or the single sign-on button (OpenID Connect)."""
+    if sso_configured():
+        if st.button(t("auth.sso", lang), key=f"{key}-sso", type="primary"):
+            st.login()
+        return
+    with st.form(key):
+        name = st.text_input(t("auth.name", lang), key=f"{key}-name")
+        password = st.text_input(t("auth.password", lang), type="password", key=f"{key}-password")
+        submitted = st.form_submit_button(t("auth.login", lang), type="primary")
+    if submitted:
+        result = access.authenticate(engine=context.engine(), name=name, password=password)
+        if result.actor is None:
+            if result.message == "locked":
+                st.error(t("auth.locked", lang, seconds=result.retry_after_seconds))
+            else:
+                st.error(t("auth.wrong", lang))
+            return
+        st.session_state[_KEY] = {"name": result.actor.name, "at": time.time()}
+        st.rerun()
+
+
+def logout() -> None:
+    st.session_state.pop(_KEY, None)
+    if sso_configured() and st.user.get("is_logged_in"):
+        st.logout()
+
+
+def sidebar_status(actor: Actor | None, lang: str) -> None:
+    """Who is logged in, with a log-out button; a login form for anonymous visitors."""
+    with st.sidebar:
+        if actor is None:
+            with st.expander(t("auth.login", lang)):
+                login_form(lang, key="sidebar-login")
+        elif not actor.demo:
+            st.caption(
+                t("auth.signed_in_as", lang, name=actor.name, role=t(f"role.{actor.role}", lang))
+            )
+            if st.button(t("auth.logout", lang), key="logout"):
+                logout()
+                st.rerun()
