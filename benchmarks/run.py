@@ -66,13 +66,19 @@ def main(argv: list[str]) -> int:
             body = "```\n" + traceback.format_exc(limit=5) + "```\n"
             failed = True
         doc = (module.__doc__ or name).strip().splitlines()[0] if module else name
-        sections.append(f"### {name}\n\n{doc}\n\n{body}\n_took {time.perf_counter() - started:.0f} s_\n")
+        sections.append(
+            f"### {name}\n\n{doc}\n\n{body}\n_took {time.perf_counter() - started:.0f} s_\n"
+        )
         print(body, flush=True)
     header = (
         f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}.\n\n"
     )
-    text = README.read_text(encoding="utf-8") if README.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    text = (
+        README.read_text(encoding="utf-8")
+        if README.exists()
+        else f"# Benchmarks\n\n{START}\n{END}\n"
+    )
     if START not in text:
         text += f"\n{START}\n{END}\n"
     head, rest = text.split(START, 1)
@@ -81,7 +87,9 @@ def main(argv: list[str]) -> int:
         old = rest.split(END, 1)[0]
         kept = [s for s in old.split("### ")[1:] if s.split("\n", 1)[0].strip() not in modules]
         sections = ["### " + s for s in kept] + sections
-    README.write_text(head + START + "\n" + header + "\n".join(sections) + END + tail, encoding="utf-8")
+    README.write_text(
+        head + START + "\n" + header + "\n".join(sections) + END + tail, encoding="utf-8"
+    )
     print(f"wrote {README}")
     return 1 if failed else 0
 
