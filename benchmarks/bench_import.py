@@ -1,0 +1,203 @@
+"""Import of a 100,000-row status workbook against python-calamine's bare read of the same file.
+
+Bar (docs/DESIGN.md): read + validate + preview + commit within 3× the bare read. The file is
+generated with openpyxl in write-only mode (long layout, demo catalogue), the store is a fresh
+SQLite file with the demo catalogue. Run: ``python -m benchmarks.bench_import`` or
+``python benchmarks/bench_import.py``; a common runner calls `run()`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from openpyxl import Workbook  # noqa: E402
+from python_calamine import CalamineWorkbook  # noqa: E402
+
+from goals import catalogue, store  # noqa: E402
+from goals.periods import Frequency, Period  # noqa: E402
+from goals.workbook.apply import commit, compare  # noqa: E402
+from goals.workbook.read import read_workbook  # noqa: E402
+from goals.workbook.validate import check_workbook  # noqa: E402
+
+ROWS = 100_000
+BAR = 3.0
+HEADERS = ["Indikator", "Område", "Periode", "Gruppe", "Værdi", "Tæller", "Nævner", "Kommentar"]
+
+
+def make_workbook(path: Path, cat: catalogue.Catalogue, rows: int = ROWS, seed: int = 1) -> None:
+    """A long-layout workbook with `rows` distinct keys and plausible values."""
+    rng = random.Random(seed)
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("Indikatorer")
+    ws.append(HEADERS)
+    areas = [a.name for a in cat.areas.values()]
+    groups = [g.code for g in cat.groups.values()]
+    written = 0
+    for indicator in sorted(cat.indicators.values(), key=lambda i: i.code):
+        frequency = Frequency(indicator.frequency)
+        start = Period(1990, frequency, 1)
+        periods = [start.next(k).code for k in range(120)]
+        rate = indicator.unit != "%"
+        for area in areas:
+            for group in groups:
+                for period in periods:
+                    if written == rows:
+                        book.save(path)
+                        return
+                    denominator = rng.randint(500, 9000) if rate else None
+                    numerator = rng.randint(0, denominator) if rate else None
+                    value = round(rng.uniform(0, 100), 1)
+                    comment = "usikkert" if written % 97 == 0 else None
+                    ws.append(
+                        [
+                            indicator.code,
+                            area,
+                            period,
+                            group,
+                            value,
+                            numerator,
+                            denominator,
+                            comment,
+                        ]
+                    )
+                    written += 1
+    book.save(path)
+
+
+def _timed(func: Any) -> tuple[Any, float]:
+    start = time.perf_counter()
+    result = func()
+    return result, time.perf_counter() - start
+
+
+def run(rows: int = ROWS) -> list[dict[str, Any]]:
+    """Time the stages in one run; one dict per measurement for the common runner."""
+    with tempfile.TemporaryDirectory() as folder:
+        engine = store.open_store(f"sqlite:///{folder}/bench.db")
+        with store.write_session(engine) as session:
+            catalogue.load_catalogue(session=session)
+        with store.read_session(engine) as session:
+            cat = catalogue.Catalogue.load(session)
+        path = Path(folder) / "statusark.xlsx"
+        make_workbook(path, cat, rows)
+        content = path.read_bytes()
+
+        def bare() -> int:
+            book = CalamineWorkbook.from_filelike(io.BytesIO(content))
+            return len(book.get_sheet_by_name("Indikatorer").to_python())
+
+        bare()  # warm the file cache and the imports
+        bare_times = [_timed(bare)[1] for _ in range(3)]
+
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+        def read() -> Any:
+            raw = read_workbook(content, path.name, limit_bytes=store.settings().upload_limit_bytes)
+            for sheet in raw.sheets:
+                sheet.rows()
+            return raw
+
+        raw, t_read = _timed(read)
+        parsed, t_validate = _timed(lambda: check_workbook(raw, cat, lang="da"))
+        assert not parsed.problems, parsed.problems[:3]
+
+        def preview() -> Any:
+            with store.read_session(engine) as session:
+                return compare(session, parsed)
+
+        diff, t_preview = _timed(preview)
+
+        def apply() -> Any:
+            with store.write_session(engine) as session:
+                return commit(
+                    session=session,
+                    parsed=parsed,
+                    content=content,
+                    filename=path.name,
+                    sha256="bench",
+                    user="bench",
+                )
+
+        (upload_id, diff), t_commit = _timed(apply)
+        assert upload_id is not None and diff.count("new") == rows
+        maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # the fastest bare read, before or after, so that noise cannot flatter the ratio
+        bare_times += [_timed(bare)[1] for _ in range(2)]
+        bare_time = min(bare_times)
+        # tracemalloc slows Python down, so the peak is measured in a second, untimed pass
+        tracemalloc.start()
+        check = check_workbook(read(), cat, lang="da")
+        with store.read_session(engine) as session:
+            compare(session, check)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        engine.dispose()
+        store.dispose_engines()
+
+    total = t_read + t_validate + t_preview + t_commit
+    ratio = total / bare_time
+    results = [
+        {
+            "benchmark": "import",
+            "measure": "bare calamine read (fastest of 5)",
+            "seconds": bare_time,
+        },
+        {"benchmark": "import", "measure": "read", "seconds": t_read},
+        {"benchmark": "import", "measure": "validate", "seconds": t_validate},
+        {"benchmark": "import", "measure": "preview", "seconds": t_preview},
+        {"benchmark": "import", "measure": "commit", "seconds": t_commit},
+        {"benchmark": "import", "measure": "total", "seconds": total},
+        {
+            "benchmark": "import",
+            "measure": "total / bare read",
+            "ratio": ratio,
+            "bar": BAR,
+            "ok": ratio <= BAR,
+        },
+        {
+            "benchmark": "import",
+            "measure": "peak Python memory, read + validate + preview (tracemalloc)",
+            "mb": peak / 2**20,
+        },
+        {"benchmark": "import", "measure": "max resident set size", "mb": maxrss_mb},
+        {
+            "benchmark": "import",
+            "measure": "resident set growth during import",
+            "mb": maxrss_mb - rss_before,
+        },
+        {"benchmark": "import", "measure": "rows", "count": rows, "file_mb": len(content) / 2**20},
+    ]
+    return results
+
+
+def markdown(results: list[dict[str, Any]]) -> str:
+    lines = ["| measure | result |", "|---|---|"]
+    for r in results:
+        if "seconds" in r:
+            value = f"{r['seconds']:.2f} s"
+        elif "ratio" in r:
+            value = f"{r['ratio']:.2f}× (bar ≤ {r['bar']:.0f}×: {'ok' if r['ok'] else 'MISSED'})"
+        elif "mb" in r:
+            value = f"{r['mb']:.0f} MB"
+        else:
+            value = f"{r['count']:,} rows, {r['file_mb']:.1f} MB file"
+        lines.append(f"| {r['measure']} | {value} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("GOALS_UPLOAD_LIMIT_MB", "20")
+    print(markdown(run(int(sys.argv[1]) if len(sys.argv) > 1 else ROWS)))

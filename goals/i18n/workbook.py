@@ -1,0 +1,377 @@
+"""Texts of the status workbook: importer messages, template, export, history and rollback."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    # --- column and sheet names (the contract's Danish names; English accepted as aliases) ---
+    "workbook.sheet.indicators": {"da": "Indikatorer", "en": "Indicators"},
+    "workbook.sheet.initiatives": {"da": "Indsatser", "en": "Initiatives"},
+    "workbook.sheet.assessments": {"da": "Vurdering", "en": "Assessment"},
+    "workbook.sheet.guide": {"da": "Vejledning", "en": "Guide"},
+    "workbook.sheet.lists": {"da": "Lister", "en": "Lists"},
+    "workbook.sheet.errors": {"da": "Fejl", "en": "Errors"},
+    "workbook.col.indicator": {"da": "Indikator", "en": "Indicator"},
+    "workbook.col.indicator_name": {"da": "Indikatornavn", "en": "Indicator name"},
+    "workbook.col.unit": {"da": "Enhed", "en": "Unit"},
+    "workbook.col.area": {"da": "Område", "en": "Area"},
+    "workbook.col.period": {"da": "Periode", "en": "Period"},
+    "workbook.col.group": {"da": "Gruppe", "en": "Group"},
+    "workbook.col.value": {"da": "Værdi", "en": "Value"},
+    "workbook.col.numerator": {"da": "Tæller", "en": "Numerator"},
+    "workbook.col.denominator": {"da": "Nævner", "en": "Denominator"},
+    "workbook.col.lower": {"da": "Nedre", "en": "Lower"},
+    "workbook.col.upper": {"da": "Øvre", "en": "Upper"},
+    "workbook.col.comment": {"da": "Kommentar", "en": "Comment"},
+    "workbook.col.goal": {"da": "Mål", "en": "Goal"},
+    "workbook.col.initiative": {"da": "Indsats", "en": "Initiative"},
+    "workbook.col.status": {"da": "Status", "en": "Status"},
+    "workbook.col.milestone": {"da": "Næste milepæl", "en": "Next milestone"},
+    "workbook.col.date": {"da": "Dato", "en": "Date"},
+    "workbook.col.responsible": {"da": "Ansvarlig", "en": "Responsible"},
+    "workbook.col.light": {"da": "Trafiklys", "en": "Traffic light"},
+    "workbook.col.status_text": {"da": "Status", "en": "Status"},
+    # --- initiative status and traffic lights as written in the workbook ---
+    "workbook.initiative.not_started": {"da": "Ikke startet", "en": "Not started"},
+    "workbook.initiative.in_progress": {"da": "I gang", "en": "In progress"},
+    "workbook.initiative.delayed": {"da": "Forsinket", "en": "Delayed"},
+    "workbook.initiative.completed": {"da": "Gennemført", "en": "Completed"},
+    "workbook.initiative.stopped": {"da": "Stoppet", "en": "Stopped"},
+    "workbook.light.green": {"da": "Grøn", "en": "Green"},
+    "workbook.light.yellow": {"da": "Gul", "en": "Yellow"},
+    "workbook.light.red": {"da": "Rød", "en": "Red"},
+    # --- the whole file ---
+    "workbook.file.empty_file": {
+        "da": "Filen er tom (0 byte). Vælg statusarket igen og indlæs det på ny.",
+        "en": "The file is empty (0 bytes). Choose the status workbook again and upload it.",
+    },
+    "workbook.file.too_big": {
+        "da": "Filen fylder {size} MB, men grænsen er {limit} MB. Slet ubrugte ark og rækker, eller del filen i to.",
+        "en": "The file is {size} MB, but the limit is {limit} MB. Delete unused sheets and rows, or split the file in two.",
+    },
+    "workbook.file.wrong_type": {
+        "da": "Filen kan ikke læses som et regneark ({suffix}). Gem den som Excel-projektmappe (.xlsx) eller LibreOffice-regneark (.ods), og prøv igen.",
+        "en": "The file cannot be read as a spreadsheet ({suffix}). Save it as an Excel workbook (.xlsx) or a LibreOffice spreadsheet (.ods) and try again.",
+    },
+    "workbook.file.corrupt": {
+        "da": "Filen er beskadiget eller ufuldstændig og kan ikke åbnes. Åbn den i Excel, gem den igen som .xlsx, og prøv igen.",
+        "en": "The file is damaged or incomplete and cannot be opened. Open it in Excel, save it again as .xlsx and try again.",
+    },
+    "workbook.file.encrypted": {
+        "da": "Filen er beskyttet med en adgangskode og kan ikke læses. Fjern adgangskoden i Excel (Filer → Info → Beskyt projektmappe), gem filen, og prøv igen.",
+        "en": "The file is protected with a password and cannot be read. Remove the password in Excel (File → Info → Protect Workbook), save the file and try again.",
+    },
+    "workbook.file.zip_bomb": {
+        "da": "Filen ville fylde {size} MB udpakket – langt mere end et statusark kan fylde – så den læses ikke. Gem arket på ny fra Excel, og prøv igen.",
+        "en": "The file would unpack to {size} MB – far more than a status workbook can hold – so it is not read. Save it again from Excel and try again.",
+    },
+    "workbook.file.empty_workbook": {
+        "da": "Projektmappen er tom: der er ingen ark med data.",
+        "en": "The workbook is empty: there are no sheets with data.",
+    },
+    "workbook.file.no_sheets": {
+        "da": "Projektmappen har intet ark, der hedder Indikatorer, Indsatser eller Vurdering (fundne ark: {found}). Omdøb arket med tallene til 'Indikatorer', eller brug skabelonen.",
+        "en": "The workbook has no sheet called Indicators, Initiatives or Assessment (sheets found: {found}). Rename the sheet with the figures to 'Indicators', or use the template.",
+    },
+    "workbook.file.no_rows": {
+        "da": "Der er ingen udfyldte værdier i filen, så der er intet at indlæse. Udfyld kolonnen Værdi (eller arkene Indsatser og Vurdering).",
+        "en": "There are no filled-in values in the file, so there is nothing to load. Fill in the Value column (or the Initiatives and Assessment sheets).",
+    },
+    "workbook.file.confirm_mismatch": {
+        "da": "Filen er ikke den samme som i forhåndsvisningen. Indlæs filen igen, og se forhåndsvisningen, før du gemmer.",
+        "en": "The file is not the one that was previewed. Upload it again and check the preview before saving.",
+    },
+    "workbook.file.busy": {
+        "da": "Databasen er optaget af en anden indlæsning lige nu. Intet er gemt – prøv igen om et øjeblik.",
+        "en": "The database is busy with another upload right now. Nothing was saved – try again in a moment.",
+    },
+    "workbook.file.store_error": {
+        "da": "Filen blev ikke gemt, fordi databasen svarede med en fejl: {detail} Intet er ændret.",
+        "en": "The file was not saved because the database answered with an error: {detail} Nothing was changed.",
+    },
+    # --- sheets and headers ---
+    "workbook.sheet.no_header": {
+        "da": "Arket '{sheet}' har ingen overskriftsrække med {expected}. Skriv overskrifterne i én række lige over tallene.",
+        "en": "The sheet '{sheet}' has no header row with {expected}. Put the headers in one row directly above the figures.",
+    },
+    "workbook.sheet.missing_column": {
+        "da": "Kolonnen '{column}' mangler i overskriftsrækken (række {row}). Tilføj en kolonne med overskriften '{column}'.",
+        "en": "The column '{column}' is missing from the header row (row {row}). Add a column headed '{column}'.",
+    },
+    "workbook.sheet.duplicate_column": {
+        "da": "Overskriften '{column}' står to gange (også i {other}). Slet eller omdøb den ene kolonne.",
+        "en": "The header '{column}' appears twice (also in {other}). Delete or rename one of the columns.",
+    },
+    "workbook.note.ignored_sheet": {
+        "da": "Arket '{sheet}' bruges ikke og springes over.",
+        "en": "The sheet '{sheet}' is not used and is skipped.",
+    },
+    "workbook.note.guessed_sheet": {
+        "da": "Arket '{sheet}' læses som Indikatorer, fordi det har overskrifterne Indikator, Område og Periode.",
+        "en": "The sheet '{sheet}' is read as Indicators because it has the headers Indicator, Area and Period.",
+    },
+    "workbook.note.wide": {
+        "da": "Arket '{sheet}' har én kolonne pr. periode ({periods}) og læses som {rows} rækker.",
+        "en": "The sheet '{sheet}' has one column per period ({periods}) and is read as {rows} rows.",
+    },
+    "workbook.note.skipped": {
+        "da": "{n} rækker i '{sheet}' har ingen værdi og springes over (tom celle = intet indberettet).",
+        "en": "{n} rows in '{sheet}' have no value and are skipped (blank cell = nothing reported).",
+    },
+    "workbook.note.unused_columns": {
+        "da": "Kolonnerne {columns} i '{sheet}' bruges ikke.",
+        "en": "The columns {columns} in '{sheet}' are not used.",
+    },
+    # --- cells ---
+    "workbook.cell.formula": {
+        "da": "Cellen har en formel uden gemt resultat. Åbn filen i Excel, genberegn (F9) og gem den – eller skriv tallet direkte i cellen.",
+        "en": "The cell has a formula with no saved result. Open the file in Excel, recalculate (F9) and save it – or type the number directly.",
+    },
+    "workbook.cell.required": {
+        "da": "{column} mangler. Udfyld cellen.",
+        "en": "{column} is missing. Fill in the cell.",
+    },
+    "workbook.suggest.one": {"da": " Mente du '{a}'?", "en": " Did you mean '{a}'?"},
+    "workbook.suggest.two": {
+        "da": " Mente du '{a}' eller '{b}'?",
+        "en": " Did you mean '{a}' or '{b}'?",
+    },
+    "workbook.indicator.unknown": {
+        "da": "Indikatoren '{value}' findes ikke.",
+        "en": "The indicator '{value}' does not exist.",
+    },
+    "workbook.indicator.hint": {
+        "da": " Skriv indikatorens kode som i skabelonen, fx {example}.",
+        "en": " Write the indicator's code as in the template, e.g. {example}.",
+    },
+    "workbook.area.unknown": {
+        "da": "Området '{value}' findes ikke.",
+        "en": "The area '{value}' does not exist.",
+    },
+    "workbook.area.hint": {
+        "da": " Skriv en klynge, kommune, hospitalsenhed eller regionen, fx {example}.",
+        "en": " Write a cluster, municipality, hospital unit or the region, e.g. {example}.",
+    },
+    "workbook.group.unknown": {
+        "da": "Gruppen '{value}' findes ikke.",
+        "en": "The group '{value}' does not exist.",
+    },
+    "workbook.group.hint": {
+        "da": " Lad cellen være tom for 'I alt', eller skriv en gruppe som fx {example}.",
+        "en": " Leave the cell blank for the total, or write a group such as {example}.",
+    },
+    "workbook.goal.unknown": {
+        "da": "Målet '{value}' findes ikke.",
+        "en": "The goal '{value}' does not exist.",
+    },
+    "workbook.goal.hint": {
+        "da": " Skriv målets kode eller titel, fx '{example}'.",
+        "en": " Write the goal's code or title, e.g. '{example}'.",
+    },
+    "workbook.period.bad": {
+        "da": "Perioden '{value}' kan ikke læses. Skriv fx 2017 (år), 2017H1 (halvår), 2017K2 (kvartal) eller 2017-06 (måned).",
+        "en": "The period '{value}' cannot be read. Write e.g. 2017 (year), 2017H1 (half-year), 2017K2 (quarter) or 2017-06 (month).",
+    },
+    "workbook.period.frequency": {
+        "da": "Perioden '{value}' er {found}, men {indicator} opgøres {expected}. Skriv fx {example}.",
+        "en": "The period '{value}' is {found}, but {indicator} is measured {expected}. Write e.g. {example}.",
+    },
+    "workbook.freq.year.found": {"da": "et år", "en": "a year"},
+    "workbook.freq.half_year.found": {"da": "et halvår", "en": "a half-year"},
+    "workbook.freq.quarter.found": {"da": "et kvartal", "en": "a quarter"},
+    "workbook.freq.month.found": {"da": "en måned", "en": "a month"},
+    "workbook.freq.year.expected": {"da": "pr. år", "en": "per year"},
+    "workbook.freq.half_year.expected": {"da": "pr. halvår", "en": "per half-year"},
+    "workbook.freq.quarter.expected": {"da": "pr. kvartal", "en": "per quarter"},
+    "workbook.freq.month.expected": {"da": "pr. måned", "en": "per month"},
+    "workbook.value.not_number": {
+        "da": "Værdien '{value}' er ikke et tal. Skriv et tal som 12,5 – eller '-' hvis tallet er udeladt med vilje.",
+        "en": "The value '{value}' is not a number. Write a number such as 12.5 – or '-' if the figure is left out on purpose.",
+    },
+    "workbook.value.percent_range": {
+        "da": "{indicator} er en procentandel, så {column} skal ligge mellem 0 og 100, men her står {value}.",
+        "en": "{indicator} is a percentage, so {column} must be between 0 and 100, but the cell holds {value}.",
+    },
+    "workbook.value.percent_format_hint": {
+        "da": " Cellen er formateret som procent; skriv 12,5 % som 12,5 i en almindelig celle eller som 12,5 % i en procentcelle.",
+        "en": " The cell is formatted as a percentage; write 12.5 % as 12.5 in a plain cell or as 12.5 % in a percentage cell.",
+    },
+    "workbook.value.missing_with_details": {
+        "da": "Værdi er tom, men {column} er udfyldt. Skriv værdien – eller '-' hvis den er udeladt med vilje.",
+        "en": "Value is blank but {column} is filled in. Write the value – or '-' if it is left out on purpose.",
+    },
+    "workbook.count.not_whole": {
+        "da": "{column} skal være et helt tal (et antal), men her står '{value}'.",
+        "en": "{column} must be a whole number (a count), but the cell holds '{value}'.",
+    },
+    "workbook.count.negative": {
+        "da": "{column} kan ikke være negativ, men her står '{value}'.",
+        "en": "{column} cannot be negative, but the cell holds '{value}'.",
+    },
+    "workbook.count.zero_denominator": {
+        "da": "Nævner skal være større end 0, men her står '{value}'.",
+        "en": "The denominator must be greater than 0, but the cell holds '{value}'.",
+    },
+    "workbook.limits.order": {
+        "da": "Tallene passer ikke sammen: Nedre ({lower}) ≤ Værdi ({value}) ≤ Øvre ({upper}) skal gælde. Tjek om to kolonner er byttet om.",
+        "en": "The figures do not fit together: Lower ({lower}) ≤ Value ({value}) ≤ Upper ({upper}) must hold. Check whether two columns are swapped.",
+    },
+    "workbook.duplicate": {
+        "da": "Rækken gentager {other} (samme {what}). Slet den ene af de to rækker.",
+        "en": "The row repeats {other} (same {what}). Delete one of the two rows.",
+    },
+    "workbook.duplicate.indicators": {
+        "da": "indikator, område, periode og gruppe",
+        "en": "indicator, area, period and group",
+    },
+    "workbook.duplicate.initiatives": {
+        "da": "mål, område og indsats",
+        "en": "goal, area and initiative",
+    },
+    "workbook.duplicate.assessments": {
+        "da": "mål, område og periode",
+        "en": "goal, area and period",
+    },
+    "workbook.initiative.status_unknown": {
+        "da": "Status '{value}' kendes ikke. Vælg en af: Ikke startet, I gang, Forsinket, Gennemført, Stoppet.",
+        "en": "The status '{value}' is not known. Choose one of: Not started, In progress, Delayed, Completed, Stopped.",
+    },
+    "workbook.light.unknown": {
+        "da": "Trafiklyset '{value}' kendes ikke. Vælg Grøn, Gul eller Rød.",
+        "en": "The traffic light '{value}' is not known. Choose Green, Yellow or Red.",
+    },
+    "workbook.date.bad": {
+        "da": "Datoen '{value}' kan ikke læses. Skriv fx 31-03-2023, eller brug en datocelle.",
+        "en": "The date '{value}' cannot be read. Write e.g. 2023-03-31, or use a date cell.",
+    },
+    "workbook.text.too_long": {
+        "da": "Teksten er for lang ({length} tegn); der er plads til {limit} tegn.",
+        "en": "The text is too long ({length} characters); there is room for {limit}.",
+    },
+    "workbook.permission.denied": {
+        "da": "{user} må ikke indberette for {what}.",
+        "en": "{user} may not report for {what}.",
+    },
+    # --- results ---
+    "workbook.result.applied": {
+        "da": "Indlæst som nr. {upload_id}: {new} nye, {changed} ændrede og {unchanged} uændrede rækker.",
+        "en": "Loaded as no. {upload_id}: {new} new, {changed} changed and {unchanged} unchanged rows.",
+    },
+    "workbook.result.preview": {
+        "da": "Forhåndsvisning – intet er gemt endnu: {new} nye, {changed} ændrede og {unchanged} uændrede rækker.",
+        "en": "Preview – nothing saved yet: {new} new, {changed} changed and {unchanged} unchanged rows.",
+    },
+    "workbook.result.rejected": {
+        "da": "Filen er ikke indlæst, fordi den har {n} fejl. Ret dem, og indlæs filen igen. Intet er ændret.",
+        "en": "The file was not loaded because it has {n} errors. Correct them and upload the file again. Nothing was changed.",
+    },
+    "workbook.result.nothing_new": {
+        "da": "Intet nyt: alle {unchanged} rækker i filen findes allerede med de samme værdier. Der er ikke gemt noget, og der er ikke oprettet en ny indlæsning.",
+        "en": "Nothing new: all {unchanged} rows in the file are already stored with the same values. Nothing was saved and no new upload was created.",
+    },
+    "workbook.result.same_file": {
+        "da": "Filen er den samme som indlæsning nr. {upload_id} ({filename}, {user}, {when}).",
+        "en": "The file is the same as upload no. {upload_id} ({filename}, {user}, {when}).",
+    },
+    "workbook.change.new": {"da": "ny", "en": "new"},
+    "workbook.change.changed": {"da": "ændret", "en": "changed"},
+    "workbook.change.numerator": {"da": "tæller {value}", "en": "numerator {value}"},
+    "workbook.change.denominator": {"da": "nævner {value}", "en": "denominator {value}"},
+    "workbook.change.limits": {"da": "grænser {lower}–{upper}", "en": "limits {lower}–{upper}"},
+    "workbook.change.comment": {"da": "kommentar '{value}'", "en": "comment '{value}'"},
+    "workbook.change.missing": {"da": "udeladt ({reason})", "en": "left out ({reason})"},
+    "workbook.change.milestone": {
+        "da": "næste milepæl '{value}'",
+        "en": "next milestone '{value}'",
+    },
+    "workbook.change.responsible": {"da": "ansvarlig {value}", "en": "responsible {value}"},
+    # --- history and rollback ---
+    "workbook.state.applied": {"da": "Indlæst", "en": "Applied"},
+    "workbook.state.rolled_back": {"da": "Rullet tilbage", "en": "Rolled back"},
+    "workbook.rollback.done": {
+        "da": "Indlæsning nr. {upload_id} ({filename}) er rullet tilbage: de {n} værdier, den indførte, er fjernet, og de værdier, den erstattede, gælder igen.",
+        "en": "Upload no. {upload_id} ({filename}) has been rolled back: the {n} values it brought are withdrawn and the values it replaced apply again.",
+    },
+    "workbook.rollback.preview": {
+        "da": "Indlæsning nr. {upload_id} ({filename}) kan rulles tilbage: {n} værdier trækkes tilbage, og de værdier, den erstattede, gælder igen.",
+        "en": "Upload no. {upload_id} ({filename}) can be rolled back: {n} values are withdrawn and the values it replaced apply again.",
+    },
+    "workbook.rollback.unknown": {
+        "da": "Der findes ingen indlæsning nr. {upload_id}.",
+        "en": "There is no upload no. {upload_id}.",
+    },
+    "workbook.rollback.already": {
+        "da": "Indlæsning nr. {upload_id} er allerede rullet tilbage ({when}, {user}).",
+        "en": "Upload no. {upload_id} was already rolled back ({when}, {user}).",
+    },
+    "workbook.rollback.blocked": {
+        "da": "Indlæsning nr. {upload_id} kan ikke rulles tilbage, fordi {later} senere har ændret {n} af de samme værdier. Rul nr. {first} tilbage først, hvis det er meningen.",
+        "en": "Upload no. {upload_id} cannot be rolled back because {later} later changed {n} of the same values. Roll back no. {first} first if that is what you want.",
+    },
+    "workbook.rollback.upload_ref": {
+        "da": "nr. {upload_id} ({filename}, {user}, {when})",
+        "en": "no. {upload_id} ({filename}, {user}, {when})",
+    },
+    "workbook.rollback.and": {"da": " og ", "en": " and "},
+    # --- template ---
+    "workbook.template.title": {
+        "da": "Statusark – {group}",
+        "en": "Status workbook – {group}",
+    },
+    "workbook.template.all_groups": {"da": "alle styregrupper", "en": "all steering groups"},
+    "workbook.template.guide": {
+        "da": (
+            "Sådan udfylder du statusarket\n"
+            "\n"
+            "1. Arket Indikatorer har én række for hver indikator, område og gruppe. Skriv tallet i kolonnen Værdi.\n"
+            "2. Skriv tal, som du plejer: 12,5 eller 12.5. Procenter skrives som 12,5 (ikke 0,125), medmindre cellen er formateret som procent.\n"
+            "3. Er et tal udeladt med vilje (fx diskretioneret), så skriv '-' i Værdi og gerne årsagen i Kommentar.\n"
+            "4. En tom Værdi betyder 'ikke indberettet'. Rækken springes over – den bliver aldrig til 0.\n"
+            "5. Perioden skrives som 2024 (år), 2024H1 (halvår), 2024K2 (kvartal) eller 2024-06 (måned). Vi har foreslået den næste periode.\n"
+            "6. Gruppe tom betyder 'I alt'. Vælg indikator, område og gruppe fra listerne i cellerne, så stavningen er rigtig.\n"
+            "7. Tæller og Nævner er hele tal. Nedre og Øvre er 95 %-konfidensgrænser og kan stå tomme.\n"
+            "8. Du må gerne tilføje rækker (fx flere perioder) og slette rækker, I ikke indberetter.\n"
+            "9. Arket Indsatser: én række pr. indsats med mål, område og status (Ikke startet, I gang, Forsinket, Gennemført, Stoppet).\n"
+            "10. Arket Vurdering: styregruppens egen vurdering pr. mål og område med trafiklys (Grøn, Gul, Rød) og en kort status.\n"
+            "\n"
+            "Når du indlæser filen, ser du først en forhåndsvisning: hvad er nyt, hvad er ændret, og eventuelle fejl med cellens adresse. "
+            "Intet gemmes, før du bekræfter, og en indlæsning kan altid rulles tilbage."
+        ),
+        "en": (
+            "How to fill in the status workbook\n"
+            "\n"
+            "1. The Indicators sheet has one row per indicator, area and group. Write the figure in the Value column.\n"
+            "2. Write numbers as usual: 12.5 or 12,5. Percentages are written as 12.5 (not 0.125) unless the cell is formatted as a percentage.\n"
+            "3. If a figure is left out on purpose (e.g. suppressed), write '-' in Value and preferably the reason in Comment.\n"
+            "4. A blank Value means 'not reported'. The row is skipped – it never becomes 0.\n"
+            "5. Write the period as 2024 (year), 2024H1 (half-year), 2024K2 (quarter) or 2024-06 (month). The next period is suggested.\n"
+            "6. A blank Group means the total. Pick indicator, area and group from the lists in the cells so the spelling is right.\n"
+            "7. Numerator and Denominator are whole numbers. Lower and Upper are 95 % confidence limits and may be blank.\n"
+            "8. You may add rows (e.g. more periods) and delete rows you do not report.\n"
+            "9. The Initiatives sheet: one row per initiative with goal, area and status (Not started, In progress, Delayed, Completed, Stopped).\n"
+            "10. The Assessment sheet: the steering group's own assessment per goal and area with a traffic light (Green, Yellow, Red) and a short status.\n"
+            "\n"
+            "When you upload the file you first see a preview: what is new, what changed, and any errors with the cell's address. "
+            "Nothing is saved until you confirm, and an upload can always be rolled back."
+        ),
+    },
+    "workbook.template.pick": {
+        "da": "Vælg fra listen",
+        "en": "Pick from the list",
+    },
+    "workbook.template.unknown_group": {
+        "da": "Styregruppen '{code}' findes ikke.{suggestion}",
+        "en": "The steering group '{code}' does not exist.{suggestion}",
+    },
+    # --- command line ---
+    "workbook.cli.no_file": {
+        "da": "Filen {path} findes ikke eller kan ikke læses.",
+        "en": "The file {path} does not exist or cannot be read.",
+    },
+    "workbook.cli.written": {"da": "Skrevet: {path}", "en": "Written: {path}"},
+    "workbook.cli.no_uploads": {"da": "Ingen indlæsninger endnu.", "en": "No uploads yet."},
+    "workbook.cli.sheet_line": {
+        "da": "{sheet}: {new} nye, {changed} ændrede, {unchanged} uændrede, {rejected} afviste",
+        "en": "{sheet}: {new} new, {changed} changed, {unchanged} unchanged, {rejected} rejected",
+    },
+    "workbook.cli.ignored_line": {"da": "{sheet}: springes over", "en": "{sheet}: skipped"},
+}

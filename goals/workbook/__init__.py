@@ -1,0 +1,40 @@
+"""Status workbooks (statusark): template, reading, validation, preview, apply, rollback, export.
+
+The contract with steering groups is docs/workbook.md. Pages and the CLI call only the
+functions exported here; none of them imports Streamlit.
+"""
+
+from __future__ import annotations
+
+from goals.workbook.annotate import annotate_workbook, annotated_filename
+from goals.workbook.apply import (
+    Change,
+    ImportResult,
+    RollbackResult,
+    SheetSummary,
+    UploadInfo,
+    import_workbook,
+    list_uploads,
+    rollback_upload,
+    upload_file,
+)
+from goals.workbook.export import export_workbook
+from goals.workbook.template import write_template
+from goals.workbook.validate import Problem
+
+__all__ = [
+    "Change",
+    "ImportResult",
+    "Problem",
+    "RollbackResult",
+    "SheetSummary",
+    "UploadInfo",
+    "annotate_workbook",
+    "annotated_filename",
+    "export_workbook",
+    "import_workbook",
+    "list_uploads",
+    "rollback_upload",
+    "upload_file",
+    "write_template",
+]

@@ -1,0 +1,849 @@
+"""Preview, apply, history and rollback of status workbook uploads.
+
+The current value of a key is the newest row from an upload whose state is *applied*
+(`goals.observations`), so an upload never overwrites anything: it adds rows for the keys whose
+values are new or changed, and rolling it back is a change of its state. Everything an upload
+writes happens in one transaction (`store.write_session`); on PostgreSQL an advisory lock makes
+concurrent uploads queue like SQLite's BEGIN IMMEDIATE does, so each one compares against the
+values the previous one left.
+
+Rollback rule: an upload can be rolled back only while no later applied upload has written any
+of the same keys (indicator × area × period × group, goal × area × initiative, goal × area ×
+period). Otherwise it is refused, naming the later uploads, because rolling it back would
+silently leave their values in place and restore a mixture nobody uploaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from goals import store
+from goals.catalogue import Catalogue
+from goals.i18n import format_number, name_of, t
+from goals.model import Assessment, Initiative, Observation, Upload, UploadState, utcnow
+from goals.names import name_key
+from goals.observations import current_values
+from goals.workbook.read import ReadError, read_workbook
+from goals.workbook.validate import ParsedWorkbook, Problem, cell_ref, check_workbook
+
+OBS_KEY = ["indicator_id", "area_id", "period", "group_id"]
+OBS_FIELDS = ["value", "missing_reason", "numerator", "denominator", "lower", "upper", "note"]
+INI_KEY = ["goal_id", "area_id", "name_key"]
+INI_FIELDS = ["name", "status", "next_milestone", "milestone_date", "responsible", "note"]
+ASM_KEY = ["goal_id", "area_id", "period"]
+ASM_FIELDS = ["light", "text"]
+INSERT_CHUNK = 10_000
+LOCK_KEY = 7_349_211  # pg_advisory_xact_lock key shared by every workbook write
+COUNT_KEYS = ("new", "changed", "unchanged", "rejected")
+
+
+# --- result objects ----------------------------------------------------------------------------
+
+
+@dataclass
+class SheetSummary:
+    """Counts for one sheet of the file; kind "ignored" for sheets the importer skips."""
+
+    name: str
+    kind: str  # "indicators", "initiatives", "assessments" or "ignored"
+    layout: str | None = None
+    header_row: int | None = None
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    skipped: int = 0  # rows with a blank value: nothing reported
+
+    @property
+    def ignored(self) -> bool:
+        return self.kind == "ignored"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row that is new or changed, shown as old → new."""
+
+    sheet: str
+    cell: str  # where the new value is, e.g. "Indikatorer!E14"
+    kind: str  # "new" or "changed"
+    subject: str  # "RYG-01 Daglige rygere, 16+ år · Midtklyngen · 2021 · I alt"
+    old: str | None
+    new: str
+
+
+@dataclass
+class ImportResult:
+    """The answer to an upload: a preview, an applied upload, or a rejection with every error."""
+
+    status: str  # "applied", "preview" or "rejected"
+    counts: dict[str, int]
+    sheets: list[SheetSummary]
+    errors: list[Problem]
+    upload_id: int | None = None
+    duplicate_of: int | None = None
+    sha256: str = ""
+    filename: str = ""
+    message: str = ""
+    notes: list[str] = field(default_factory=list)
+    _change_list: Callable[[], list[Change]] | None = field(default=None, repr=False)
+    _changes: list[Change] | None = field(default=None, repr=False)
+
+    @property
+    def changes(self) -> list[Change]:
+        """New and changed rows (old → new); built on first use, as a file may have 100,000."""
+        if self._changes is None:
+            self._changes = self._change_list() if self._change_list else []
+        return self._changes
+
+    @property
+    def ignored_sheets(self) -> list[str]:
+        return [s.name for s in self.sheets if s.ignored]
+
+    @property
+    def nothing_new(self) -> bool:
+        return not self.errors and self.counts["new"] == 0 and self.counts["changed"] == 0
+
+    def to_json(self) -> dict[str, Any]:
+        """Exactly the shape `python -m goals import --json` prints."""
+        return {
+            "status": self.status,
+            "counts": {k: int(self.counts.get(k, 0)) for k in COUNT_KEYS},
+            "errors": [p.to_dict() for p in self.errors],
+            "upload_id": self.upload_id,
+        }
+
+
+@dataclass(frozen=True)
+class UploadInfo:
+    """One row of the upload history (without the archived bytes)."""
+
+    id: int
+    filename: str
+    sha256: str
+    size: int
+    user: str
+    created_at: dt.datetime
+    state: str
+    rolled_back_at: dt.datetime | None
+    rolled_back_by: str | None
+    counts: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "filename": self.filename,
+            "sha256": self.sha256,
+            "size": self.size,
+            "user": self.user,
+            "created_at": self.created_at.isoformat(),
+            "state": self.state,
+            "rolled_back_at": self.rolled_back_at.isoformat() if self.rolled_back_at else None,
+            "rolled_back_by": self.rolled_back_by,
+            "counts": self.counts,
+        }
+
+
+@dataclass(frozen=True)
+class RollbackResult:
+    upload_id: int
+    status: str  # "rolled_back", "preview" (dry run, would succeed) or "refused"
+    message: str
+    withdrawn: int = 0  # rows the upload brought that no longer count
+    blocked_by: tuple[int, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "upload_id": self.upload_id,
+            "status": self.status,
+            "message": self.message,
+            "withdrawn": self.withdrawn,
+            "blocked_by": list(self.blocked_by),
+        }
+
+
+# --- permissions (issue 7) ---------------------------------------------------------------------
+
+
+def check_permission(
+    *,
+    session: Session,
+    user: str,
+    action: str,
+    catalogue: Catalogue | None = None,
+    parsed: ParsedWorkbook | None = None,
+    upload: Upload | None = None,
+    lang: str = "da",
+) -> list[Problem]:
+    """The single place where a user's right to upload or roll back is checked.
+
+    Every write of this module calls it inside its transaction. Until roles exist (issue 7)
+    everyone may do everything; then a steering group may only upload for the goals and
+    indicators it owns, and each refusal becomes a Problem naming the cell.
+    """
+    return []
+
+
+# --- comparing a file with the store -------------------------------------------------------------
+
+
+@dataclass
+class Diff:
+    """Each valid row of the file marked new / changed / unchanged, with the old values."""
+
+    observations: pd.DataFrame | None
+    initiatives: pd.DataFrame | None
+    assessments: pd.DataFrame | None
+
+    def frames(self) -> list[tuple[str, pd.DataFrame]]:
+        return [
+            (kind, frame)
+            for kind, frame in (
+                ("indicators", self.observations),
+                ("initiatives", self.initiatives),
+                ("assessments", self.assessments),
+            )
+            if frame is not None and len(frame)
+        ]
+
+    def count(self, change: str) -> int:
+        return sum(int((frame["change"] == change).sum()) for _, frame in self.frames())
+
+
+def _as_objects(series: pd.Series) -> np.ndarray:
+    """Values as Python objects with None for missing (what the database driver wants)."""
+    out = series.astype(object).to_numpy(copy=True)
+    out[pd.isna(series).to_numpy()] = None
+    return out
+
+
+def _same(new: pd.Series, old: pd.Series, numeric: bool) -> np.ndarray:
+    if numeric:
+        a = pd.to_numeric(new, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        b = pd.to_numeric(old, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        return np.isclose(a, b, rtol=1e-12, atol=0.0, equal_nan=True)
+    a, b = _as_objects(new), _as_objects(old)
+    return np.fromiter((x == y for x, y in zip(a, b, strict=True)), dtype=bool, count=len(a))
+
+
+def _mark(
+    incoming: pd.DataFrame,
+    current: pd.DataFrame,
+    key: list[str],
+    fields: list[str],
+    numeric: set[str],
+) -> pd.DataFrame:
+    """incoming with a 'change' column and the current values as '<field>_old'."""
+    old = current[[*key, *fields]].rename(columns={f: f"{f}_old" for f in fields})
+    old["_known"] = True
+    merged = incoming.merge(old, on=key, how="left", sort=False)
+    known = merged["_known"].fillna(False).astype(bool).to_numpy()
+    same = known.copy()
+    for f in fields:
+        same &= _same(merged[f], merged[f"{f}_old"], f in numeric)
+    merged["change"] = np.where(~known, "new", np.where(same, "unchanged", "changed"))
+    return merged.drop(columns="_known")
+
+
+def _current_initiatives(session: Session, goal_ids: list[int]) -> pd.DataFrame:
+    i, u = Initiative.__table__, Upload.__table__
+    query = (
+        sa.select(i)
+        .join(u, u.c.id == i.c.upload_id)
+        .where(u.c.state == UploadState.APPLIED.value, i.c.goal_id.in_(goal_ids))
+        .order_by(i.c.id)
+    )
+    frame = pd.DataFrame(session.connection().execute(query).mappings().all())
+    if frame.empty:
+        return pd.DataFrame(columns=["id", *INI_KEY, *INI_FIELDS])
+    frame["name_key"] = [name_key(n) for n in frame["name"]]
+    return frame.drop_duplicates(subset=INI_KEY, keep="last")
+
+
+def _current_assessments(session: Session, goal_ids: list[int]) -> pd.DataFrame:
+    a, u = Assessment.__table__, Upload.__table__
+    query = (
+        sa.select(a)
+        .join(u, u.c.id == a.c.upload_id)
+        .where(u.c.state == UploadState.APPLIED.value, a.c.goal_id.in_(goal_ids))
+        .order_by(a.c.id)
+    )
+    frame = pd.DataFrame(session.connection().execute(query).mappings().all())
+    if frame.empty:
+        return pd.DataFrame(columns=["id", *ASM_KEY, *ASM_FIELDS])
+    return frame.drop_duplicates(subset=ASM_KEY, keep="last")
+
+
+def compare(session: Session, parsed: ParsedWorkbook) -> Diff:
+    """Mark every valid row of the file against the current values in the store."""
+    observations = initiatives = assessments = None
+    rows = parsed.frames("indicators")
+    if rows is not None:
+        current = current_values(
+            session,
+            indicator_ids=[int(i) for i in rows["indicator_id"].unique()],
+            area_ids=[int(a) for a in rows["area_id"].unique()],
+        )
+        observations = _mark(
+            rows,
+            current,
+            OBS_KEY,
+            OBS_FIELDS,
+            {"value", "lower", "upper", "numerator", "denominator"},
+        )
+    rows = parsed.frames("initiatives")
+    if rows is not None:
+        current = _current_initiatives(session, [int(g) for g in rows["goal_id"].unique()])
+        initiatives = _mark(rows, current, INI_KEY, INI_FIELDS, set())
+    rows = parsed.frames("assessments")
+    if rows is not None:
+        current = _current_assessments(session, [int(g) for g in rows["goal_id"].unique()])
+        assessments = _mark(rows, current, ASM_KEY, ASM_FIELDS, set())
+    return Diff(observations, initiatives, assessments)
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def _lock(session: Session) -> None:
+    """Queue workbook writes on PostgreSQL (SQLite queues through BEGIN IMMEDIATE)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sa.text("SET LOCAL lock_timeout = '30s'"))
+        session.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+
+
+def _insert_chunk(session: Session, table: sa.Table, columns: list[str], rows: list[tuple]) -> None:
+    """One executemany straight to the driver: SQLAlchemy's per-row parameter processing
+    would cost more than the insert itself for 100,000 rows."""
+    connection = session.connection()
+    quote = connection.dialect.identifier_preparer.quote
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+        f"VALUES ({', '.join([marker] * len(columns))})"
+    )
+    connection.exec_driver_sql(sql, rows)
+
+
+def _insert(session: Session, table: sa.Table, frame: pd.DataFrame, columns: list[str]) -> None:
+    values = [_as_objects(frame[c]).tolist() for c in columns]
+    rows = list(zip(*values, strict=True))
+    for start in range(0, len(rows), INSERT_CHUNK):
+        _insert_chunk(session, table, columns, rows[start : start + INSERT_CHUNK])
+
+
+def _write(session: Session, diff: Diff, upload_id: int) -> None:
+    for kind, frame in diff.frames():
+        todo = frame[frame["change"] != "unchanged"]
+        if todo.empty:
+            continue
+        todo = todo.assign(upload_id=upload_id)
+        if kind == "indicators":
+            _insert(session, Observation.__table__, todo, [*OBS_KEY, *OBS_FIELDS, "upload_id"])
+            continue
+        # initiatives and assessments are few; the ORM's core insert handles their dates
+        table, columns = (
+            (Initiative.__table__, ["goal_id", "area_id", *INI_FIELDS, "upload_id"])
+            if kind == "initiatives"
+            else (Assessment.__table__, [*ASM_KEY, *ASM_FIELDS, "upload_id"])
+        )
+        records = [
+            dict(zip(columns, row, strict=True))
+            for row in zip(*(_as_objects(todo[c]).tolist() for c in columns), strict=True)
+        ]
+        session.execute(sa.insert(table), records)
+
+
+def _counts(diff: Diff, parsed: ParsedWorkbook) -> dict[str, int]:
+    counts = {k: diff.count(k) for k in ("new", "changed", "unchanged")}
+    counts["rejected"] = sum(s.rejected for s in parsed.sheets)
+    return counts
+
+
+def commit(
+    *,
+    session: Session,
+    parsed: ParsedWorkbook,
+    content: bytes,
+    filename: str,
+    sha256: str,
+    user: str,
+) -> tuple[int | None, Diff]:
+    """Write the new and changed rows and the archived file; inside the caller's transaction.
+
+    Returns (upload id, diff); the id is None when the file holds nothing new, in which case
+    nothing at all is written.
+    """
+    _lock(session)
+    diff = compare(session, parsed)
+    counts = _counts(diff, parsed)
+    if counts["new"] == 0 and counts["changed"] == 0:
+        return None, diff
+    upload = Upload(
+        filename=filename[:300],
+        sha256=sha256,
+        size=len(content),
+        content=content,
+        user=user[:200],
+        counts_json=json.dumps(counts),
+    )
+    session.add(upload)
+    session.flush()
+    _write(session, diff, upload.id)
+    return upload.id, diff
+
+
+# --- the public entry point ---------------------------------------------------------------------
+
+
+def _sheet_summaries(parsed: ParsedWorkbook | None, diff: Diff | None) -> list[SheetSummary]:
+    if parsed is None:
+        return []
+    counted: dict[str, dict[str, int]] = {}
+    for _, frame in diff.frames() if diff else []:
+        for (sheet, change), n in frame.groupby(["sheet", "change"]).size().items():
+            counted.setdefault(str(sheet), {})[str(change)] = int(n)
+    return [
+        SheetSummary(
+            name=s.name,
+            kind=s.kind,
+            layout=s.layout,
+            header_row=s.header_row,
+            new=counted.get(s.name, {}).get("new", 0),
+            changed=counted.get(s.name, {}).get("changed", 0),
+            unchanged=counted.get(s.name, {}).get("unchanged", 0),
+            rejected=s.rejected,
+            skipped=s.skipped,
+        )
+        for s in parsed.sheets
+    ]
+
+
+def _when(moment: dt.datetime | None) -> str:
+    return moment.strftime("%d-%m-%Y %H:%M") if moment else ""
+
+
+def _duplicate_of(session: Session, sha256: str) -> Upload | None:
+    query = (
+        select(Upload)
+        .where(Upload.sha256 == sha256, Upload.state == UploadState.APPLIED.value)
+        .order_by(Upload.id)
+    )
+    return session.exec(query).first()
+
+
+def _rejected(
+    problems: list[Problem], *, sha256: str, filename: str, lang: str, **extra: Any
+) -> ImportResult:
+    return ImportResult(
+        status="rejected",
+        counts={k: 0 for k in COUNT_KEYS},
+        sheets=extra.pop("sheets", []),
+        errors=problems,
+        sha256=sha256,
+        filename=filename,
+        message=t("workbook.result.rejected", lang, n=len(problems)),
+        **extra,
+    )
+
+
+def _file_problem(key: str, lang: str, **values: Any) -> Problem:
+    return Problem("", "", "", "", t(key, lang, **values))
+
+
+def import_workbook(
+    *,
+    engine: Engine,
+    content: bytes,
+    filename: str,
+    user: str,
+    dry_run: bool = False,
+    lang: str = "da",
+    confirm_sha256: str | None = None,
+) -> ImportResult:
+    """Read, check and preview a status workbook; apply it in one transaction unless dry_run.
+
+    A file with any error is never applied. `confirm_sha256` (the preview's `sha256`) makes
+    sure the file applied is the one the user saw previewed.
+    """
+    sha256 = hashlib.sha256(content).hexdigest()
+    if confirm_sha256 is not None and confirm_sha256 != sha256:
+        problem = _file_problem("workbook.file.confirm_mismatch", lang)
+        return _rejected([problem], sha256=sha256, filename=filename, lang=lang)
+    try:
+        raw = read_workbook(content, filename, limit_bytes=store.settings().upload_limit_bytes)
+        with store.read_session(engine) as session:
+            catalogue = Catalogue.load(session)
+        parsed = check_workbook(raw, catalogue, lang=lang)
+    except ReadError as exc:
+        problem = _file_problem(exc.key, lang, **exc.values)
+        return _rejected([problem], sha256=sha256, filename=filename, lang=lang)
+
+    upload_id: int | None = None
+    try:
+        if parsed.problems or dry_run:
+            with store.read_session(engine) as session:
+                previous = _duplicate_of(session, sha256)
+                problems = parsed.problems + check_permission(
+                    session=session, user=user, action="upload", catalogue=catalogue,
+                    parsed=parsed, lang=lang,
+                )  # fmt: skip
+                diff = compare(session, parsed)
+        else:
+            with store.write_session(engine) as session:
+                previous = _duplicate_of(session, sha256)
+                problems = check_permission(
+                    session=session, user=user, action="upload", catalogue=catalogue,
+                    parsed=parsed, lang=lang,
+                )  # fmt: skip
+                if problems:
+                    diff = compare(session, parsed)
+                else:
+                    upload_id, diff = commit(
+                        session=session,
+                        parsed=parsed,
+                        content=content,
+                        filename=filename,
+                        sha256=sha256,
+                        user=user,
+                    )
+    except store.StoreError as exc:
+        text = str(exc).lower()
+        busy = any(w in text for w in ("busy", "locked", "lock timeout", "deadlock"))
+        problem = (
+            _file_problem("workbook.file.busy", lang)
+            if busy
+            else _file_problem("workbook.file.store_error", lang, detail=str(exc))
+        )
+        sheets = _sheet_summaries(parsed, None)
+        return _rejected(
+            [problem], sha256=sha256, filename=filename, lang=lang, sheets=sheets,
+            notes=parsed.notes,
+        )  # fmt: skip
+
+    counts = _counts(diff, parsed)
+    notes = list(parsed.notes)
+    if previous is not None:
+        notes.insert(
+            0,
+            t(
+                "workbook.result.same_file",
+                lang,
+                upload_id=previous.id,
+                filename=previous.filename,
+                user=previous.user,
+                when=_when(previous.created_at),
+            ),
+        )
+    if problems:
+        status, message = "rejected", t("workbook.result.rejected", lang, n=len(problems))
+    elif counts["new"] == 0 and counts["changed"] == 0:
+        status = "preview" if dry_run else "applied"
+        message = t("workbook.result.nothing_new", lang, unchanged=counts["unchanged"])
+    elif dry_run:
+        status, message = "preview", t("workbook.result.preview", lang, **counts)
+    else:
+        status = "applied"
+        message = t("workbook.result.applied", lang, upload_id=upload_id, **counts)
+    return ImportResult(
+        status=status,
+        counts=counts,
+        sheets=_sheet_summaries(parsed, diff),
+        errors=problems,
+        upload_id=upload_id,
+        duplicate_of=previous.id if previous is not None else None,
+        sha256=sha256,
+        filename=filename,
+        message=message,
+        notes=notes,
+        _change_list=lambda: describe_changes(diff, catalogue, lang),
+    )
+
+
+# --- describing changes ---------------------------------------------------------------------------
+
+
+def _number(value: Any, lang: str) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return "–"
+    value = float(value)
+    decimals = 0
+    while decimals < 10 and round(value, decimals) != value:
+        decimals += 1
+    return format_number(value, decimals, lang)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or value is pd.NA
+
+
+def _observation_text(row: dict[str, Any], suffix: str, lang: str) -> str:
+    def get(name: str) -> Any:
+        value = row.get(f"{name}{suffix}")
+        return None if _missing(value) else value
+
+    if get("value") is None and get("missing_reason") is not None:
+        parts = [t("workbook.change.missing", lang, reason=get("missing_reason"))]
+    else:
+        parts = [_number(get("value"), lang)]
+    if get("numerator") is not None:
+        parts.append(t("workbook.change.numerator", lang, value=_number(get("numerator"), lang)))
+    if get("denominator") is not None:
+        parts.append(
+            t("workbook.change.denominator", lang, value=_number(get("denominator"), lang))
+        )
+    if get("lower") is not None or get("upper") is not None:
+        parts.append(
+            t(
+                "workbook.change.limits",
+                lang,
+                lower=_number(get("lower"), lang),
+                upper=_number(get("upper"), lang),
+            )
+        )
+    if get("note") is not None:
+        parts.append(t("workbook.change.comment", lang, value=get("note")))
+    return "; ".join(parts)
+
+
+def _initiative_text(row: dict[str, Any], suffix: str, lang: str) -> str:
+    def get(name: str) -> Any:
+        value = row.get(f"{name}{suffix}")
+        return None if _missing(value) else value
+
+    parts = [t(f"workbook.initiative.{get('status')}", lang)]
+    if get("next_milestone"):
+        milestone = get("next_milestone")
+        if get("milestone_date"):
+            milestone += f" ({get('milestone_date')})"
+        parts.append(t("workbook.change.milestone", lang, value=milestone))
+    if get("responsible"):
+        parts.append(t("workbook.change.responsible", lang, value=get("responsible")))
+    if get("note"):
+        parts.append(t("workbook.change.comment", lang, value=get("note")))
+    return "; ".join(parts)
+
+
+def _assessment_text(row: dict[str, Any], suffix: str, lang: str) -> str:
+    light = t(f"workbook.light.{row.get(f'light{suffix}')}", lang)
+    text = row.get(f"text{suffix}")
+    return f"{light}: {text}" if not _missing(text) and text else light
+
+
+def describe_changes(diff: Diff, catalogue: Catalogue, lang: str = "da") -> list[Change]:
+    """The new and changed rows as human text, in file order."""
+    changes: list[Change] = []
+    for kind, frame in diff.frames():
+        todo = frame[frame["change"] != "unchanged"]
+        for row in todo.to_dict("records"):
+            area = name_of(catalogue.areas[int(row["area_id"])], lang)
+            if kind == "indicators":
+                indicator = catalogue.indicators[int(row["indicator_id"])]
+                group = catalogue.groups[int(row["group_id"])]
+                subject = " · ".join(
+                    [
+                        f"{indicator.code} {name_of(indicator, lang)}",
+                        area,
+                        str(row["period"]),
+                        name_of(group, lang) if group.code == "I alt" else group.code,
+                    ]
+                )
+                col, describe = int(row["col"]), _observation_text
+            else:
+                goal = next(g for g in catalogue.goals if g.id == int(row["goal_id"]))
+                title = name_of(goal, lang, "title")
+                if kind == "initiatives":
+                    subject = " · ".join([title, area, str(row["name"])])
+                    describe = _initiative_text
+                else:
+                    subject = " · ".join([title, area, str(row["period"])])
+                    describe = _assessment_text
+                col = 0
+            changed = row["change"] == "changed"
+            changes.append(
+                Change(
+                    sheet=str(row["sheet"]),
+                    cell=cell_ref(str(row["sheet"]), int(row["row"]) - 1, col),
+                    kind=str(row["change"]),
+                    subject=subject,
+                    old=describe(row, "_old", lang) if changed else None,
+                    new=describe(row, "", lang),
+                )
+            )
+    return changes
+
+
+# --- history and rollback ------------------------------------------------------------------------
+
+
+def list_uploads(*, engine: Engine) -> list[UploadInfo]:
+    """Every upload, newest first, without the archived bytes."""
+    u = Upload.__table__
+    columns = [c for c in u.c if c.name != "content"]
+    with store.read_session(engine) as session:
+        rows = session.connection().execute(sa.select(*columns).order_by(u.c.id.desc())).mappings()
+        return [
+            UploadInfo(
+                id=row["id"],
+                filename=row["filename"],
+                sha256=row["sha256"],
+                size=row["size"],
+                user=row["user"],
+                created_at=row["created_at"],
+                state=row["state"],
+                rolled_back_at=row["rolled_back_at"],
+                rolled_back_by=row["rolled_back_by"],
+                counts=json.loads(row["counts_json"] or "{}"),
+            )
+            for row in rows
+        ]
+
+
+def upload_file(*, engine: Engine, upload_id: int) -> tuple[str, bytes] | None:
+    """The archived original file of an upload: (filename, bytes)."""
+    with store.read_session(engine) as session:
+        upload = session.get(Upload, upload_id)
+        return (upload.filename, bytes(upload.content)) if upload else None
+
+
+def _later_writers(session: Session, upload_id: int) -> dict[int, int]:
+    """Later applied uploads that wrote a key this upload wrote: upload id → number of keys."""
+    u = Upload.__table__
+    found: dict[int, int] = {}
+    for table, key in (
+        (Observation.__table__, OBS_KEY),
+        (Assessment.__table__, ASM_KEY),
+    ):
+        mine, later = table.alias("mine"), table.alias("later")
+        query = (
+            sa.select(later.c.upload_id, sa.func.count(sa.distinct(mine.c.id)))
+            .select_from(mine)
+            .join(later, sa.and_(*(mine.c[k] == later.c[k] for k in key)))
+            .join(u, u.c.id == later.c.upload_id)
+            .where(
+                mine.c.upload_id == upload_id,
+                later.c.upload_id > upload_id,
+                u.c.state == UploadState.APPLIED.value,
+            )
+            .group_by(later.c.upload_id)
+        )
+        for later_id, n in session.connection().execute(query):
+            found[later_id] = found.get(later_id, 0) + n
+    # initiatives match on the normalised name, which SQL cannot compute: compare in Python
+    i = Initiative.__table__
+    mine_rows = (
+        session.connection()
+        .execute(sa.select(i.c.goal_id, i.c.area_id, i.c.name).where(i.c.upload_id == upload_id))
+        .all()
+    )
+    if mine_rows:
+        keys = {(g, a, name_key(n)) for g, a, n in mine_rows}
+        later_rows = (
+            session.connection()
+            .execute(
+                sa.select(i.c.upload_id, i.c.goal_id, i.c.area_id, i.c.name)
+                .join(u, u.c.id == i.c.upload_id)
+                .where(
+                    i.c.upload_id > upload_id,
+                    u.c.state == UploadState.APPLIED.value,
+                    i.c.goal_id.in_({g for g, _, _ in keys}),
+                )
+            )
+            .all()
+        )
+        for later_id, g, a, n in later_rows:
+            if (g, a, name_key(n)) in keys:
+                found[later_id] = found.get(later_id, 0) + 1
+    return dict(sorted(found.items()))
+
+
+def _rows_of(session: Session, upload_id: int) -> int:
+    total = 0
+    for table in (Observation.__table__, Initiative.__table__, Assessment.__table__):
+        query = sa.select(sa.func.count()).select_from(table).where(table.c.upload_id == upload_id)
+        total += session.connection().execute(query).scalar_one()
+    return total
+
+
+def _upload_ref(upload: Upload, lang: str) -> str:
+    return t(
+        "workbook.rollback.upload_ref",
+        lang,
+        upload_id=upload.id,
+        filename=upload.filename,
+        user=upload.user,
+        when=_when(upload.created_at),
+    )
+
+
+def _rollback(
+    session: Session, upload_id: int, user: str, lang: str, dry_run: bool
+) -> RollbackResult:
+    upload = session.get(Upload, upload_id)
+    if upload is None:
+        message = t("workbook.rollback.unknown", lang, upload_id=upload_id)
+        return RollbackResult(upload_id, "refused", message)
+    if upload.state != UploadState.APPLIED.value:
+        message = t(
+            "workbook.rollback.already",
+            lang,
+            upload_id=upload_id,
+            when=_when(upload.rolled_back_at),
+            user=upload.rolled_back_by or "",
+        )
+        return RollbackResult(upload_id, "refused", message)
+    refusals = check_permission(
+        session=session, user=user, action="rollback", upload=upload, lang=lang
+    )
+    if refusals:
+        return RollbackResult(upload_id, "refused", refusals[0].message)
+    later = _later_writers(session, upload_id)
+    if later:
+        uploads = [session.get(Upload, i) for i in later]
+        message = t(
+            "workbook.rollback.blocked",
+            lang,
+            upload_id=upload_id,
+            later=t("workbook.rollback.and", lang).join(_upload_ref(u, lang) for u in uploads),
+            n=sum(later.values()),
+            first=max(later),
+        )
+        return RollbackResult(upload_id, "refused", message, blocked_by=tuple(later))
+    withdrawn = _rows_of(session, upload_id)
+    values = {"upload_id": upload_id, "filename": upload.filename, "n": withdrawn}
+    if dry_run:
+        return RollbackResult(
+            upload_id, "preview", t("workbook.rollback.preview", lang, **values), withdrawn
+        )
+    upload.state = UploadState.ROLLED_BACK
+    upload.rolled_back_at = utcnow()
+    upload.rolled_back_by = user[:200]
+    session.add(upload)
+    return RollbackResult(
+        upload_id, "rolled_back", t("workbook.rollback.done", lang, **values), withdrawn
+    )
+
+
+def rollback_upload(
+    *, engine: Engine, upload_id: int, user: str, lang: str = "da", dry_run: bool = False
+) -> RollbackResult:
+    """Withdraw an upload: the values it replaced become current again (see the module doc).
+
+    With dry_run the answer says whether it would succeed, and nothing is written.
+    """
+    if dry_run:
+        with store.read_session(engine) as session:
+            return _rollback(session, upload_id, user, lang, True)
+    with store.write_session(engine) as session:
+        _lock(session)
+        return _rollback(session, upload_id, user, lang, False)

@@ -1,0 +1,219 @@
+"""Command-line subcommands for status workbooks: import, uploads, rollback, template, export.
+
+`register(subparsers)` adds them to ``python -m goals``; each handler returns its exit code:
+0 when done (or previewed cleanly), 1 when the file or request is refused, 2 when the store
+cannot be used. No handler lets a traceback reach the user for a bad file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from goals import store
+from goals.i18n import t
+from goals.workbook.apply import (
+    ImportResult,
+    import_workbook,
+    list_uploads,
+    rollback_upload,
+)
+from goals.workbook.export import export_workbook
+from goals.workbook.template import TemplateError, write_template
+
+
+def default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a bare container
+        return "unknown"
+
+
+def _store_errors(handler: Callable[[argparse.Namespace], int]) -> Callable[..., int]:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except store.StoreError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+
+    run.__doc__ = handler.__doc__
+    return run
+
+
+def _print_result(result: ImportResult, lang: str) -> None:
+    print(result.message)
+    for note in result.notes:
+        print(f"  {note}")
+    for sheet in result.sheets:
+        if sheet.ignored:
+            continue
+        print(
+            "  "
+            + t(
+                "workbook.cli.sheet_line",
+                lang,
+                sheet=sheet.name,
+                new=sheet.new,
+                changed=sheet.changed,
+                unchanged=sheet.unchanged,
+                rejected=sheet.rejected,
+            )
+        )
+    for change in result.changes[:50] if result.status != "rejected" else []:
+        arrow = f"{change.old} → {change.new}" if change.old is not None else f"→ {change.new}"
+        print(f"  {change.cell}  {change.subject}: {arrow}")
+    if len(result.changes) > 50 and result.status != "rejected":
+        print(f"  … ({len(result.changes) - 50} flere)" if lang == "da" else "  …")
+    for problem in result.errors:
+        print(f"  {problem}")
+
+
+@_store_errors
+def _import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        content = path.read_bytes()
+    except OSError:
+        print(t("workbook.cli.no_file", args.lang, path=path), file=sys.stderr)
+        return 1 if not args.json else _json_unreadable(path, args.lang)
+    engine = store.open_store()
+    result = import_workbook(
+        engine=engine,
+        content=content,
+        filename=path.name,
+        user=args.user or default_user(),
+        dry_run=args.dry_run,
+        lang=args.lang,
+    )
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+    else:
+        _print_result(result, args.lang)
+    return 1 if result.status == "rejected" else 0
+
+
+def _json_unreadable(path: Path, lang: str) -> int:
+    payload: dict[str, Any] = {
+        "status": "rejected",
+        "counts": {"new": 0, "changed": 0, "unchanged": 0, "rejected": 0},
+        "errors": [
+            {
+                "sheet": "",
+                "cell": "",
+                "column": "",
+                "value": "",
+                "message": t("workbook.cli.no_file", lang, path=path),
+            }
+        ],
+        "upload_id": None,
+    }
+    print(json.dumps(payload, ensure_ascii=False))
+    return 1
+
+
+@_store_errors
+def _uploads(args: argparse.Namespace) -> int:
+    uploads = list_uploads(engine=store.open_store())
+    if args.json:
+        print(json.dumps([u.to_json() for u in uploads], ensure_ascii=False))
+        return 0
+    if not uploads:
+        print(t("workbook.cli.no_uploads", args.lang))
+    for u in uploads:
+        counts = ", ".join(f"{k} {v}" for k, v in u.counts.items())
+        state = t(f"workbook.state.{u.state}", args.lang)
+        when = u.created_at.strftime("%Y-%m-%d %H:%M")
+        print(f"{u.id:>5}  {when}  {u.user:<16} {state:<15} {u.filename}  ({counts})")
+    return 0
+
+
+@_store_errors
+def _rollback(args: argparse.Namespace) -> int:
+    result = rollback_upload(
+        engine=store.open_store(),
+        upload_id=args.upload_id,
+        user=args.user or default_user(),
+        lang=args.lang,
+        dry_run=args.dry_run,
+    )
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+    else:
+        print(result.message, file=sys.stdout if result.status != "refused" else sys.stderr)
+    return 1 if result.status == "refused" else 0
+
+
+@_store_errors
+def _template(args: argparse.Namespace) -> int:
+    try:
+        content = write_template(
+            engine=store.open_store(), steering_group=args.steering_group, lang=args.lang
+        )
+    except TemplateError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    return _write(Path(args.out), content, args.lang)
+
+
+@_store_errors
+def _export(args: argparse.Namespace) -> int:
+    return _write(
+        Path(args.out), export_workbook(engine=store.open_store(), lang=args.lang), args.lang
+    )
+
+
+def _write(path: Path, content: bytes, lang: str) -> int:
+    try:
+        path.write_bytes(content)
+    except OSError as exc:
+        print(f"{path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(t("workbook.cli.written", lang, path=path))
+    return 0
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", choices=("da", "en"), default="da", help="language of messages (da or en)"
+    )
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add import, uploads, rollback, template and export to the main CLI."""
+    p = subparsers.add_parser("import", help="preview or load a status workbook")
+    p.add_argument("file", help="the workbook (.xlsx, .xlsm, .ods, .xls)")
+    p.add_argument("--dry-run", action="store_true", help="preview only; write nothing")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--user", default=None, help="who uploads (default: the OS user name)")
+    _common(p)
+    p.set_defaults(func=_import)
+
+    p = subparsers.add_parser("uploads", help="list the upload history")
+    p.add_argument("--json", action="store_true", help="print the history as JSON")
+    _common(p)
+    p.set_defaults(func=_uploads)
+
+    p = subparsers.add_parser("rollback", help="roll back an upload")
+    p.add_argument("upload_id", type=int, help="the upload's number (see `uploads`)")
+    p.add_argument("--user", default=None, help="who rolls back (default: the OS user name)")
+    p.add_argument("--dry-run", action="store_true", help="only say whether it would succeed")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    _common(p)
+    p.set_defaults(func=_rollback)
+
+    p = subparsers.add_parser("template", help="write the status workbook template")
+    p.add_argument("out", help="where to write the .xlsx file")
+    p.add_argument("--steering-group", default=None, help="steering group code, e.g. VOKSNE")
+    _common(p)
+    p.set_defaults(func=_template)
+
+    p = subparsers.add_parser("export", help="write the current values as a status workbook")
+    p.add_argument("out", help="where to write the .xlsx file")
+    _common(p)
+    p.set_defaults(func=_export)

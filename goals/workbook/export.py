@@ -1,0 +1,183 @@
+"""Export of the current values as a status workbook in the long layout.
+
+Re-importing the export gives all rows unchanged. Text that a spreadsheet could read as a
+formula (starting with = + - @) is written as a text cell with Excel's *quotePrefix* style —
+the same thing Excel does when a person types an apostrophe first — so nothing is executed and
+the cell's text is exactly the stored text (nothing for the importer to strip).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from sqlalchemy.engine import Engine
+
+from goals import store
+from goals.catalogue import Catalogue
+from goals.i18n import t
+from goals.model import Assessment, Initiative, Upload, UploadState
+from goals.names import name_key
+from goals.observations import current_values
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+INDICATOR_HEADERS = (
+    "indicator", "area", "period", "group", "value", "numerator", "denominator", "lower",
+    "upper", "comment",
+)  # fmt: skip
+INITIATIVE_HEADERS = (
+    "goal", "initiative", "area", "status", "milestone", "date", "responsible", "comment",
+)  # fmt: skip
+ASSESSMENT_HEADERS = ("goal", "area", "period", "light", "status_text")
+WIDTHS = {
+    "indicator": 12, "area": 26, "period": 10, "group": 30, "value": 10, "numerator": 10,
+    "denominator": 10, "lower": 9, "upper": 9, "comment": 40, "goal": 48, "initiative": 40,
+    "status": 14, "milestone": 32, "date": 12, "responsible": 22, "light": 10, "status_text": 60,
+}  # fmt: skip
+
+
+def safe_cell(ws: WriteOnlyWorksheet, value: Any, **style: Any) -> WriteOnlyCell:
+    """A cell that no spreadsheet will execute, whatever the text starts with."""
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def header_row(ws: WriteOnlyWorksheet, keys: Sequence[str], lang: str) -> list[WriteOnlyCell]:
+    bold = Font(bold=True)
+    return [safe_cell(ws, t(f"workbook.col.{k}", lang), font=bold) for k in keys]
+
+
+def _setup(ws: WriteOnlyWorksheet, keys: Sequence[str]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for i, key in enumerate(keys, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = WIDTHS.get(key, 14)
+    ws.freeze_panes = "A2"
+
+
+def _rows(ws: WriteOnlyWorksheet, rows: Iterable[Sequence[Any]]) -> None:
+    for row in rows:
+        ws.append([safe_cell(ws, v) for v in row])
+
+
+def _clean(value: Any) -> Any:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars → Python
+        return value.item()
+    return value
+
+
+def _current(engine: Engine) -> tuple[Catalogue, pd.DataFrame, list[Any], list[Any]]:
+    with store.read_session(engine) as session:
+        catalogue = Catalogue.load(session)
+        values = current_values(session)
+        u = Upload.__table__
+        applied = u.c.state == UploadState.APPLIED.value
+        initiatives = session.exec(
+            sa.select(Initiative).join(Upload).where(applied).order_by(Initiative.id)
+        ).all()
+        assessments = session.exec(
+            sa.select(Assessment).join(Upload).where(applied).order_by(Assessment.id)
+        ).all()
+    return catalogue, values, [r[0] for r in initiatives], [r[0] for r in assessments]
+
+
+def _newest(rows: list[Any], key: Any) -> list[Any]:
+    newest: dict[Any, Any] = {}
+    for row in rows:
+        newest[key(row)] = row
+    return list(newest.values())
+
+
+def export_workbook(*, engine: Engine, lang: str = "da") -> bytes:
+    """The current values (and initiatives and assessments) as .xlsx bytes."""
+    catalogue, values, initiatives, assessments = _current(engine)
+    book = Workbook(write_only=True)
+
+    ws = book.create_sheet(t("workbook.sheet.indicators", lang))
+    _setup(ws, INDICATOR_HEADERS)
+    ws.append(header_row(ws, INDICATOR_HEADERS, lang))
+    areas, groups, indicators = catalogue.areas, catalogue.groups, catalogue.indicators
+    if len(values):
+        values = values.assign(
+            _ind=values["indicator_id"].map(lambda i: indicators[i].code),
+            _area=values["area_id"].map(lambda a: (areas[a].kind, areas[a].sort_order)),
+            _group=values["group_id"].map(lambda g: groups[g].sort_order),
+        ).sort_values(["_ind", "_area", "period", "_group"], kind="stable")
+    _rows(
+        ws,
+        (
+            [
+                indicators[r["indicator_id"]].code,
+                areas[r["area_id"]].name,
+                r["period"],
+                groups[r["group_id"]].code,
+                _clean(r["value"])
+                if _clean(r["value"]) is not None
+                else _clean(r["missing_reason"]),
+                _clean(r["numerator"]),
+                _clean(r["denominator"]),
+                _clean(r["lower"]),
+                _clean(r["upper"]),
+                _clean(r["note"]),
+            ]
+            for r in values.to_dict("records")
+        ),
+    )
+
+    goals = {g.id: g for g in catalogue.goals}
+    ws = book.create_sheet(t("workbook.sheet.initiatives", lang))
+    _setup(ws, INITIATIVE_HEADERS)
+    ws.append(header_row(ws, INITIATIVE_HEADERS, lang))
+    current = _newest(initiatives, lambda i: (i.goal_id, i.area_id, name_key(i.name)))
+    _rows(
+        ws,
+        (
+            [
+                goals[i.goal_id].title,
+                i.name,
+                areas[i.area_id].name,
+                t(f"workbook.initiative.{i.status}", lang),
+                i.next_milestone,
+                i.milestone_date,
+                i.responsible,
+                i.note,
+            ]
+            for i in current
+        ),
+    )
+
+    ws = book.create_sheet(t("workbook.sheet.assessments", lang))
+    _setup(ws, ASSESSMENT_HEADERS)
+    ws.append(header_row(ws, ASSESSMENT_HEADERS, lang))
+    current = _newest(assessments, lambda a: (a.goal_id, a.area_id, a.period))
+    _rows(
+        ws,
+        (
+            [
+                goals[a.goal_id].title,
+                areas[a.area_id].name,
+                a.period,
+                t(f"workbook.light.{a.light}", lang),
+                a.text,
+            ]
+            for a in current
+        ),
+    )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,1365 @@
+"""Checking a read workbook against the catalogue: every problem in the file at once.
+
+The Indikatorer sheet can hold 100,000 rows, so it is checked column by column with pandas:
+each distinct text (indicator, area, period, group) is looked up once and mapped back, and
+problems are only built for the rows that have them. Indsatser and Vurdering are small and are
+checked row by row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from goals.catalogue import Catalogue
+from goals.i18n import name_of, t
+from goals.model import Indicator, InitiativeStatus, TrafficLight
+from goals.names import NameIndex, name_key, name_keys
+from goals.periods import Frequency, Period, PeriodError, is_period_label, parse_period
+from goals.workbook.read import Cell, RawSheet, RawWorkbook
+
+HEADER_SEARCH_ROWS = 30
+NOTE_MAX = 4000  # longest comment / status text kept
+NAME_MAX = 300  # initiative names (column size in the store)
+SHORT_MAX = 200  # responsible
+
+
+# --- problems --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the file, named the way a spreadsheet user finds it."""
+
+    sheet: str
+    cell: str  # "Indikatorer!E14"; "" when the whole file is meant
+    column: str  # the column's header as written in the file
+    value: str  # the value found, as text
+    message: str  # what is wrong and what to write instead
+
+    def __str__(self) -> str:
+        return f"{self.cell}: {self.message}" if self.cell else self.message
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "column": self.column,
+            "value": self.value,
+            "message": self.message,
+        }
+
+
+def column_letters(col: int) -> str:
+    """0 → 'A', 27 → 'AB'."""
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def sheet_ref(sheet: str) -> str:
+    """The sheet name as it appears in a cell reference (quoted when it needs to be)."""
+    if re.fullmatch(r"[^\W\d]\w*", sheet):
+        return sheet
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def cell_ref(sheet: str, row: int, col: int) -> str:
+    """0-based row and column → 'Indikatorer!E14'."""
+    return f"{sheet_ref(sheet)}!{column_letters(col)}{row + 1}"
+
+
+def display(value: Any) -> str:
+    """A cell value as a person would read it back."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, bool):
+        return "SAND" if value else "FALSK"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.15g}"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+# --- columns and sheets ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    field: str
+    text_key: str  # its name in goals.i18n (Danish and English are both accepted)
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+
+    def name_keys(self) -> set[str]:
+        names = [t(self.text_key, "da"), t(self.text_key, "en"), *self.aliases]
+        return set().union(*(name_keys(n) for n in names))
+
+
+INDICATOR_COLUMNS = (
+    ColumnSpec("indicator", "workbook.col.indicator", True, ("Indikatorkode", "Indicator code")),
+    ColumnSpec("area", "workbook.col.area", True, ("Klynge", "Cluster", "Geografi", "Geography")),
+    ColumnSpec("period", "workbook.col.period", True, ("Tidsperiode", "År", "Year")),
+    ColumnSpec("group", "workbook.col.group", False, ("Opdeling", "Breakdown", "Delgruppe")),
+    ColumnSpec("value", "workbook.col.value", True, ("Resultat", "Result")),
+    ColumnSpec("numerator", "workbook.col.numerator", False, ("Taeller",)),
+    ColumnSpec("denominator", "workbook.col.denominator", False, ("Naevner",)),
+    ColumnSpec("lower", "workbook.col.lower", False, ("Nedre grænse", "Lower limit", "CI lower")),
+    ColumnSpec("upper", "workbook.col.upper", False, ("Øvre grænse", "Upper limit", "CI upper")),
+    ColumnSpec("comment", "workbook.col.comment", False, ("Note", "Bemærkning", "Bemærkninger")),
+)
+INITIATIVE_COLUMNS = (
+    ColumnSpec("goal", "workbook.col.goal", True, ("Fælles mål", "Shared goal", "Målsætning")),
+    ColumnSpec("name", "workbook.col.initiative", True, ("Indsatsens navn", "Initiative name")),
+    ColumnSpec("area", "workbook.col.area", True, ("Klynge", "Cluster")),
+    ColumnSpec("status", "workbook.col.status", True),
+    ColumnSpec("milestone", "workbook.col.milestone", False, ("Milepæl", "Milestone")),
+    ColumnSpec("date", "workbook.col.date", False, ("Milepælsdato", "Milestone date", "Frist")),
+    ColumnSpec("responsible", "workbook.col.responsible", False, ("Owner", "Ejer")),
+    ColumnSpec("comment", "workbook.col.comment", False, ("Note", "Bemærkning")),
+)
+ASSESSMENT_COLUMNS = (
+    ColumnSpec("goal", "workbook.col.goal", True, ("Fælles mål", "Shared goal")),
+    ColumnSpec("area", "workbook.col.area", True, ("Klynge", "Cluster")),
+    ColumnSpec("period", "workbook.col.period", True, ("År", "Year")),
+    ColumnSpec("light", "workbook.col.light", True, ("Lys", "Farve", "RAG", "Traffic-light")),
+    ColumnSpec("text", "workbook.col.status_text", False, ("Statustekst", "Status text", "Tekst")),
+)
+# Columns the template adds for the reader's sake; they are ignored without a note.
+QUIET_COLUMNS = {
+    k
+    for name in ("Indikatornavn", "Indicator name", "Enhed", "Unit", "Navn", "Name")
+    for k in name_keys(name)
+}
+
+SHEET_KINDS: dict[str, tuple[str, tuple[str, ...], tuple[ColumnSpec, ...]]] = {
+    "indicators": (
+        "workbook.sheet.indicators",
+        ("Indikator", "Indicator", "Indikatorværdier", "Indicator values"),
+        INDICATOR_COLUMNS,
+    ),
+    "initiatives": (
+        "workbook.sheet.initiatives",
+        ("Indsats", "Initiative"),
+        INITIATIVE_COLUMNS,
+    ),
+    "assessments": (
+        "workbook.sheet.assessments",
+        ("Vurderinger", "Assessments", "Egen vurdering"),
+        ASSESSMENT_COLUMNS,
+    ),
+}
+
+
+def _sheet_kind(name: str) -> str | None:
+    keys = name_keys(name)
+    for kind, (text_key, aliases, _specs) in SHEET_KINDS.items():
+        names = [t(text_key, "da"), t(text_key, "en"), *aliases]
+        if keys & set().union(*(name_keys(n) for n in names)):
+            return kind
+    return None
+
+
+# --- results -----------------------------------------------------------------------------------
+
+
+@dataclass
+class ParsedSheet:
+    """What one sheet holds once checked: its valid rows and how many were rejected/skipped."""
+
+    name: str
+    kind: str  # "indicators", "initiatives", "assessments" or "ignored"
+    layout: str | None = None  # "long" or "wide" for indicators
+    header_row: int | None = None  # 1-based, as Excel numbers rows
+    rows: pd.DataFrame | None = None  # valid rows, resolved to catalogue ids
+    rejected: int = 0
+    skipped: int = 0
+
+
+@dataclass
+class ParsedWorkbook:
+    sheets: list[ParsedSheet]
+    problems: list[Problem]
+    notes: list[str] = field(default_factory=list)
+
+    def frames(self, kind: str) -> pd.DataFrame | None:
+        parts = [s.rows for s in self.sheets if s.kind == kind and s.rows is not None]
+        parts = [p for p in parts if len(p)]
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+
+
+class _Problems:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.items: list[Problem] = []
+
+    def add(
+        self, sheet: str, row: int, col: int, column: str, found: Any, key: str, /, **values: Any
+    ) -> None:
+        message = t(key, self.lang, **values)
+        self.items.append(
+            Problem(sheet, cell_ref(sheet, row, col), column, display(found), message)
+        )
+
+    def file(self, key: str, **values: Any) -> None:
+        self.items.append(Problem("", "", "", "", t(key, self.lang, **values)))
+
+
+def suggest(index: NameIndex[Any], text: str) -> list[str]:
+    """The closest one or two known names; the second only when it is about as close."""
+    labels = index.suggest(text, n=3)
+    if len(labels) < 2:
+        return labels
+    wanted = name_key(text)
+
+    def score(label: str) -> float:
+        # labels may carry a code first ("KOL-01 Akutte …"): score the best-matching part too
+        keys = {name_key(label), *(name_key(part) for part in label.split(" ", 1))}
+        return max(difflib.SequenceMatcher(None, wanted, k).ratio() for k in keys if k)
+
+    best = score(labels[0])
+    return [labels[0], *(label for label in labels[1:2] if score(label) >= best - 0.05)]
+
+
+def suggestion_text(lang: str, labels: Sequence[str]) -> str:
+    """' Mente du …?' for one or two labels; '' for none."""
+    if not labels:
+        return ""
+    if len(labels) == 1:
+        return t("workbook.suggest.one", lang, a=labels[0])
+    return t("workbook.suggest.two", lang, a=labels[0], b=labels[1])
+
+
+# --- finding the header row -------------------------------------------------------------------
+
+
+@dataclass
+class _Header:
+    row: int  # 0-based
+    columns: dict[str, tuple[int, str]]  # field → (column index, header text)
+    periods: list[tuple[int, str, Period]]  # wide layout: (column, header text, period)
+    unused: list[str]
+
+
+def _find_header(
+    rows: list[list[Any]], specs: Sequence[ColumnSpec], allow_wide: bool
+) -> tuple[_Header | None, list[tuple[int, int, str, str]]]:
+    """The header row, and (row, col, header, other cell) for headers written twice."""
+    by_key = {k: spec.field for spec in specs for k in spec.name_keys()}
+    key_field = specs[0].field
+    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        found: dict[str, tuple[int, str]] = {}
+        twice: list[tuple[int, int, str, str]] = []
+        periods: list[tuple[int, str, Period]] = []
+        unused: list[str] = []
+        for c, cell in enumerate(row):
+            text = display(cell)
+            if not text:
+                continue
+            matched = by_key.get(name_key(text))
+            if matched is not None:
+                if matched in found:
+                    twice.append((r, c, text, column_letters(found[matched][0]) + str(r + 1)))
+                else:
+                    found[matched] = (c, text)
+            elif allow_wide and is_period_label(cell):
+                periods.append((c, text, parse_period(cell)))
+            elif name_key(text) not in QUIET_COLUMNS:
+                unused.append(text)
+        if key_field in found and len(found) + (1 if periods else 0) >= 2:
+            return _Header(r, found, periods, unused), twice
+    return None, []
+
+
+# --- reading cell values ----------------------------------------------------------------------
+
+_DASHES = {"-", "–", "—", "..", "...", "…", "−"}
+_MISSING_WORDS = {
+    name_key(w)
+    for w in (
+        "n/a",
+        "na",
+        "nan",
+        "Diskretioneret",
+        "Diskretion",
+        "diskr",
+        "Udeladt",
+        "Ikke oplyst",
+        "Mangler",
+        "Suppressed",
+        "Missing",
+        "Not available",
+        "x",
+    )
+}
+_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_SPACE_GROUPS = re.compile(r"[+-]?\d{1,3}(?: \d{3})+(?:[.,]\d+)?")
+
+
+def is_missing_marker(text: str) -> bool:
+    """`-`, `..`, `n/a`, `Diskretioneret` …: no value, on purpose."""
+    stripped = text.strip()
+    return stripped in _DASHES or (
+        bool(name_key(stripped)) and name_key(stripped) in _MISSING_WORDS
+    )
+
+
+def parse_number_text(text: str) -> float | None:
+    """'12,5' / '12.5' / '1.234,5' / '12,5 %' → float; None when it is not a number."""
+    s = text.strip().replace("\u00a0", " ").replace("\u202f", " ").replace("−", "-")
+    if s.endswith("%"):
+        s = s[:-1].strip()
+    if " " in s:
+        if not _SPACE_GROUPS.fullmatch(s):
+            return None
+        s = s.replace(" ", "")
+    commas, dots = s.count(","), s.count(".")
+    if commas and dots:
+        last = max(s.rfind(","), s.rfind("."))
+        decimal, thousands = s[last], "." if s[last] == "," else ","
+        whole = s[:last]
+        if decimal in whole or not re.fullmatch(
+            r"[+-]?\d{1,3}(?:" + re.escape(thousands) + r"\d{3})*", whole
+        ):
+            return None
+        s = whole.replace(thousands, "") + "." + s[last + 1 :]
+    elif commas:
+        if commas > 1:
+            if not re.fullmatch(r"[+-]?\d{1,3}(?:,\d{3})+", s):
+                return None
+            s = s.replace(",", "")
+        else:
+            s = s.replace(",", ".")
+    elif dots > 1:
+        if not re.fullmatch(r"[+-]?\d{1,3}(?:\.\d{3})+", s):
+            return None
+        s = s.replace(".", "")
+    if not _NUMBER_RE.fullmatch(s):
+        return None
+    value = float(s)
+    return value if np.isfinite(value) else None
+
+
+def clean_text(value: Any) -> str | None:
+    """A text cell, stripped; None when blank. A leading apostrophe that only protected
+    = + - @ from being read as a formula is removed (the exporter's own protection is the
+    quotePrefix style, which leaves no character behind)."""
+    if value is None:
+        return None
+    text = display(value)
+    if not text:
+        return None
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
+        text = text[1:]
+    return text
+
+
+# kinds of distinct cell values
+_BLANK, _NUMBER, _TEXT, _OTHER = 0, 1, 2, 3
+
+
+def _kind(value: Any) -> int:
+    # exact types: bool is an int subclass, and TRUE in a value cell is not the number 1
+    kind = type(value)
+    if kind is float or kind is int:
+        return _BLANK if value != value else _NUMBER
+    if kind is str:
+        return _TEXT if value.strip() else _BLANK
+    if value is None:
+        return _BLANK
+    return _OTHER
+
+
+@dataclass
+class _Distinct:
+    """A column factorised: each row's code into the list of distinct values."""
+
+    codes: np.ndarray
+    uniques: np.ndarray  # object
+    kinds: np.ndarray  # int8, one of _BLANK, _NUMBER, _TEXT, _OTHER per distinct value
+
+    @classmethod
+    def of(cls, values: np.ndarray) -> _Distinct:
+        if not len(values):
+            empty = np.empty(0, dtype=object)
+            return cls(np.empty(0, dtype=np.intp), empty, np.empty(0, dtype=np.int8))
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        uniques = np.asarray(uniques, dtype=object)
+        kinds = np.fromiter((_kind(u) for u in uniques), dtype=np.int8, count=len(uniques))
+        return cls(codes, uniques, kinds)
+
+    def map(self, func: Callable[[Any], Any]) -> np.ndarray:
+        """func applied once per distinct value; returns the per-distinct results."""
+        results = np.empty(len(self.uniques), dtype=object)
+        results[:] = [func(u) for u in self.uniques]
+        return results
+
+
+@dataclass
+class _Field:
+    """One input column as parallel arrays: values and where each came from."""
+
+    values: np.ndarray  # object
+    rows: np.ndarray  # 0-based sheet row of each value
+    cols: np.ndarray  # 0-based sheet column of each value
+    headers: np.ndarray  # the column header each value sits under
+    _distinct: _Distinct | None = None
+
+    @property
+    def distinct(self) -> _Distinct:
+        if self._distinct is None:
+            self._distinct = _Distinct.of(self.values)
+        return self._distinct
+
+    def blank(self) -> np.ndarray:
+        d = self.distinct
+        return (d.kinds == _BLANK)[d.codes]
+
+    def map(self, func: Callable[[Any], Any]) -> np.ndarray:
+        """func applied once per distinct value, mapped back to every row (object array)."""
+        d = self.distinct
+        return d.map(func)[d.codes]
+
+    def take(self, mask: np.ndarray) -> _Field:
+        d = self.distinct
+        return _Field(
+            self.values[mask],
+            self.rows[mask],
+            self.cols[mask],
+            self.headers[mask],
+            _Distinct(d.codes[mask], d.uniques, d.kinds),
+        )
+
+    def hits(self, cells: set[Cell]) -> np.ndarray:
+        """Which rows sit in one of `cells` (sets from the reader are small or empty)."""
+        if not cells:
+            return np.zeros(len(self.rows), dtype=bool)
+        return np.fromiter(
+            ((r, c) in cells for r, c in zip(self.rows.tolist(), self.cols.tolist(), strict=True)),
+            dtype=bool,
+            count=len(self.rows),
+        )
+
+
+@dataclass
+class _Numbers:
+    values: np.ndarray  # float64, NaN where none
+    reasons: np.ndarray  # object: missing-on-purpose marker text, else None
+    bad: np.ndarray  # bool: not a number
+    numeric_cell: np.ndarray  # bool: the cell held a number (not text)
+
+
+def _parse_distinct_number(value: Any) -> tuple[float, str | None, bool]:
+    """(number or NaN, missing-on-purpose marker, bad) for one distinct cell value."""
+    kind = _kind(value)
+    if kind == _BLANK:
+        return np.nan, None, False
+    if kind == _NUMBER:
+        number = float(value)
+        return (number, None, False) if np.isfinite(number) else (np.nan, None, True)
+    if kind == _TEXT:
+        if is_missing_marker(value):
+            return np.nan, value.strip()[:100], False
+        number = parse_number_text(value)
+        return (np.nan, None, True) if number is None else (number, None, False)
+    return np.nan, None, True  # dates, booleans, times
+
+
+def _numbers(f: _Field) -> _Numbers:
+    d = f.distinct
+    parsed = [_parse_distinct_number(u) for u in d.uniques]
+    u_values = np.fromiter((p[0] for p in parsed), dtype=float, count=len(parsed))
+    u_reasons = np.empty(len(parsed), dtype=object)
+    u_reasons[:] = [p[1] for p in parsed]
+    u_bad = np.fromiter((p[2] for p in parsed), dtype=bool, count=len(parsed))
+    return _Numbers(
+        u_values[d.codes], u_reasons[d.codes], u_bad[d.codes], (d.kinds == _NUMBER)[d.codes]
+    )
+
+
+# --- the Indikatorer sheet --------------------------------------------------------------------
+
+
+class _IndicatorCheck:
+    """Vectorised checks of indicator rows; builds the frame of valid rows."""
+
+    def __init__(self, sheet: RawSheet, catalogue: Catalogue, problems: _Problems) -> None:
+        self.sheet = sheet
+        self.cat = catalogue
+        self.p = problems
+        self.lang = problems.lang
+        self.indicator_ids = np.empty(0, dtype=np.int64)
+
+    def add(self, f: _Field, i: int, key: str, /, **values: Any) -> None:
+        self.p.add(
+            self.sheet.name,
+            int(f.rows[i]),
+            int(f.cols[i]),
+            str(f.headers[i]),
+            f.values[i],
+            key,
+            **values,
+        )
+
+    def indicator_label(self, indicator: Indicator) -> str:
+        return f"{indicator.code} {name_of(indicator, self.lang)}"
+
+    def run(self, fields: dict[str, _Field], n: int, wide: bool) -> tuple[pd.DataFrame, int, int]:
+        """Valid rows, rejected count, skipped count."""
+        sheet = self.sheet
+        # formulas without a cached value read as blank: find them before blanks are skipped
+        formula = {name: f.hits(sheet.formula_cells) for name, f in fields.items()}
+        any_formula = np.logical_or.reduce(list(formula.values()))
+        blank = {name: f.blank() for name, f in fields.items()}
+        details = [d for d in ("numerator", "denominator", "lower", "upper") if d in fields]
+        detail_filled = np.zeros(n, dtype=bool)
+        for d in details:
+            detail_filled |= ~blank[d]
+        value_blank = blank["value"] & ~formula["value"]
+        if wide:
+            keep = ~value_blank | any_formula
+            skipped = 0
+        else:
+            all_blank = np.logical_and.reduce(list(blank.values())) & ~any_formula
+            skip = value_blank & ~detail_filled & ~all_blank & ~any_formula
+            keep = ~all_blank & ~skip
+            skipped = int(skip.sum())
+        if not keep.all():
+            fields = {name: f.take(keep) for name, f in fields.items()}
+            blank = {name: b[keep] for name, b in blank.items()}
+            formula = {name: b[keep] for name, b in formula.items()}
+            n = int(keep.sum())
+        bad = np.zeros(n, dtype=bool)
+
+        for name, hits in formula.items():
+            for i in np.flatnonzero(hits):
+                self.add(fields[name], i, "workbook.cell.formula")
+            bad |= hits
+            blank[name] = blank[name] | hits  # reported once is enough
+
+        value = fields["value"]
+        for d in details:
+            missing_value = blank["value"] & ~blank[d] & ~formula["value"]
+            for i in np.flatnonzero(missing_value & ~bad):
+                self.add(
+                    value, i, "workbook.value.missing_with_details", column=fields[d].headers[i]
+                )
+            bad |= missing_value
+
+        for name in ("indicator", "area", "period"):
+            missing = blank[name] & ~formula[name]
+            for i in np.flatnonzero(missing):
+                self.add(fields[name], i, "workbook.cell.required", column=fields[name].headers[i])
+            bad |= missing
+
+        indicator_ids = self._resolve(
+            fields["indicator"], self.cat.indicator_index, "indicator", bad
+        )
+        self.indicator_ids = indicator_ids
+        area_ids = self._resolve(fields["area"], self.cat.area_index, "area", bad)
+        total = self.cat.total_group
+        total_id = total.id if total else -1
+        if "group" in fields:
+            group_ids = self._resolve(fields["group"], self.cat.group_index, "group", bad)
+            group_ids[blank["group"]] = total_id
+        else:
+            group_ids = np.full(n, total_id, dtype=np.int64)
+
+        periods = self._periods(fields["period"], indicator_ids, bad)
+
+        percent_ids = [i.id for i in self.cat.indicators.values() if i.unit.strip() == "%"]
+        percent_rows = np.isin(indicator_ids, percent_ids)
+        numbers = _numbers(value)
+        for i in np.flatnonzero(numbers.bad & ~bad):
+            self.add(value, i, "workbook.value.not_number", value=display(value.values[i]))
+        bad |= numbers.bad
+        values = self._percent(value, numbers, percent_rows, bad)
+
+        ints = {
+            name: self._counts(name, fields.get(name), n, bad)
+            for name in ("numerator", "denominator")
+        }
+        limits = {
+            name: self._limits(fields.get(name), n, percent_rows, bad)
+            for name in ("lower", "upper")
+        }
+        self._limit_order(value, values, limits, bad)
+
+        notes = np.full(n, None, dtype=object)
+        if "comment" in fields:
+            notes = self._texts(fields["comment"], NOTE_MAX, bad)
+
+        frame = pd.DataFrame(
+            {
+                "row": value.rows + 1,
+                "col": value.cols,
+                "indicator_id": indicator_ids,
+                "area_id": area_ids,
+                "period": periods,
+                "group_id": group_ids,
+                "value": values,
+                "missing_reason": numbers.reasons,
+                "numerator": pd.array(ints["numerator"], dtype="Int64"),
+                "denominator": pd.array(ints["denominator"], dtype="Int64"),
+                "lower": limits["lower"],
+                "upper": limits["upper"],
+                "note": notes,
+            }
+        )
+        self._duplicates(frame, fields["indicator"], bad)
+        rejected = int(bad.sum())
+        if rejected:
+            frame = frame[~bad].reset_index(drop=True)
+        frame["sheet"] = sheet.name
+        return frame, rejected, skipped
+
+    # ---
+
+    def _resolve(self, f: _Field, index: Any, what: str, bad: np.ndarray) -> np.ndarray:
+        d = f.distinct
+        texts = d.map(clean_text)
+        u_ids = np.fromiter(
+            (-1 if text is None or (obj := index.get(text)) is None else obj.id for text in texts),
+            dtype=np.int64,
+            count=len(texts),
+        )
+        ids = u_ids[d.codes]
+        unknown_u = (u_ids < 0) & (d.kinds != _BLANK)
+        if unknown_u.any():
+            unknown = unknown_u[d.codes] & ~bad
+            messages: dict[int, str] = {}
+            for i in np.flatnonzero(unknown):
+                code = int(d.codes[i])
+                if code not in messages:
+                    messages[code] = self._unknown_message(what, texts[code], index)
+                self.p.items.append(
+                    Problem(
+                        self.sheet.name,
+                        cell_ref(self.sheet.name, int(f.rows[i]), int(f.cols[i])),
+                        str(f.headers[i]),
+                        texts[code],
+                        messages[code],
+                    )
+                )
+            bad |= unknown_u[d.codes]
+        return ids
+
+    def _unknown_message(self, what: str, text: str, index: Any) -> str:
+        message = t(f"workbook.{what}.unknown", self.lang, value=text)
+        suggestions = suggest(index, text)
+        if suggestions:
+            return message + suggestion_text(self.lang, suggestions)
+        if what == "indicator":
+            example = next(iter(sorted(i.code for i in self.cat.indicators.values())), "KOL-01")
+        elif what == "area":
+            example = self.cat.clusters[0].name if self.cat.clusters else "Midtklyngen"
+        else:
+            example = next(
+                (g.code for g in self.cat.groups.values() if g.dimension), "Køn: Kvinder"
+            )
+        return message + t(f"workbook.{what}.hint", self.lang, example=example)
+
+    def _periods(self, f: _Field, indicator_ids: np.ndarray, bad: np.ndarray) -> np.ndarray:
+        def parse(v: Any) -> Period | None:
+            if _kind(v) == _BLANK:
+                return None
+            try:
+                return parse_period(v.strip() if isinstance(v, str) else v)
+            except PeriodError:
+                return None
+
+        d = f.distinct
+        parsed = d.map(parse)
+        u_codes = np.empty(len(parsed), dtype=object)
+        u_codes[:] = [p.code if p is not None else None for p in parsed]
+        u_freq = np.empty(len(parsed), dtype=object)
+        u_freq[:] = [p.frequency.value if p is not None else "" for p in parsed]
+        unreadable = ((u_codes == None) & (d.kinds != _BLANK))[d.codes]  # noqa: E711
+        for i in np.flatnonzero(unreadable & ~bad):
+            self.add(f, i, "workbook.period.bad", value=display(f.values[i]))
+        bad |= unreadable
+
+        frequency = np.empty(max(self.cat.indicators, default=0) + 2, dtype=object)
+        frequency[:] = ""
+        for indicator in self.cat.indicators.values():
+            frequency[indicator.id] = indicator.frequency
+        expected = frequency[np.where(indicator_ids >= 0, indicator_ids, len(frequency) - 1)]
+        found = u_freq[d.codes]
+        wrong = (found != expected) & (found != "") & (expected != "") & ~bad
+        for i in np.flatnonzero(wrong):
+            period = parsed[d.codes[i]]
+            indicator = self.cat.indicators[int(indicator_ids[i])]
+            should = Frequency(indicator.frequency)
+            self.add(
+                f,
+                i,
+                "workbook.period.frequency",
+                value=display(f.values[i]),
+                found=t(f"workbook.freq.{period.frequency.value}.found", self.lang),
+                indicator=self.indicator_label(indicator),
+                expected=t(f"workbook.freq.{should.value}.expected", self.lang),
+                example=Period(period.year, should, 1).code,
+            )
+        bad |= wrong
+        return u_codes[d.codes]
+
+    def _percent(
+        self, f: _Field, numbers: _Numbers, percent_rows: np.ndarray, bad: np.ndarray
+    ) -> np.ndarray:
+        """A percent-formatted cell holds 0.125 for 12.5 %: scale it when the unit is %;
+        then a % value must lie within 0–100."""
+        values = numbers.values
+        formatted = f.hits(self.sheet.percent_cells)
+        scale = formatted & numbers.numeric_cell & percent_rows
+        if scale.any():
+            values = values.copy()
+            values[scale] = np.round(values[scale] * 100, 10)
+        with np.errstate(invalid="ignore"):
+            outside = percent_rows & ((values < 0) | (values > 100)) & ~bad
+        for i in np.flatnonzero(outside):
+            indicator = self.cat.indicators[int(self.indicator_ids[i])]
+            hint = t("workbook.value.percent_format_hint", self.lang) if formatted[i] else ""
+            self.p.items.append(
+                Problem(
+                    self.sheet.name,
+                    cell_ref(self.sheet.name, int(f.rows[i]), int(f.cols[i])),
+                    str(f.headers[i]),
+                    display(f.values[i]),
+                    t(
+                        "workbook.value.percent_range",
+                        self.lang,
+                        indicator=self.indicator_label(indicator),
+                        column=str(f.headers[i]),
+                        value=_fmt(values[i], self.lang),
+                    )
+                    + hint,
+                )
+            )
+        bad |= outside
+        return values
+
+    def _counts(self, name: str, f: _Field | None, n: int, bad: np.ndarray) -> np.ndarray:
+        """Whole, non-negative numbers (a denominator above 0) as floats; NaN when blank."""
+        if f is None:
+            return np.full(n, np.nan)
+        numbers = _numbers(f)
+        v = numbers.values
+        with np.errstate(invalid="ignore"):
+            not_whole = numbers.bad | (np.isfinite(v) & (v != np.floor(v)))
+            negative = ~not_whole & (v < 0)
+            zero = ~not_whole & (v == 0) & (name == "denominator")
+        for i in np.flatnonzero(not_whole | negative | zero):
+            raw = display(f.values[i])
+            if not_whole[i]:
+                self.add(f, i, "workbook.count.not_whole", column=f.headers[i], value=raw)
+            elif negative[i]:
+                self.add(f, i, "workbook.count.negative", column=f.headers[i], value=raw)
+            else:
+                self.add(f, i, "workbook.count.zero_denominator", value=raw)
+        bad |= not_whole | negative | zero
+        return np.where(np.isfinite(v) & ~(not_whole | negative | zero), v, np.nan)
+
+    def _limits(
+        self, f: _Field | None, n: int, percent_rows: np.ndarray, bad: np.ndarray
+    ) -> np.ndarray:
+        if f is None:
+            return np.full(n, np.nan)
+        numbers = _numbers(f)
+        for i in np.flatnonzero(numbers.bad & ~bad):
+            self.add(f, i, "workbook.value.not_number", value=display(f.values[i]))
+        bad |= numbers.bad
+        return self._percent(f, numbers, percent_rows, bad)
+
+    def _limit_order(
+        self, value: _Field, values: np.ndarray, limits: dict[str, np.ndarray], bad: np.ndarray
+    ) -> None:
+        lower, upper = limits["lower"], limits["upper"]
+        with np.errstate(invalid="ignore"):
+            wrong = (lower > values) | (values > upper) | (lower > upper)
+        wrong &= ~bad
+        for i in np.flatnonzero(wrong):
+            self.add(
+                value,
+                i,
+                "workbook.limits.order",
+                lower=_fmt(lower[i], self.lang),
+                value=_fmt(values[i], self.lang),
+                upper=_fmt(upper[i], self.lang),
+            )
+        bad |= wrong
+
+    def _texts(self, f: _Field, limit: int, bad: np.ndarray) -> np.ndarray:
+        d = f.distinct
+        texts = d.map(clean_text)
+        too_long = np.fromiter(
+            (text is not None and len(text) > limit for text in texts), dtype=bool, count=len(texts)
+        )[d.codes]
+        for i in np.flatnonzero(too_long):
+            self.add(f, i, "workbook.text.too_long", length=len(texts[d.codes[i]]), limit=limit)
+        bad |= too_long
+        return texts[d.codes]
+
+    def _duplicates(self, frame: pd.DataFrame, f: _Field, bad: np.ndarray) -> None:
+        keys = ["indicator_id", "area_id", "period", "group_id"]
+        candidates = frame[~bad]
+        dup = candidates.duplicated(subset=keys, keep=False).to_numpy()
+        if not dup.any():
+            return
+        first: dict[tuple[Any, ...], int] = {}
+        for pos in candidates.index[dup]:
+            key = tuple(frame.loc[pos, keys])
+            if key not in first:
+                first[key] = pos
+                continue
+            other = cell_ref(self.sheet.name, int(f.rows[first[key]]), int(f.cols[first[key]]))
+            self.add(
+                f,
+                pos,
+                "workbook.duplicate",
+                other=other,
+                what=t("workbook.duplicate.indicators", self.lang),
+            )
+            bad[pos] = True
+
+
+def _fmt(value: float, lang: str) -> str:
+    if value != value:
+        return "–"
+    text = f"{value:.10g}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def _same(n: int, value: Any, dtype: Any = object) -> np.ndarray:
+    """A read-only array of n copies of value, without copying."""
+    return np.broadcast_to(np.array(value, dtype=dtype), (n,))
+
+
+def _grid(data: list[list[Any]]) -> np.ndarray:
+    """The data rows as a 2-D object array (padded when rows differ in length)."""
+    width = max((len(r) for r in data), default=0)
+    if any(len(r) != width for r in data):
+        data = [list(r) + [""] * (width - len(r)) for r in data]
+    grid = np.empty((len(data), width), dtype=object)
+    if data and width:
+        grid[:, :] = data
+    return grid
+
+
+def _indicator_fields(
+    sheet: RawSheet, rows: list[list[Any]], header: _Header
+) -> tuple[dict[str, _Field], int, bool]:
+    """The sheet's cells as parallel arrays per field; wide layouts unrolled to long rows."""
+    grid = _grid(rows[header.row + 1 :])
+    n_rows = grid.shape[0]
+    first = header.row + 1
+    row_numbers = np.arange(first, first + n_rows, dtype=np.int64)
+
+    def column(c: int) -> np.ndarray:
+        if c < grid.shape[1]:
+            return grid[:, c]
+        return np.full(n_rows, "", dtype=object)
+
+    wide = "value" not in header.columns and bool(header.periods)
+    fields: dict[str, _Field] = {}
+    if not wide:
+        for name, (c, text) in header.columns.items():
+            fields[name] = _Field(
+                column(c), row_numbers, _same(n_rows, c, np.int64), _same(n_rows, text)
+            )
+        return fields, n_rows, False
+    p = len(header.periods)
+    n = n_rows * p
+    period_cols = np.array([c for c, _, _ in header.periods], dtype=np.int64)
+    period_text = np.empty(p, dtype=object)
+    period_text[:] = [text for _, text, _ in header.periods]
+    period_codes = np.empty(p, dtype=object)
+    period_codes[:] = [period.code for _, _, period in header.periods]
+    rows_rep = np.repeat(row_numbers, p)
+    for name, (c, text) in header.columns.items():
+        if name in ("indicator", "area", "group", "comment"):
+            fields[name] = _Field(
+                np.repeat(column(c), p), rows_rep, _same(n, c, np.int64), _same(n, text)
+            )
+    values = np.empty((n_rows, p), dtype=object)
+    for j, c in enumerate(period_cols):
+        values[:, j] = column(int(c))
+    fields["value"] = _Field(
+        values.ravel(), rows_rep, np.tile(period_cols, n_rows), np.tile(period_text, n_rows)
+    )
+    fields["period"] = _Field(
+        np.tile(period_codes, n_rows),
+        _same(n, header.row, np.int64),
+        np.tile(period_cols, n_rows),
+        np.tile(period_text, n_rows),
+    )
+    return fields, n, True
+
+
+def _check_indicators(
+    sheet: RawSheet, header: _Header, catalogue: Catalogue, problems: _Problems
+) -> ParsedSheet:
+    fields, n, wide = _indicator_fields(sheet, sheet.rows(), header)
+    frame, rejected, skipped = _IndicatorCheck(sheet, catalogue, problems).run(fields, n, wide)
+    return ParsedSheet(
+        name=sheet.name,
+        kind="indicators",
+        layout="wide" if wide else "long",
+        header_row=header.row + 1,
+        rows=frame,
+        rejected=rejected,
+        skipped=skipped,
+    )
+
+
+# --- the Indsatser and Vurdering sheets (small: checked row by row) ---------------------------
+
+_STATUS_NAMES: dict[InitiativeStatus, tuple[str, ...]] = {
+    InitiativeStatus.NOT_STARTED: ("Ikke påbegyndt", "Ikke igangsat", "Planlagt", "Planned"),
+    InitiativeStatus.IN_PROGRESS: ("Igang", "Igangsat", "Påbegyndt", "Started", "Ongoing"),
+    InitiativeStatus.DELAYED: ("Late", "Udskudt", "Behind"),
+    InitiativeStatus.COMPLETED: ("Afsluttet", "Færdig", "Done", "Finished", "Complete"),
+    InitiativeStatus.STOPPED: ("Opgivet", "Annulleret", "Cancelled", "Canceled", "Stoppet"),
+}
+_LIGHT_NAMES: dict[TrafficLight, tuple[str, ...]] = {
+    TrafficLight.GREEN: ("G", "Groen", "🟢"),
+    TrafficLight.YELLOW: ("Amber", "Orange", "Gul/orange", "🟡"),
+    TrafficLight.RED: ("R", "Roed", "🔴"),
+}
+
+
+def status_index() -> NameIndex[InitiativeStatus]:
+    index: NameIndex[InitiativeStatus] = NameIndex()
+    for status, extra in _STATUS_NAMES.items():
+        label = t(f"workbook.initiative.{status.value}", "da")
+        index.add(
+            status, label, t(f"workbook.initiative.{status.value}", "en"), *extra, label=label
+        )
+    return index
+
+
+def light_index() -> NameIndex[TrafficLight]:
+    index: NameIndex[TrafficLight] = NameIndex()
+    for light, extra in _LIGHT_NAMES.items():
+        label = t(f"workbook.light.{light.value}", "da")
+        index.add(light, label, t(f"workbook.light.{light.value}", "en"), *extra, label=label)
+    return index
+
+
+_DATE_PATTERNS = (
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), ("y", "m", "d")),
+    (re.compile(r"(\d{1,2})[-./](\d{1,2})[-./](\d{4})"), ("d", "m", "y")),
+)
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date cell, or text such as 2023-03-31, 31-03-2023 or 31.3.2023; None if unreadable."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    for pattern, order in _DATE_PATTERNS:
+        m = pattern.fullmatch(text.split(" ")[0] if " " in text else text)
+        if m:
+            parts = dict(zip(order, (int(g) for g in m.groups()), strict=True))
+            try:
+                return dt.date(parts["y"], parts["m"], parts["d"])
+            except ValueError:
+                return None
+    return None
+
+
+class _RowCheck:
+    """Row-by-row checks shared by Indsatser and Vurdering."""
+
+    def __init__(
+        self, sheet: RawSheet, header: _Header, catalogue: Catalogue, problems: _Problems
+    ) -> None:
+        self.sheet = sheet
+        self.header = header
+        self.cat = catalogue
+        self.p = problems
+        self.lang = problems.lang
+        self.bad = False
+        self.row = 0
+
+    def cell(self, name: str) -> Any:
+        spec = self.header.columns.get(name)
+        if spec is None:
+            return ""
+        row = self.sheet.rows()[self.row]
+        return row[spec[0]] if spec[0] < len(row) else ""
+
+    def problem(self, name: str, key: str, /, **values: Any) -> None:
+        c, header = self.header.columns[name]
+        self.p.add(self.sheet.name, self.row, c, header, self.cell(name), key, **values)
+        self.bad = True
+
+    def text(self, name: str, limit: int, required: bool = False) -> str | None:
+        text = clean_text(self.cell(name)) if name in self.header.columns else None
+        if text is None and required:
+            self.problem(name, "workbook.cell.required", column=self.header.columns[name][1])
+        elif text is not None and len(text) > limit:
+            self.problem(name, "workbook.text.too_long", length=len(text), limit=limit)
+            return None
+        return text
+
+    def lookup(self, name: str, what: str, index: NameIndex[Any], hint: str) -> Any:
+        text = self.text(name, 1000, required=True)
+        if text is None:
+            return None
+        found = index.get(text)
+        if found is None:
+            message_key = {"goal": "workbook.goal.unknown", "area": "workbook.area.unknown"}[what]
+            c, header = self.header.columns[name]
+            message = t(message_key, self.lang, value=text)
+            suggestions = suggest(index, text)
+            message += suggestion_text(self.lang, suggestions) or t(
+                f"workbook.{what}.hint", self.lang, example=hint
+            )
+            self.p.items.append(
+                Problem(
+                    self.sheet.name, cell_ref(self.sheet.name, self.row, c), header, text, message
+                )
+            )
+            self.bad = True
+        return found
+
+    def choice(self, name: str, index: NameIndex[Any], unknown_key: str) -> Any:
+        text = self.text(name, 200, required=True)
+        if text is None:
+            return None
+        found = index.get(text)
+        if found is None:
+            c, header = self.header.columns[name]
+            message = t(unknown_key, self.lang, value=text)
+            message += suggestion_text(self.lang, suggest(index, text)[:1])
+            self.p.items.append(
+                Problem(
+                    self.sheet.name, cell_ref(self.sheet.name, self.row, c), header, text, message
+                )
+            )
+            self.bad = True
+        return found
+
+    def rows(self, names: Iterable[str]) -> Iterable[int]:
+        """Data rows that are not entirely blank; formula cells without a value reported."""
+        cols = {name: self.header.columns[name][0] for name in names if name in self.header.columns}
+        formulas = self.sheet.formula_cells
+        for r in range(self.header.row + 1, len(self.sheet.rows())):
+            self.row, self.bad = r, False
+            row = self.sheet.rows()[r]
+            values = [row[c] if c < len(row) else "" for c in cols.values()]
+            hits = [name for name, c in cols.items() if (r, c) in formulas]
+            if not hits and all(clean_text(v) is None for v in values):
+                continue
+            for name in hits:
+                self.problem(name, "workbook.cell.formula")
+            yield r
+
+
+def _goal_hint(catalogue: Catalogue) -> str:
+    return catalogue.goals[0].title if catalogue.goals else "KOL-1"
+
+
+def _area_hint(catalogue: Catalogue) -> str:
+    return catalogue.clusters[0].name if catalogue.clusters else "Midtklyngen"
+
+
+def _check_initiatives(
+    sheet: RawSheet, header: _Header, catalogue: Catalogue, problems: _Problems
+) -> ParsedSheet:
+    check = _RowCheck(sheet, header, catalogue, problems)
+    statuses = status_index()
+    records: list[dict[str, Any]] = []
+    first: dict[tuple[Any, ...], int] = {}
+    rejected = 0
+    for r in check.rows(c.field for c in INITIATIVE_COLUMNS):
+        goal = check.lookup("goal", "goal", catalogue.goal_index, _goal_hint(catalogue))
+        name = check.text("name", NAME_MAX, required=True)
+        area = check.lookup("area", "area", catalogue.area_index, _area_hint(catalogue))
+        status = check.choice("status", statuses, "workbook.initiative.status_unknown")
+        milestone = check.text("milestone", NOTE_MAX)
+        date = None
+        if "date" in header.columns and clean_text(check.cell("date")) is not None:
+            date = parse_date(check.cell("date"))
+            if date is None:
+                check.problem("date", "workbook.date.bad", value=display(check.cell("date")))
+        responsible = check.text("responsible", SHORT_MAX)
+        note = check.text("comment", NOTE_MAX)
+        if not check.bad:
+            key = (goal.id, area.id, name_key(name or ""))
+            if key in first:
+                check.problem(
+                    "name",
+                    "workbook.duplicate",
+                    other=cell_ref(sheet.name, first[key], header.columns["name"][0]),
+                    what=t("workbook.duplicate.initiatives", check.lang),
+                )
+            else:
+                first[key] = r
+        if check.bad:
+            rejected += 1
+            continue
+        records.append(
+            {
+                "row": r + 1,
+                "goal_id": goal.id,
+                "area_id": area.id,
+                "name": name,
+                "name_key": name_key(name or ""),
+                "status": status.value,
+                "next_milestone": milestone,
+                "milestone_date": date,
+                "responsible": responsible,
+                "note": note,
+                "sheet": sheet.name,
+            }
+        )
+    return ParsedSheet(
+        name=sheet.name,
+        kind="initiatives",
+        header_row=header.row + 1,
+        rows=pd.DataFrame.from_records(records, columns=_INITIATIVE_FRAME),
+        rejected=rejected,
+    )
+
+
+_INITIATIVE_FRAME = [
+    "row",
+    "goal_id",
+    "area_id",
+    "name",
+    "name_key",
+    "status",
+    "next_milestone",
+    "milestone_date",
+    "responsible",
+    "note",
+    "sheet",
+]
+_ASSESSMENT_FRAME = ["row", "goal_id", "area_id", "period", "light", "text", "sheet"]
+
+
+def _check_assessments(
+    sheet: RawSheet, header: _Header, catalogue: Catalogue, problems: _Problems
+) -> ParsedSheet:
+    check = _RowCheck(sheet, header, catalogue, problems)
+    lights = light_index()
+    records: list[dict[str, Any]] = []
+    first: dict[tuple[Any, ...], int] = {}
+    rejected = 0
+    skipped = 0
+    for r in check.rows(c.field for c in ASSESSMENT_COLUMNS):
+        # the template pre-fills goal × area rows: without a light or a text nothing is reported
+        if not check.bad and all(clean_text(check.cell(n)) is None for n in ("light", "text")):
+            skipped += 1
+            continue
+        goal = check.lookup("goal", "goal", catalogue.goal_index, _goal_hint(catalogue))
+        area = check.lookup("area", "area", catalogue.area_index, _area_hint(catalogue))
+        period: Period | None = None
+        raw_period = check.cell("period")
+        if clean_text(raw_period) is None:
+            check.problem("period", "workbook.cell.required", column=header.columns["period"][1])
+        else:
+            try:
+                period = parse_period(
+                    raw_period.strip() if isinstance(raw_period, str) else raw_period
+                )
+            except PeriodError:
+                check.problem("period", "workbook.period.bad", value=display(raw_period))
+        light = check.choice("light", lights, "workbook.light.unknown")
+        text = check.text("text", NOTE_MAX)
+        if not check.bad:
+            key = (goal.id, area.id, period.code)
+            if key in first:
+                check.problem(
+                    "goal",
+                    "workbook.duplicate",
+                    other=cell_ref(sheet.name, first[key], header.columns["goal"][0]),
+                    what=t("workbook.duplicate.assessments", check.lang),
+                )
+            else:
+                first[key] = r
+        if check.bad:
+            rejected += 1
+            continue
+        records.append(
+            {
+                "row": r + 1,
+                "goal_id": goal.id,
+                "area_id": area.id,
+                "period": period.code,
+                "light": light.value,
+                "text": text,
+                "sheet": sheet.name,
+            }
+        )
+    return ParsedSheet(
+        name=sheet.name,
+        kind="assessments",
+        header_row=header.row + 1,
+        rows=pd.DataFrame.from_records(records, columns=_ASSESSMENT_FRAME),
+        rejected=rejected,
+        skipped=skipped,
+    )
+
+
+# --- the whole workbook -----------------------------------------------------------------------
+
+_CHECKS = {
+    "indicators": _check_indicators,
+    "initiatives": _check_initiatives,
+    "assessments": _check_assessments,
+}
+
+
+def _all_blank(rows: list[list[Any]]) -> bool:
+    return all(clean_text(v) is None for row in rows for v in row)
+
+
+def _guess_indicator_sheet(raw: RawWorkbook) -> RawSheet | None:
+    """A sheet with another name whose header row reads like an Indikatorer sheet."""
+    for sheet in raw.sheets:
+        if sheet.hidden or _sheet_kind(sheet.name) is not None:
+            continue
+        header, _ = _find_header(sheet.head(HEADER_SEARCH_ROWS), INDICATOR_COLUMNS, True)
+        if (
+            header
+            and {"indicator", "area"} <= header.columns.keys()
+            and ("period" in header.columns or header.periods)
+        ):
+            return sheet
+    return None
+
+
+def check_workbook(raw: RawWorkbook, catalogue: Catalogue, *, lang: str = "da") -> ParsedWorkbook:
+    """Every sheet checked; the valid rows resolved to catalogue ids, and every problem."""
+    problems = _Problems(lang)
+    notes: list[str] = []
+    kinds = {s.name: _sheet_kind(s.name) for s in raw.sheets}
+    if "indicators" not in kinds.values():
+        guessed = _guess_indicator_sheet(raw)
+        if guessed is not None:
+            kinds[guessed.name] = "indicators"
+            notes.append(t("workbook.note.guessed_sheet", lang, sheet=guessed.name))
+    sheets: list[ParsedSheet] = []
+    for sheet in raw.sheets:
+        kind = kinds[sheet.name]
+        if kind is None:
+            sheets.append(ParsedSheet(name=sheet.name, kind="ignored"))
+            if not sheet.hidden:
+                notes.append(t("workbook.note.ignored_sheet", lang, sheet=sheet.name))
+            continue
+        parsed = _check_sheet(sheet, kind, catalogue, problems, notes)
+        sheets.append(parsed)
+    recognised = [s for s in sheets if s.kind != "ignored"]
+    if not recognised:
+        if all(_all_blank(s.head(HEADER_SEARCH_ROWS)) for s in raw.sheets):
+            problems.file("workbook.file.empty_workbook")
+        else:
+            found = ", ".join(f"'{s.name}'" for s in raw.sheets)
+            problems.file("workbook.file.no_sheets", found=found)
+    elif not problems.items and not any(s.rows is not None and len(s.rows) for s in sheets):
+        problems.file("workbook.file.no_rows")
+    return ParsedWorkbook(sheets=sheets, problems=problems.items, notes=notes)
+
+
+def _check_sheet(
+    sheet: RawSheet,
+    kind: str,
+    catalogue: Catalogue,
+    problems: _Problems,
+    notes: list[str],
+) -> ParsedSheet:
+    lang = problems.lang
+    specs = SHEET_KINDS[kind][2]
+    rows = sheet.rows()
+    header, twice = _find_header(rows, specs, allow_wide=kind == "indicators")
+    if header is None:
+        if not _all_blank(rows[:HEADER_SEARCH_ROWS]):
+            expected = ", ".join(t(s.text_key, lang) for s in specs if s.required)
+            problems.add(
+                sheet.name,
+                0,
+                0,
+                "",
+                "",
+                "workbook.sheet.no_header",
+                sheet=sheet.name,
+                expected=expected,
+            )
+        return ParsedSheet(name=sheet.name, kind=kind)
+    for r, c, text, other in twice:
+        problems.add(
+            sheet.name,
+            r,
+            c,
+            text,
+            text,
+            "workbook.sheet.duplicate_column",
+            column=text,
+            other=other,
+        )
+    wide = kind == "indicators" and "value" not in header.columns and bool(header.periods)
+    missing = [
+        s
+        for s in specs
+        if s.required
+        and s.field not in header.columns
+        and not (wide and s.field in ("period", "value"))
+    ]
+    if missing:
+        first_col = min(c for c, _ in header.columns.values())
+        for spec in missing:
+            name = t(spec.text_key, lang)
+            problems.add(
+                sheet.name,
+                header.row,
+                first_col,
+                name,
+                "",
+                "workbook.sheet.missing_column",
+                column=name,
+                row=header.row + 1,
+            )
+        return ParsedSheet(name=sheet.name, kind=kind, header_row=header.row + 1)
+    if twice:
+        return ParsedSheet(name=sheet.name, kind=kind, header_row=header.row + 1)
+    if header.unused and not wide:
+        notes.append(
+            t(
+                "workbook.note.unused_columns",
+                lang,
+                columns=", ".join(f"'{u}'" for u in header.unused),
+                sheet=sheet.name,
+            )
+        )
+    parsed = _CHECKS[kind](sheet, header, catalogue, problems)
+    if parsed.layout == "wide":
+        periods = ", ".join(text for _, text, _ in header.periods[:6])
+        if len(header.periods) > 6:
+            periods += " …"
+        notes.append(
+            t("workbook.note.wide", lang, sheet=sheet.name, periods=periods, rows=len(parsed.rows))
+        )
+    if parsed.skipped:
+        notes.append(t("workbook.note.skipped", lang, n=parsed.skipped, sheet=sheet.name))
+    return parsed

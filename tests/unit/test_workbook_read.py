@@ -1,0 +1,145 @@
+"""Reading cells and files: numbers as people write them, markers, guards against bad files."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from conftest_workbook import fixture_bytes
+from hypothesis import given
+from hypothesis import strategies as st
+
+from goals.workbook import read as read_module
+from goals.workbook.read import ReadError, read_workbook
+from goals.workbook.validate import (
+    cell_ref,
+    clean_text,
+    column_letters,
+    is_missing_marker,
+    parse_date,
+    parse_number_text,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("12,5", 12.5),
+        ("12.5", 12.5),
+        ("1.234,5", 1234.5),
+        ("1,234.5", 1234.5),
+        ("12,5 %", 12.5),
+        ("12,5%", 12.5),
+        (" 7 ", 7.0),
+        ("−3,2", -3.2),
+        ("1 234,5", 1234.5),
+        ("1.234.567", 1234567.0),
+        ("0,125", 0.125),
+        ("12,5x", None),
+        ("abc", None),
+        ("1,2,3", None),
+        ("12.34,5", None),
+        ("", None),
+        ("1 2", None),
+    ],
+)
+def test_numbers_as_people_write_them(text: str, number: float | None) -> None:
+    assert parse_number_text(text) == number
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False).map(lambda v: round(v, 4)))
+def test_danish_decimal_comma_round_trips(value: float) -> None:
+    text = f"{value:.4f}".replace(".", ",")
+    assert parse_number_text(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["-", "–", "..", "n/a", "N/A", "Diskretioneret", "diskretioneret "]
+)
+def test_missing_on_purpose_markers(text: str) -> None:
+    assert is_missing_marker(text)
+
+
+def test_text_cells() -> None:
+    assert clean_text("  Midtklyngen ") == "Midtklyngen"
+    assert clean_text("'=SUM(A1)") == "=SUM(A1)"  # an apostrophe that only protected a formula
+    assert clean_text("'quoted'") == "'quoted'"
+    assert clean_text("   ") is None
+    assert clean_text(2021.0) == "2021"
+
+
+def test_cell_references() -> None:
+    assert [column_letters(c) for c in (0, 4, 25, 26, 27, 701, 702)] == [
+        "A", "E", "Z", "AA", "AB", "ZZ", "AAA",
+    ]  # fmt: skip
+    assert cell_ref("Indikatorer", 13, 4) == "Indikatorer!E14"
+    assert cell_ref("Mit ark", 0, 0) == "'Mit ark'!A1"
+
+
+def test_dates() -> None:
+    import datetime as dt
+
+    assert parse_date("2023-03-31") == dt.date(2023, 3, 31)
+    assert parse_date("31-03-2023") == dt.date(2023, 3, 31)
+    assert parse_date("31.3.2023") == dt.date(2023, 3, 31)
+    assert parse_date("31/13/2023") is None
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def test_zip_bomb_is_refused_before_unpacking(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(read_module, "ZIP_MIN_ALLOWED", 1_000_000)
+    bomb = _zip({"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": b"0" * 5_000_000})
+    assert len(bomb) < 20_000
+    opened = []
+    monkeypatch.setattr(read_module.CalamineWorkbook, "from_filelike", lambda *a: opened.append(a))
+    with pytest.raises(ReadError) as info:
+        read_workbook(bomb, "bomb.xlsx", limit_bytes=10_000)
+    assert info.value.key == "workbook.file.zip_bomb"
+    assert opened == []
+
+
+def test_file_guards() -> None:
+    cases = {
+        b"": "workbook.file.empty_file",
+        b"Indikator;Omr\xc3\xa5de\n": "workbook.file.wrong_type",
+        b"%PDF-1.7 ...": "workbook.file.wrong_type",
+        _zip({"word/document.xml": b"<w/>"}): "workbook.file.wrong_type",
+        _zip({"xl/workbook.bin": b"\0"}): "workbook.file.wrong_type",
+        b"PK\x03\x04 broken": "workbook.file.corrupt",
+        fixture_bytes("password.xlsx"): "workbook.file.encrypted",
+    }
+    for content, key in cases.items():
+        with pytest.raises(ReadError) as info:
+            read_workbook(content, "x.xlsx", limit_bytes=10_000_000)
+        assert info.value.key == key, content[:20]
+    with pytest.raises(ReadError) as info:
+        read_workbook(b"x" * 2000, "x.xlsx", limit_bytes=1000)
+    assert info.value.key == "workbook.file.too_big"
+
+
+def test_percent_and_formula_cells_are_found() -> None:
+    raw = read_workbook(fixture_bytes("percent_format.xlsx"), "p.xlsx", limit_bytes=10**7)
+    # D2 0.0%, E2 0%, F2 a format with a quoted '%' *and* a real one; D4 0.0%
+    assert raw.sheets[0].percent_cells == {(1, 3), (1, 4), (1, 5), (3, 3)}
+    raw = read_workbook(fixture_bytes("lo_percent.ods"), "p.ods", limit_bytes=10**7)
+    assert raw.kind == "ods"
+    assert {(1, 3), (3, 3)} <= raw.sheets[0].percent_cells
+    raw = read_workbook(fixture_bytes("formulas.xlsx"), "f.xlsx", limit_bytes=10**7)
+    assert raw.sheets[0].formula_cells == {(1, 4), (3, 5)}
+    raw = read_workbook(fixture_bytes("lo_formulas.xlsx"), "f.xlsx", limit_bytes=10**7)
+    assert raw.sheets[0].formula_cells == set()  # LibreOffice saved the results
+    assert raw.sheets[0].rows()[1][3] == 12.5
+
+
+def test_xls_is_read() -> None:
+    raw = read_workbook(fixture_bytes("example.xls"), "example.xls", limit_bytes=10**7)
+    assert raw.kind == "xls"
+    assert [s.name for s in raw.sheets] == ["Indikatorer", "Indsatser", "Vurdering", "Vejledning"]
