@@ -1,0 +1,1 @@
+"""Exports of the product: chart images (PNG/SVG) for PowerPoint and downloads."""

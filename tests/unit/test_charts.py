@@ -1,0 +1,600 @@
+"""Every chart builds from realistic data in one readable style: fonts ≥ 14 px, Danish number
+format, gaps for missing data, targets drawn, hover texts with unit and period, palette colours."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from goals import charts
+from goals.charts import (
+    MIN_FONT_SIZE,
+    NEUTRALS,
+    PALETTE,
+    PLOTLY_CONFIG,
+    bullet_chart,
+    comparison_chart,
+    criterion_chart,
+    inequality_chart,
+    series_chart,
+    sparkline,
+    status_grid,
+)
+
+# local styles: goals.status owns the real table; the charts only take it as an argument
+STATUS_STYLE = {
+    "target_achieved": ("#009E73", "✔"),
+    "on_track": ("#56B4E9", "▲"),
+    "needs_acceleration": ("#F0E442", "●"),
+    "limited_progress": ("#E69F00", "▼"),
+    "deterioration": ("#D55E00", "✖"),
+    "not_available": ("#999999", "?"),
+}
+COMPARISON_STYLE = {
+    "better": ("#0072B2", "▲"),
+    "similar": ("#F0E442", "●"),
+    "worse": ("#D55E00", "▼"),
+    "higher": ("#56B4E9", "↑"),
+    "lower": ("#56B4E9", "↓"),
+    "not_compared": ("#999999", "–"),
+}
+STYLE_COLOURS = {c for c, _ in STATUS_STYLE.values()} | {c for c, _ in COMPARISON_STYLE.values()}
+CLUSTERS = ["Klynge Nord", "Klynge Syd", "Klynge Øst"]
+
+
+def yearly() -> pd.DataFrame:
+    """Three clusters and the region 2015–2023; Klynge Syd has no value in 2019 (NaN) and no
+    row at all for 2021; the region has no confidence limits."""
+    rows = []
+    for i, name in enumerate(CLUSTERS):
+        for year in range(2015, 2024):
+            if name == "Klynge Syd" and year == 2021:
+                continue
+            value = (
+                float("nan")
+                if (name, year) == ("Klynge Syd", 2019)
+                else 20 - 0.5 * (year - 2015) + i
+            )
+            rows.append(
+                {
+                    "series": name,
+                    "period": str(year),
+                    "value": value,
+                    "lower": value - 1,
+                    "upper": value + 1,
+                }
+            )
+    for year in range(2015, 2024):
+        rows.append({"series": "Regionen", "period": str(year), "value": 21 - 0.5 * (year - 2015)})
+    return pd.DataFrame(rows)
+
+
+def quarterly() -> pd.DataFrame:
+    rows = []
+    for i, name in enumerate(CLUSTERS[:2]):
+        for year in (2017, 2018):
+            for q in range(1, 5):
+                value = (
+                    None
+                    if (name, year, q) == ("Klynge Nord", 2017, 3)
+                    else 1200.0 - 10 * q + 50 * i
+                )
+                rows.append({"series": name, "period": f"{year}K{q}", "value": value})
+    return pd.DataFrame(rows)
+
+
+def every_chart(lang: str) -> dict[str, go.Figure]:
+    education = pd.DataFrame(
+        [
+            {
+                "group": g,
+                "period": str(y),
+                "value": None if (g, y) == ("Grundskole", 2018) else 24 - 5 * k - 0.3 * (y - 2015),
+            }
+            for k, g in enumerate(["Grundskole", "Erhvervsfaglig", "Lang videregående"])
+            for y in range(2015, 2024)
+        ]
+    )
+    return {
+        "series": series_chart(
+            yearly(), unit="%", decimals=1, title="Dagligrygere", lang=lang, source="Sundhedsprofilen",
+            target=12.0, target_period="2025", baseline_period="2017", highlight="Klynge Syd", reference="Regionen",
+        ),
+        "series_quarterly": series_chart(
+            quarterly(), unit="per 100.000", decimals=0, title="Genindlæggelser", lang=lang,
+            source="LPR", target=1000, target_period="2019K4",
+        ),
+        "criterion": criterion_chart(
+            yearly()[lambda f: f["series"] != "Regionen"], baseline_period="2017", target_value=12.0,
+            target_period="2025", unit="%", decimals=1, title="Succeskriterium", lang=lang, highlight="Klynge Nord",
+        ),
+        "bullet": bullet_chart(
+            baseline=17.8, latest=15.1, target=12.0, unit="%", decimals=1, higher_is_better=False,
+            status="needs_acceleration", status_style=STATUS_STYLE, lang=lang, title="Dagligrygere",
+            baseline_period="2017", latest_period="2023", target_period="2025",
+        ),
+        "sparkline": sparkline(["2015", "2016", "2018"], [1.0, None, 3.0], status_colour="#009E73", lang=lang),
+        "inequality": inequality_chart(
+            education, groups=["Grundskole", "Erhvervsfaglig", "Lang videregående"],
+            gap_groups=("Grundskole", "Lang videregående"), target_gap=8.0, target_period="2025",
+            unit="%", decimals=1, lang=lang, title="Ulighed", source="Sundhedsprofilen",
+        ),
+        "grid": status_grid(
+            {
+                ("nord", "kol"): {"status": "on_track", "n": 5, "counts": {"on_track": 2, "target_achieved": 1, "deterioration": 2}},
+                ("nord", "diabetes"): {"status": "deterioration", "n": 2, "counts": {"deterioration": 2}},
+                ("syd", "kol"): {"status": "not_available", "n": 1, "counts": {"not_available": 1}},
+            },
+            rows=[("nord", "Klynge Nord"), ("syd", "Klynge Syd")],
+            columns=[("kol", "KOL og rygning"), ("diabetes", "Diabetes")],
+            status_style=STATUS_STYLE, lang=lang, title="Overblik",
+        ),
+        "comparison": comparison_chart(
+            pd.DataFrame(
+                {
+                    "area": ["A", "B", "C", "D"],
+                    "value": [14.0, 17.0, 20.0, None],
+                    "lower": [13.0, 15.0, 19.0, None],
+                    "upper": [15.0, 19.0, 21.0, None],
+                }
+            ),
+            reference_value=17.1, unit="%", decimals=1, higher_is_better=False, lang=lang,
+            title="Sammenlignet med regionen", comparison_style=COMPARISON_STYLE, source="Sundhedsprofilen",
+        ),
+    }  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=["da", "en"])
+def figures(request) -> tuple[str, dict[str, go.Figure]]:
+    return request.param, every_chart(request.param)
+
+
+def font_sizes(node: Any, path: str = "") -> list[tuple[str, float]]:
+    """Every explicit font size anywhere in the figure (layout, template, traces)."""
+    found = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            here = f"{path}.{key}"
+            if (
+                key == "size"
+                and "font" in path.rsplit(".", 1)[-1]
+                and isinstance(value, int | float)
+            ):
+                found.append((here, value))
+            found += font_sizes(value, here)
+    elif isinstance(node, list | tuple):
+        for i, value in enumerate(node):
+            found += font_sizes(value, f"{path}[{i}]")
+    return found
+
+
+def data_traces(fig: go.Figure) -> list[go.Scatter]:
+    """Traces of measured values (they carry the period in customdata)."""
+    return [
+        tr
+        for tr in fig.data
+        if tr.customdata is not None and tr.hovertemplate and "customdata[0]" in tr.hovertemplate
+    ]
+
+
+def trace(fig: go.Figure, name: str) -> go.Scatter:
+    return next(tr for tr in fig.data if tr.name == name and tr.customdata is not None)
+
+
+def colours_used(fig: go.Figure) -> set[str]:
+    used = set()
+    for tr in fig.data:
+        for colour in (
+            getattr(tr.line, "color", None),
+            tr.marker.color,
+            getattr(tr, "fillcolor", None),
+        ):
+            if isinstance(colour, str):
+                used.add(colour)
+    for shape in fig.layout.shapes:
+        for colour in (shape.fillcolor, shape.line.color):
+            if isinstance(colour, str):
+                used.add(colour)
+    return used
+
+
+def as_hex(colour: str) -> str:
+    if colour.startswith("rgba("):
+        r, g, b, _ = colour[5:-1].split(",")
+        return f"#{int(r):02X}{int(g):02X}{int(b):02X}"
+    return colour.upper()
+
+
+# --- style -------------------------------------------------------------------------------------
+
+
+def test_every_font_is_at_least_14_px_and_titles_are_larger(figures):
+    _, figs = figures
+    for name, fig in figs.items():
+        sizes = font_sizes(fig.to_dict())
+        assert sizes, name
+        small = [(path, size) for path, size in sizes if size < MIN_FONT_SIZE]
+        assert not small, f"{name}: {small}"
+        assert fig.layout.font.size >= MIN_FONT_SIZE
+        assert fig.layout.title.font.size > fig.layout.font.size
+
+
+def test_separators_follow_the_language(figures):
+    lang, figs = figures
+    for fig in figs.values():
+        assert fig.layout.separators == (",." if lang == "da" else ".,")
+
+
+def test_white_background_light_grid_and_offline_font(figures):
+    _, figs = figures
+    for name, fig in figs.items():
+        assert fig.layout.paper_bgcolor == fig.layout.plot_bgcolor == "#FFFFFF", name
+        assert fig.layout.font.family == charts.FONT_FAMILY
+        assert fig.layout.xaxis.gridcolor == charts.GRID
+    assert "Liberation Sans" in charts.FONT_FAMILY and "DejaVu Sans" in charts.FONT_FAMILY
+
+
+def test_colours_come_from_the_palette_and_the_status_styles(figures):
+    _, figs = figures
+    allowed = {c.upper() for c in (*PALETTE, *NEUTRALS, *STYLE_COLOURS)}
+    for name, fig in figs.items():
+        wrong = {c for c in colours_used(fig) if as_hex(c) not in allowed}
+        assert not wrong, f"{name}: {wrong}"
+
+
+def test_plotly_config_for_streamlit():
+    assert PLOTLY_CONFIG["displaylogo"] is False
+    assert PLOTLY_CONFIG["toImageButtonOptions"]["filename"]
+    config = charts.plotly_config("dagligrygere")
+    assert config["toImageButtonOptions"]["filename"] == "dagligrygere"
+    assert PLOTLY_CONFIG["toImageButtonOptions"]["filename"] == "maalbillede"  # not changed
+
+
+def test_line_traces_never_connect_gaps(figures):
+    _, figs = figures
+    for name, fig in figs.items():
+        for tr in fig.data:
+            if tr.mode and "lines" in tr.mode and not tr.fill:
+                assert tr.connectgaps is False, (name, tr.name)
+
+
+# --- series_chart ------------------------------------------------------------------------------
+
+
+def test_missing_values_are_gaps_not_zeros():
+    fig = series_chart(yearly(), unit="%", decimals=1, title="Dagligrygere")
+    syd = trace(fig, "Klynge Syd")
+    by_year = dict(zip(syd.x, syd.y, strict=True))
+    assert by_year[2019] is None  # NaN in the data
+    assert by_year[2021] is None  # no row at all: the line still breaks
+    assert 0 not in syd.y
+    assert by_year[2020] == pytest.approx(18.5)
+
+
+def test_target_is_a_dashed_line_a_marker_and_a_label():
+    fig = series_chart(yearly(), unit="%", decimals=1, title="x", target=12.0, target_period="2025")
+    lines = [s for s in fig.layout.shapes if s.y0 == s.y1 == 12.0]
+    assert lines and lines[0].line.dash == "dash"
+    markers = [tr for tr in fig.data if tr.mode == "markers" and list(tr.y) == [12.0]]
+    assert markers and markers[0].x[0] == 2025
+    assert any("Mål 2025: 12,0 %" in (a.text or "") for a in fig.layout.annotations)
+    assert max(fig.layout.xaxis.range) > 2025  # the target period is on the axis
+    english = series_chart(
+        yearly(), unit="%", decimals=1, title="x", target=12.0, target_period="2025", lang="en"
+    )
+    assert any("Target 2025: 12.0 %" in (a.text or "") for a in english.layout.annotations)
+
+
+def test_target_label_never_covers_data():
+    # data well above the target: the label goes over the line
+    high = series_chart(
+        yearly(), unit="%", decimals=1, title="x", target=12.0, target_period="2025"
+    )
+    label = next(a for a in high.layout.annotations if "Mål 2025" in (a.text or ""))
+    assert label.yanchor == "bottom"
+    # data just above the target: the label goes under the line
+    near = yearly().assign(value=lambda f: f["value"] - 5.5)
+    low = series_chart(near, unit="%", decimals=1, title="x", target=10.0, target_period="2025")
+    label = next(a for a in low.layout.annotations if "Mål 2025" in (a.text or ""))
+    assert label.yanchor == "top"
+    # data just above and just below the target near its period: the label goes in the legend
+    frame = pd.DataFrame(
+        {"series": ["a"] * 4 + ["b"] * 4, "period": ["2020", "2021", "2022", "2023"] * 2,
+         "value": [13.0, 12.6, 12.3, 12.2, 11.0, 11.4, 11.7, 11.8]}
+    )  # fmt: skip
+    both = series_chart(frame, unit="%", decimals=1, title="x", target=12.0, target_period="2025")
+    assert not any("Mål 2025" in (a.text or "") for a in both.layout.annotations)
+    marker = next(tr for tr in both.data if tr.mode == "markers" and list(tr.y) == [12.0])
+    assert marker.showlegend and "Mål 2025: 12,0 %" in marker.name
+
+
+def test_target_without_period_is_a_labelled_line():
+    fig = series_chart(yearly(), unit="%", decimals=1, title="x", target=12.5)
+    assert any(s.y0 == 12.5 and s.line.dash == "dash" for s in fig.layout.shapes)
+    assert any("Mål: 12,5 %" in (a.text or "") for a in fig.layout.annotations)
+
+
+def test_hover_has_value_with_decimals_unit_period_and_source():
+    fig = series_chart(quarterly(), unit="per 100.000", decimals=0, title="x", source="LPR")
+    nord = trace(fig, "Klynge Nord")
+    assert "%{y:,.0f} per 100.000" in nord.hovertemplate
+    assert "%{customdata[0]}" in nord.hovertemplate
+    assert "Kilde: LPR" in nord.hovertemplate
+    assert nord.customdata[1][0] == "2. kvt. 2017"
+    english = series_chart(
+        quarterly(), unit="per 100,000", decimals=0, title="x", source="LPR", lang="en"
+    )
+    assert trace(english, "Klynge Nord").customdata[1][0] == "Q2 2017"
+    assert "Source: LPR" in trace(english, "Klynge Nord").hovertemplate
+
+
+def test_hover_of_every_data_trace_names_unit_and_period(figures):
+    _, figs = figures
+    for name in ("series", "criterion", "inequality", "series_quarterly"):
+        for tr in data_traces(figs[name]):
+            assert "%{customdata[0]}" in tr.hovertemplate, (name, tr.name)
+            assert any(
+                u in tr.hovertemplate
+                for u in ("%", "per 100.000", "procentpoint", "percentage points")
+            )
+
+
+def test_quarterly_data_sit_at_quarter_years_with_period_ticks():
+    fig = series_chart(quarterly(), unit="per 100.000", decimals=0, title="x")
+    nord = trace(fig, "Klynge Nord")
+    assert list(nord.x[:4]) == [2017, 2017.25, 2017.5, 2017.75]
+    assert nord.y[2] is None  # 2017K3 missing
+    assert fig.layout.xaxis.ticktext[0] == "1. kvt. 2017"  # eight quarters: every one labelled
+    long = pd.DataFrame(
+        {
+            "series": "a",
+            "period": [f"{y}K{q}" for y in range(2015, 2024) for q in range(1, 5)],
+            "value": 1.0,
+        }
+    )
+    axis = series_chart(long, unit="%", decimals=1, title="x").layout.xaxis
+    assert list(axis.ticktext) == [str(y) for y in range(2015, 2024)]  # many quarters: years
+    assert len(axis.minor.tickvals) == 36
+
+
+def test_yearly_ticks_are_years_and_units_are_on_the_axis():
+    fig = series_chart(yearly(), unit="%", decimals=1, title="x", target=12.0, target_period="2025")
+    assert list(fig.layout.xaxis.ticktext) == [str(y) for y in range(2015, 2026)]
+    assert fig.layout.yaxis.ticksuffix == " %"
+    long_unit = series_chart(quarterly(), unit="per 100.000", decimals=0, title="x")
+    assert long_unit.layout.yaxis.title.text == "per 100.000"
+    assert long_unit.layout.yaxis.tickformat == ",~r"  # 12000 → 12.000, never 12k
+
+
+def test_highlight_band_and_reference():
+    fig = series_chart(
+        yearly(), unit="%", decimals=1, title="x", highlight="Klynge Syd", reference="Regionen"
+    )
+    syd = trace(fig, "Klynge Syd")
+    nord = trace(fig, "Klynge Nord")
+    assert syd.line.width > nord.line.width
+    assert fig.data[-1].name == "Klynge Syd"  # drawn on top
+    bands = [tr for tr in fig.data if tr.fill == "toself"]
+    assert bands and all(as_hex(tr.fillcolor) == as_hex(syd.line.color) for tr in bands)
+    # Syd has values missing in 2019 and 2021, so its band has three stretches
+    assert (
+        len(bands)
+        + len([tr for tr in fig.data if tr.legendgroup == "Klynge Syd-band" and not tr.fill])
+        == 3
+    )
+    region = trace(fig, "Regionen")
+    assert region.line.dash == "dash" and region.line.color == charts.MUTED
+    assert "95 %-sikkerhedsinterval: 20,0–22,0" in syd.customdata[0][1]
+
+
+def test_fixed_colours_keep_a_cluster_in_its_colour():
+    fig = series_chart(
+        yearly(), unit="%", decimals=1, title="x", colours={"Klynge Syd": PALETTE[0]}
+    )
+    assert trace(fig, "Klynge Syd").line.color == PALETTE[0]
+    assert trace(fig, "Klynge Nord").line.color == PALETTE[1]  # the next free colour
+    assert trace(fig, "Klynge Øst").line.color == PALETTE[2]
+
+
+def test_names_are_not_read_as_markup():
+    frame = pd.DataFrame({"series": ["<b>A&B</b>"], "period": ["2020"], "value": [1.0]})
+    fig = series_chart(frame, unit="%", decimals=1, title="<i>t</i>")
+    assert fig.data[0].name == "&lt;b&gt;A&amp;B&lt;/b&gt;"
+    assert "&lt;i&gt;" in fig.layout.title.text
+
+
+# --- criterion_chart ---------------------------------------------------------------------------
+
+
+def test_criterion_chart_draws_the_required_path_from_baseline_to_target():
+    frame = yearly()[lambda f: f["series"] != "Regionen"]
+    fig = criterion_chart(
+        frame, baseline_period="2017", target_value=12.0, target_period="2025", unit="%", decimals=1,
+        title="x", highlight="Klynge Nord",
+    )  # fmt: skip
+    path = next(tr for tr in fig.data if tr.name == "Nødvendig udvikling")
+    assert path.x[0] == 2017 and path.x[-1] == 2025
+    assert path.y[0] == pytest.approx(19.0)  # Klynge Nord's value in 2017
+    assert path.y[-1] == pytest.approx(12.0)
+    # the path is constant annual growth, as the progress method judges
+    rate = (12 / 19) ** (1 / 8)
+    assert path.y[4] == pytest.approx(19 * rate**4)
+    assert any("Mål 2025: 12,0 %" in (a.text or "") for a in fig.layout.annotations)
+    assert any(
+        s.type == "line" and s.x0 == 2017 and s.line.dash == "dot" for s in fig.layout.shapes
+    )
+    given = criterion_chart(
+        frame, baseline_period="2017", baseline_value=20.0, target_value=12.0, target_period="2025",
+        unit="%", decimals=1, title="x",
+    )  # fmt: skip
+    assert next(tr for tr in given.data if tr.name == "Nødvendig udvikling").y[0] == 20.0
+
+
+def test_criterion_path_is_straight_when_the_sign_changes():
+    frame = pd.DataFrame({"series": "gap", "period": ["2017", "2018"], "value": [2.0, 1.0]})
+    fig = criterion_chart(
+        frame, baseline_period="2017", baseline_value=2.0, target_value=-2.0, target_period="2021",
+        unit="procentpoint", decimals=1, title="x",
+    )  # fmt: skip
+    path = next(tr for tr in fig.data if tr.name == "Nødvendig udvikling")
+    assert list(path.y) == pytest.approx([2.0, 1.0, 0.0, -1.0, -2.0])
+
+
+# --- bullet, sparkline -------------------------------------------------------------------------
+
+
+def test_bullet_chart_shows_status_colour_icon_label_and_values():
+    fig = bullet_chart(
+        baseline=17.8, latest=15.1, target=12.0, unit="%", decimals=1, higher_is_better=False,
+        status="needs_acceleration", status_style=STATUS_STYLE, latest_period="2023",
+    )  # fmt: skip
+    assert "● Fremgang – men for langsom" in fig.layout.title.text
+    assert any(s.fillcolor == "#F0E442" and {s.x0, s.x1} == {15.1, 17.8} for s in fig.layout.shapes)
+    texts = " ".join(a.text for a in fig.layout.annotations)
+    assert "Seneste 2023: 15,1 %" in texts and "Mål: 12,0 %" in texts and "17,8 %" in texts
+    assert "← bedre" in texts
+    english = bullet_chart(
+        baseline=1000, latest=1500, target=2000, unit="antal", decimals=0, higher_is_better=True,
+        status="on_track", status_style=STATUS_STYLE, lang="en",
+    )  # fmt: skip
+    assert "▲ On track" in english.layout.title.text
+    assert "1,500 antal" in " ".join(a.text for a in english.layout.annotations)
+
+
+def test_bullet_chart_labels_close_together_go_on_both_sides():
+    fig = bullet_chart(
+        baseline=10.0, latest=10.2, target=10.3, unit="%", decimals=1, higher_is_better=True,
+        status="on_track", status_style=STATUS_STYLE,
+    )  # fmt: skip
+    anchors = [a.yanchor for a in fig.layout.annotations if a.text and "%" in a.text]
+    assert set(anchors) == {"top", "bottom"}
+
+
+def test_bullet_chart_with_missing_values_still_builds():
+    fig = bullet_chart(
+        baseline=None, latest=None, target=12.0, unit="%", decimals=1, higher_is_better=None,
+        status="not_available", status_style=STATUS_STYLE,
+    )  # fmt: skip
+    assert "? Kan ikke vurderes" in fig.layout.title.text
+
+
+def test_sparkline_is_tiny_without_axes_and_keeps_gaps():
+    fig = sparkline(["2015", "2016", "2018"], [1.0, 2.0, 3.0], status_colour="#009E73")
+    line = fig.data[0]
+    assert list(line.x) == [2015, 2016, 2017, 2018]
+    assert line.y[2] is None
+    assert line.line.color == "#009E73"
+    assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+    assert fig.layout.height <= 60
+    assert sparkline([], []).data  # no data: an empty line, not an error
+
+
+# --- inequality --------------------------------------------------------------------------------
+
+
+def test_inequality_chart_has_the_gap_and_its_target_in_a_second_panel(figures):
+    lang, figs = figures
+    fig = figs["inequality"]
+    gap = next(tr for tr in fig.data if tr.yaxis == "y2")
+    by_year = dict(zip(gap.x, gap.y, strict=True))
+    assert by_year[2015] == pytest.approx(10.0)  # 24 − 14
+    assert by_year[2018] is None  # Grundskole missing
+    points = "procentpoint" if lang == "da" else "percentage points"
+    assert points in gap.hovertemplate
+    assert any(s.y0 == 8.0 and s.line.dash == "dash" and s.yref == "y2" for s in fig.layout.shapes)
+    target_label = (
+        "Mål for forskel 2025: 8,0 procentpoint"
+        if lang == "da"
+        else "Target gap 2025: 8.0 percentage points"
+    )
+    assert any(target_label in (a.text or "") for a in fig.layout.annotations)
+    assert fig.layout.yaxis2.title.text == points
+
+
+# --- status grid -------------------------------------------------------------------------------
+
+
+@dataclass
+class RollUp:  # the shape of goals.progress.RollUp
+    status: str
+    score: float | None
+    n: int
+    n_available: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def test_status_grid_cells_have_colour_icon_label_and_counts(figures):
+    lang, figs = figures
+    fig = figs["grid"]
+    texts = [a.text for a in fig.layout.annotations]
+    if lang == "da":
+        assert "<b>▲ På rette spor</b><br>3 af 5 på rette spor" in texts
+        assert any("Ingen succeskriterier" in text for text in texts)
+    else:
+        assert "<b>▲ On track</b><br>3 of 5 on track" in texts
+    fills = [s.fillcolor for s in fig.layout.shapes]
+    assert "#56B4E9" in fills and "#D55E00" in fills and "#999999" in fills
+    assert list(fig.layout.yaxis.ticktext) == ["<b>Klynge Nord</b>", "<b>Klynge Syd</b>"]
+    hover = fig.data[0].hovertext[0]
+    assert "✖" in hover and "2" in hover
+
+
+def test_status_grid_takes_roll_ups():
+    cells = {("a", "x"): RollUp("target_achieved", 5.0, 2, 2, {"target_achieved": 2})}
+    fig = status_grid(cells, rows=[("a", "A")], columns=[("x", "X")], status_style=STATUS_STYLE)
+    assert "<b>✔ Målet er nået</b><br>2 af 2 på rette spor" in [
+        a.text for a in fig.layout.annotations
+    ]
+
+
+def test_status_grid_is_tall_enough_for_many_rows():
+    rows = [(str(i), f"Klynge {i}") for i in range(6)]
+    fig = status_grid({}, rows=rows, columns=[("x", "X")], status_style=STATUS_STYLE, title="t")
+    assert fig.layout.height >= 100 * len(rows)
+
+
+# --- comparison --------------------------------------------------------------------------------
+
+
+def test_comparison_chart_marks_better_similar_worse_with_colour_and_symbol(figures):
+    lang, figs = figures
+    fig = figs["comparison"]
+    by_name = {tr.name: tr for tr in fig.data}
+    better = "Bedre end regionen" if lang == "da" else "Better than the region"
+    worse = "Dårligere end regionen" if lang == "da" else "Worse than the region"
+    assert list(by_name[better].y) == ["A"] and by_name[better].marker.symbol == "triangle-up"
+    assert list(by_name[worse].y) == ["C"] and by_name[worse].marker.symbol == "triangle-down"
+    assert by_name[better].marker.color == "#0072B2"
+    symbols = {tr.marker.symbol for tr in fig.data}
+    assert len(symbols) == len(fig.data)  # every result has its own shape
+    assert any(s.x0 == s.x1 == 17.1 for s in fig.layout.shapes)  # the region
+    assert any(
+        "17,1 %" in (a.text or "") or "17.1 %" in (a.text or "") for a in fig.layout.annotations
+    )
+    assert list(by_name[better].error_x.array) == [1.0]
+    assert list(fig.layout.yaxis.categoryarray) == ["A", "B", "C", "D"]
+
+
+def test_comparison_chart_uses_given_results():
+    frame = pd.DataFrame(
+        {"area": ["A"], "value": [1.0], "lower": [0.5], "upper": [1.5], "comparison": ["higher"]}
+    )
+    fig = comparison_chart(
+        frame, reference_value=0.2, unit="antal", decimals=0, higher_is_better=None, title="x",
+        comparison_style=COMPARISON_STYLE,
+    )  # fmt: skip
+    assert fig.data[0].marker.symbol == "arrow-up"
+    assert fig.layout.xaxis.title.text == "antal"
+
+
+def test_no_figure_contains_nan(figures):
+    _, figs = figures
+    for name, fig in figs.items():
+        for tr in fig.data:
+            for value in list(tr.y or []) + list(tr.x or []):
+                assert not (isinstance(value, float) and math.isnan(value)), name

@@ -1,0 +1,144 @@
+"""Chart images: PNG and SVG from Debian's Chromium, a whole batch per browser start."""
+
+from __future__ import annotations
+
+import struct
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from goals import charts
+from goals.export import images
+from goals.export.images import ImageExportError, browser_path, render_image, render_images
+
+
+def has_chromium() -> bool:
+    try:
+        browser_path()
+    except ImageExportError:
+        return False
+    return True
+
+
+needs_chromium = pytest.mark.skipif(not has_chromium(), reason="Chromium is not installed")
+
+
+def three_figures() -> list[go.Figure]:
+    frame = pd.DataFrame(
+        {
+            "series": "Klynge Nord",
+            "period": ["2017", "2018", "2019", "2020"],
+            "value": [20.1, None, 18.4, 17.9],
+        }
+    )
+    style = {"on_track": ("#56B4E9", "▲")}
+    return [
+        charts.series_chart(frame, unit="%", decimals=1, title="Dagligrygere", target=12.0, target_period="2025"),
+        charts.bullet_chart(
+            baseline=20.1, latest=17.9, target=12.0, unit="%", decimals=1, higher_is_better=False,
+            status="on_track", status_style=style,
+        ),
+        charts.status_grid(
+            {("a", "x"): {"status": "on_track", "n": 2, "counts": {"on_track": 2}}},
+            rows=[("a", "Klynge Nord")], columns=[("x", "KOL")], status_style=style,
+        ),
+    ]  # fmt: skip
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.fixture
+def browser_starts(monkeypatch) -> list[int]:
+    """Counts the browsers render_images starts (each is a kaleido.Kaleido)."""
+    starts: list[int] = []
+    original = images._kaleido
+
+    def counting(tabs: int, path: str):
+        starts.append(tabs)
+        return original(tabs, path)
+
+    monkeypatch.setattr(images, "_kaleido", counting)
+    return starts
+
+
+@needs_chromium
+@pytest.mark.slow
+def test_three_pngs_in_one_browser(browser_starts):
+    pngs = render_images(three_figures(), fmt="png", width=1600, height=900)
+    assert len(pngs) == 3
+    assert [png_size(png) for png in pngs] == [(1600, 900)] * 3
+    assert len(browser_starts) == 1  # one browser for the whole batch
+    assert len({png for png in pngs}) == 3  # three different pictures, in order
+
+
+@needs_chromium
+@pytest.mark.slow
+def test_svgs_in_one_call_and_scale(browser_starts):
+    svgs = render_images(three_figures(), fmt="svg", width=800, height=450)
+    assert len(svgs) == 3 and len(browser_starts) == 1
+    for svg in svgs:
+        assert b"<svg" in svg[:500]
+        assert b'width="800"' in svg[:500]
+    assert b"Dagligrygere" in svgs[0]
+    assert "Mål 2025: 12,0 %".encode() in svgs[0]  # Danish number format in the picture
+
+
+@needs_chromium
+@pytest.mark.slow
+def test_every_kind_of_chart_renders_in_chromium(browser_starts):
+    """plotly.js, not plotly.py, finds some mistakes (e.g. an unsupported shape layer)."""
+    from tests.unit.test_charts import every_chart
+
+    figures = every_chart("da")
+    svgs = render_images(list(figures.values()), fmt="svg")
+    assert len(svgs) == len(figures) and len(browser_starts) == 1
+    assert all(b"<svg" in svg[:500] for svg in svgs)
+
+
+@needs_chromium
+@pytest.mark.slow
+def test_render_image_one_figure_at_its_own_size():
+    fig = charts.sparkline(["2015", "2016", "2017"], [1.0, 2.0, 1.5])
+    assert png_size(render_image(fig, width=None, height=None, scale=2)) == (320, 88)
+
+
+def test_nothing_to_render_starts_no_browser(browser_starts):
+    assert render_images([]) == []
+    assert browser_starts == []
+
+
+def test_missing_chromium_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-browser"))
+    monkeypatch.setattr(images.shutil, "which", lambda name: None)
+    monkeypatch.setattr(images, "DEBIAN_CHROMIUM", str(tmp_path / "chromium"))
+    with pytest.raises(ImageExportError) as error:
+        render_images(three_figures())
+    message = str(error.value)
+    assert "Chromium" in message and message.count(". ") == 0 and message.endswith(".")
+
+
+def test_only_png_and_svg():
+    with pytest.raises(ValueError, match="png"):
+        render_images(three_figures(), fmt="pdf")  # type: ignore[arg-type]
+
+
+def test_the_browser_is_never_downloaded_and_nothing_is_fetched(monkeypatch):
+    """The renderer is Debian's Chromium (an explicit path) and its page loads no MathJax."""
+    created = {}
+
+    class FakeKaleido:
+        def __init__(self, **kwargs):
+            created.update(kwargs)
+
+    import kaleido
+
+    monkeypatch.setattr(kaleido, "Kaleido", FakeKaleido)
+    images._kaleido(2, "/usr/bin/chromium")
+    assert created["path"] == "/usr/bin/chromium"
+    assert created["mathjax"] is False
+    assert created.get("plotlyjs") is None  # kaleido then uses plotly.js from the plotly package
