@@ -7,7 +7,17 @@ TEXTS = {
         "en": "Shared goals and success criteria for cross-sector cooperation in the clusters",
     },
     "nav.home": {"da": "Forside", "en": "Home"},
+    "nav.overview": {"da": "Overblik", "en": "Overview"},
+    "nav.cluster": {"da": "Klynge", "en": "Cluster"},
+    "nav.goal": {"da": "Mål", "en": "Goal"},
+    "nav.indicators": {"da": "Indikatorer", "en": "Indicators"},
+    "nav.catalogue": {"da": "Mål og succeskriterier", "en": "Goals and success criteria"},
+    "nav.upload": {"da": "Indlæs statusark", "en": "Upload status workbook"},
+    "nav.present": {"da": "Præsentation", "en": "Presentation"},
+    "nav.admin": {"da": "Administration", "en": "Administration"},
     "nav.section.follow": {"da": "Følg op", "en": "Follow up"},
+    "nav.section.report": {"da": "Indberet og præsentér", "en": "Report and present"},
+    "nav.section.admin": {"da": "Sekretariatet", "en": "Secretariat"},
     "sidebar.language": {"da": "Sprog", "en": "Language"},
     "demo.banner": {
         "da": "**Eksempeldata.** Tallene i denne installation er demodata, ikke rigtige tal. "
@@ -30,7 +40,10 @@ TEXTS = {
         "da": "Region, kommuner, almen praksis og hospitaler samarbejder i fem klynger.",
         "en": "Region, municipalities, general practice and hospitals cooperate in five clusters.",
     },
-    "home.tracks": {"da": "Spor, mål og succeskriterier", "en": "Tracks, goals and success criteria"},
+    "home.tracks": {
+        "da": "Spor, mål og succeskriterier",
+        "en": "Tracks, goals and success criteria",
+    },
     "home.counts": {
         "da": "{clusters} klynger · {tracks} spor · {goals} fælles mål · {criteria} succeskriterier",
         "en": "{clusters} clusters · {tracks} tracks · {goals} shared goals · {criteria} success criteria",
@@ -38,7 +51,10 @@ TEXTS = {
     "home.members": {"da": "Kommuner", "en": "Municipalities"},
     "home.hospital": {"da": "Hospital", "en": "Hospital"},
     "home.owner": {"da": "Ejer: {group}", "en": "Owner: {group}"},
-    "home.national_goal": {"da": "Nationalt mål {number}: {name}", "en": "National goal {number}: {name}"},
+    "home.national_goal": {
+        "da": "Nationalt mål {number}: {name}",
+        "en": "National goal {number}: {name}",
+    },
     "home.no_goals": {"da": "Ingen mål på dette spor endnu.", "en": "No goals on this track yet."},
     "criterion.indicator": {"da": "Indikator", "en": "Indicator"},
     "criterion.baseline": {"da": "Basisår", "en": "Baseline"},
@@ -52,6 +68,25 @@ TEXTS = {
     },
     "target.absolute": {"da": "{value} {unit}", "en": "{value} {unit}"},
     "target.relative": {"da": "{value} % i forhold til basisåret", "en": "{value} % from baseline"},
-    "target.points": {"da": "{value} point i forhold til basisåret", "en": "{value} points from baseline"},
+    "target.points": {
+        "da": "{value} point i forhold til basisåret",
+        "en": "{value} points from baseline",
+    },
     "target.none": {"da": "Intet måltal", "en": "No target"},
 }
+
+TEXTS.update(
+    {
+        "ui.status.counts": {"da": "{good} af {n} på rette spor", "en": "{good} of {n} on track"},
+        "ui.rate.per_year": {"da": "{rate} % om året", "en": "{rate} % a year"},
+        "ui.status.why": {"da": "Hvorfor denne status?", "en": "Why this status?"},
+        "ui.facts.baseline": {"da": "Basis", "en": "Baseline"},
+        "ui.facts.latest": {"da": "Seneste", "en": "Latest"},
+        "ui.facts.target": {"da": "Mål", "en": "Target"},
+        "ui.facts.required": {"da": "Nødvendig udvikling", "en": "Required change"},
+        "ui.facts.observed": {"da": "Faktisk udvikling", "en": "Observed change"},
+        "ui.facts.score": {"da": "Score (−5 til 5)", "en": "Score (−5 to 5)"},
+        "ui.facts.region": {"da": "Sammenlignet med regionen", "en": "Compared with the region"},
+        "ui.facts.trend": {"da": "Seneste tendens", "en": "Recent trend"},
+    }
+)
