@@ -375,3 +375,40 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "workbook.cli.ignored_line": {"da": "{sheet}: springes over", "en": "{sheet}: skipped"},
 }
+
+TEXTS.update(
+    {
+        "workbook.permission.unknown_user": {
+            "da": "Brugeren '{user}' findes ikke i Målbillede. Kun oprettede brugere kan indlæse "
+            "statusark – kontakt sekretariatet.",
+            "en": "The user '{user}' does not exist in Målbillede. Only registered users can "
+            "upload status workbooks – contact the secretariat.",
+        },
+        "workbook.permission.viewer": {
+            "da": "{user} har kun læseadgang og må ikke indlæse statusark.",
+            "en": "{user} has read-only access and may not upload status workbooks.",
+        },
+        "workbook.permission.rollback": {
+            "da": "{user} må ikke rulle denne indlæsning tilbage: det må kun den, der indlæste "
+            "den, og sekretariatet (administratorer).",
+            "en": "{user} may not roll back this upload: only the person who made it and the "
+            "secretariat (admins) may.",
+        },
+        "workbook.permission.indicator": {
+            "da": "Indikatoren {indicator} hører til {owner}. {user} må kun indlæse tal for "
+            "{mine}. Fjern rækkerne {rows}, eller bed sekretariatet om adgang.",
+            "en": "The indicator {indicator} belongs to {owner}. {user} may only upload figures "
+            "for {mine}. Remove rows {rows}, or ask the secretariat for access.",
+        },
+        "workbook.permission.goal": {
+            "da": "Målet '{goal}' hører til {owner}. {user} må kun indberette for {mine}. "
+            "Fjern rækkerne {rows}, eller bed sekretariatet om adgang.",
+            "en": "The goal '{goal}' belongs to {owner}. {user} may only report for {mine}. "
+            "Remove rows {rows}, or ask the secretariat for access.",
+        },
+        "workbook.permission.no_owner": {
+            "da": "ingen styregruppe endnu",
+            "en": "no steering group yet",
+        },
+    }
+)

@@ -28,7 +28,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from goals import store
+from goals import access, store
 from goals.catalogue import Catalogue
 from goals.i18n import format_number, name_of, t
 from goals.model import Assessment, Initiative, Observation, Upload, UploadState, utcnow
@@ -185,13 +185,111 @@ def check_permission(
     upload: Upload | None = None,
     lang: str = "da",
 ) -> list[Problem]:
-    """The single place where a user's right to upload or roll back is checked.
+    """The single place where a user's right to upload or roll back is checked (goals.access).
 
-    Every write of this module calls it inside its transaction. Until roles exist (issue 7)
-    everyone may do everything; then a steering group may only upload for the goals and
-    indicators it owns, and each refusal becomes a Problem naming the cell.
+    Every write of this module calls it inside its transaction. With no users at all (demo
+    mode) everyone may do everything. Otherwise the user must exist; a viewer may not write; a
+    contributor may upload only values of indicators their steering group owns and initiatives
+    and assessments of goals it owns — each refusal names the sheet and rows; rolling back is
+    for admins and for the person who made the upload.
     """
-    return []
+    actor = access.actor_for(session, user)
+    if actor is None:
+        return [_file_problem("workbook.permission.unknown_user", lang, user=user)]
+    if action == "rollback":
+        if actor.may_administer() or (upload is not None and upload.user == actor.name):
+            return []
+        return [_file_problem("workbook.permission.rollback", lang, user=actor.name)]
+    if not actor.may_upload():
+        return [_file_problem("workbook.permission.viewer", lang, user=actor.name)]
+    if actor.may_administer() or parsed is None or catalogue is None:
+        return []
+    return _foreign_rows(actor, parsed, catalogue, lang)
+
+
+def _foreign_rows(
+    actor: access.Actor, parsed: ParsedWorkbook, catalogue: Catalogue, lang: str
+) -> list[Problem]:
+    """One problem per sheet and indicator (or goal) the contributor's groups do not own."""
+    groups = {g.id: g for g in catalogue.steering_groups}
+    mine = " / ".join(
+        name_of(groups[i], lang) for i in sorted(actor.steering_group_ids) if i in groups
+    )
+    goals = {g.id: g for g in catalogue.goals}
+    problems: list[Problem] = []
+    for sheet in parsed.sheets:
+        rows = sheet.rows
+        if rows is None or not len(rows):
+            continue
+        if sheet.kind == "indicators":
+            owners = {i: catalogue.indicator_owners(ind) for i, ind in catalogue.indicators.items()}
+            foreign = rows[
+                [not (owners.get(i, set()) & actor.steering_group_ids) for i in rows.indicator_id]
+            ]
+            for indicator_id, part in foreign.groupby("indicator_id", sort=False):
+                indicator = catalogue.indicators[indicator_id]
+                owner_names = " / ".join(
+                    name_of(groups[g], lang) for g in sorted(owners[indicator_id]) if g in groups
+                )
+                first = part.iloc[0]
+                problems.append(
+                    Problem(
+                        sheet.name,
+                        cell_ref(sheet.name, int(first["row"]) - 1, int(first["col"])),
+                        "",
+                        indicator.code,
+                        t(
+                            "workbook.permission.indicator",
+                            lang,
+                            user=actor.name,
+                            indicator=f"{indicator.code} {name_of(indicator, lang)}",
+                            owner=owner_names or t("workbook.permission.no_owner", lang),
+                            mine=mine,
+                            rows=_row_list(part["row"]),
+                        ),
+                    )
+                )
+        elif sheet.kind in ("initiatives", "assessments"):
+            foreign = rows[
+                [goals[g].steering_group_id not in actor.steering_group_ids for g in rows.goal_id]
+            ]
+            for goal_id, part in foreign.groupby("goal_id", sort=False):
+                goal = goals[goal_id]
+                first = part.iloc[0]
+                problems.append(
+                    Problem(
+                        sheet.name,
+                        cell_ref(sheet.name, int(first["row"]) - 1, 0),
+                        "",
+                        goal.code,
+                        t(
+                            "workbook.permission.goal",
+                            lang,
+                            user=actor.name,
+                            goal=name_of(goal, lang, "title"),
+                            owner=name_of(groups[goal.steering_group_id], lang),
+                            mine=mine,
+                            rows=_row_list(part["row"]),
+                        ),
+                    )
+                )
+    return problems
+
+
+def _row_list(rows: pd.Series, limit: int = 8) -> str:
+    """Excel row numbers compactly: '5–12, 20, 31–33' (ranges of consecutive rows)."""
+    numbers = sorted({int(r) for r in rows})
+    spans: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        spans.append(str(start) if start == prev else f"{start}–{prev}")
+        if n is not None:
+            start = prev = n
+    text = ", ".join(spans[:limit])
+    return text + (" …" if len(spans) > limit else "")
 
 
 # --- comparing a file with the store -------------------------------------------------------------
@@ -400,6 +498,13 @@ def commit(
     session.add(upload)
     session.flush()
     _write(session, diff, upload.id)
+    access.record(
+        session,
+        actor=user,
+        action="upload.applied",
+        target=f"#{upload.id} {filename}",
+        detail={"upload_id": upload.id, "sha256": sha256, "counts": counts},
+    )
     return upload.id, diff
 
 
@@ -829,6 +934,13 @@ def _rollback(
     upload.rolled_back_at = utcnow()
     upload.rolled_back_by = user[:200]
     session.add(upload)
+    access.record(
+        session,
+        actor=user,
+        action="upload.rolled_back",
+        target=f"#{upload_id} {upload.filename}",
+        detail={"upload_id": upload_id, "withdrawn_rows": withdrawn},
+    )
     return RollbackResult(
         upload_id, "rolled_back", t("workbook.rollback.done", lang, **values), withdrawn
     )
