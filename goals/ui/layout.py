@@ -8,6 +8,7 @@ pages/ by URL) never shows what the visitor may not see.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import streamlit as st
@@ -35,6 +36,27 @@ def configure_page() -> None:
     """Called by app.py (and by a page run directly by URL) before anything is drawn."""
     # Streamlit allows repeated calls; the last one in a run wins.
     st.set_page_config(page_title="Målbillede", page_icon=PAGE_ICON, layout="wide")
+    if _run_outside_navigation():
+        # A freshly started server runs pages/*.py directly by URL until app.py has run once,
+        # and then lists the raw file names as navigation: hide that list (the page itself
+        # still checks access) and offer the way to the real start page.
+        st.markdown(
+            "<style>[data-testid='stSidebarNav'],[data-testid='stSidebarNavSeparator']"
+            "{display:none}</style>",
+            unsafe_allow_html=True,
+        )
+        st.sidebar.page_link(str(_APP), label="Målbillede", icon=PAGE_ICON)
+
+
+_APP = Path(__file__).resolve().parents[2] / "app.py"
+
+
+def _run_outside_navigation() -> bool:
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - internal module moved
+        return False
+    return bool(getattr(PagesManager, "uses_pages_directory", False))
 
 
 def language_picker(key: str = "language") -> str:

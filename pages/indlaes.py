@@ -1,0 +1,46 @@
+"""Indlæs statusark: template, upload, preview with errors and changes, confirm, history."""
+
+import streamlit as st
+
+from goals import workbook
+from goals.i18n import t
+from goals.ui import context, layout, upload_view
+
+page = layout.start_page(need="upload")
+if page:
+    lang, actor = page.lang, page.actor
+    st.title(t("upload.title", lang))
+    st.markdown(t("upload.intro", lang))
+
+    st.subheader(t("upload.step.template", lang))
+    upload_view.template_download(page.catalogue, actor, lang)
+
+    st.subheader(t("upload.step.file", lang))
+    file = st.file_uploader(
+        t("upload.file_label", lang), type=["xlsx", "xlsm", "ods", "xls"], key="upload-file"
+    )
+    if file is not None:
+        content = file.getvalue()
+        st.subheader(t("upload.step.preview", lang))
+        preview = upload_view.preview(page.engine, content, file.name, actor.name, lang)
+        upload_view.counts_table(preview, lang)
+        if preview.errors:
+            upload_view.errors_table(preview, content, file.name, lang)
+        elif preview.nothing_new:
+            st.info(preview.message)
+        else:
+            st.info(preview.message)
+            upload_view.changes_table(preview, lang)
+            if st.button(t("upload.confirm", lang), type="primary", key="upload-confirm"):
+                result = workbook.import_workbook(
+                    engine=page.engine, content=content, filename=file.name, user=actor.name,
+                    lang=lang, confirm_sha256=preview.sha256,
+                )  # fmt: skip
+                context.forget_cached_data()
+                if result.status == "applied":
+                    st.success(t("upload.done", lang, message=result.message))
+                else:
+                    upload_view.errors_table(result, content, file.name, lang)
+
+    st.subheader(t("upload.step.history", lang))
+    upload_view.history(actor, lang)
