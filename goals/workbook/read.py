@@ -145,7 +145,25 @@ def _open_zip(content: bytes, limit_bytes: int) -> zipfile.ZipFile:
     allowed = max(ZIP_MIN_ALLOWED, limit_bytes * ZIP_EXPANSION_FACTOR)
     if len(members) > ZIP_MAX_MEMBERS or unpacked > allowed:
         raise ReadError("workbook.file.zip_bomb", size=_megabytes(unpacked))
+    _verify_members(archive, members)
     return archive
+
+
+def _verify_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    """Unpack every member once, in chunks, before the real reader sees the file.
+
+    Python's zipfile never returns more than a member's declared size and checks its CRC at
+    the end, so a zip that lies about its sizes in its directory fails here (as corrupt), after
+    at most the declared — already bounded — number of bytes, instead of unpacking without end
+    in the reader.
+    """
+    try:
+        for member in members:
+            with archive.open(member) as stream:
+                while stream.read(1 << 20):
+                    pass
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise ReadError("workbook.file.corrupt") from exc
 
 
 def _zip_kind(archive: zipfile.ZipFile, suffix: str) -> str:

@@ -143,3 +143,33 @@ def test_xls_is_read() -> None:
     raw = read_workbook(fixture_bytes("example.xls"), "example.xls", limit_bytes=10**7)
     assert raw.kind == "xls"
     assert [s.name for s in raw.sheets] == ["Indikatorer", "Indsatser", "Vurdering", "Vejledning"]
+
+
+def test_a_zip_that_lies_about_its_sizes_is_refused_without_unpacking_it_all():
+    """The directory says 1,000 bytes; the stream holds 50 MB of zeros (a disguised zip bomb)."""
+    import io
+    import struct
+    import zipfile
+
+    from goals.workbook.read import ReadError, read_workbook
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * 50_000_000)
+    data = bytearray(buffer.getvalue())
+    member = next(
+        i
+        for i in zipfile.ZipFile(io.BytesIO(bytes(data))).infolist()
+        if i.filename.endswith("sheet1.xml")
+    )
+    struct.pack_into("<I", data, member.header_offset + 22, 1000)  # local header
+    position = 0
+    while (position := data.find(b"PK\x01\x02", position)) >= 0:  # central directory
+        length = struct.unpack_from("<H", data, position + 28)[0]
+        if bytes(data[position + 46 : position + 46 + length]).endswith(b"sheet1.xml"):
+            struct.pack_into("<I", data, position + 24, 1000)
+        position += 4
+    with pytest.raises(ReadError) as info:
+        read_workbook(bytes(data), "bomb.xlsx", limit_bytes=20 * 1024 * 1024)
+    assert info.value.key == "workbook.file.corrupt"
