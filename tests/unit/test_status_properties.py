@@ -1,0 +1,83 @@
+"""Properties of the shortcuts goals.status takes for speed: they must not change any result.
+
+assess passes `measure` only the first, base and latest points, and `recent_trend` only the last
+five points (the series it builds have a value in every point).
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from goals.compare import TREND_POINTS, recent_trend
+from goals.periods import Frequency, Period
+from goals.progress import measure
+from goals.status import _base_point, _essential, _months
+
+values = st.floats(min_value=-50, max_value=500, allow_nan=False).filter(lambda v: abs(v) > 1e-6)
+
+
+@st.composite
+def series(draw):
+    """Sorted points (period, value, lower, upper) of one frequency, with gaps between periods."""
+    frequency = draw(st.sampled_from([Frequency.YEAR, Frequency.QUARTER]))
+    start = Period(draw(st.integers(2005, 2020)), frequency, 1)
+    steps = draw(st.lists(st.integers(1, 3), min_size=0, max_size=14))
+    periods = [start]
+    for step in steps:
+        periods.append(periods[-1].next(step))
+    points = []
+    for period in periods:
+        value = draw(values)
+        width = draw(st.one_of(st.none(), st.floats(min_value=0.01, max_value=20)))
+        lower, upper = (None, None) if width is None else (value - width, value + width)
+        points.append((period, value, lower, upper))
+    baseline = Period(draw(st.integers(2003, 2024)), Frequency.YEAR, 1)
+    return points, baseline
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=series(),
+    higher=st.booleans(),
+    target=st.one_of(st.none(), values),
+)
+def test_measure_of_the_essential_points_equals_the_measure_of_the_series(data, higher, target):
+    points, baseline = data
+    if not points:
+        return
+    target_period = Period(2030) if target is not None else None
+    full = measure(
+        {p[0]: p[1] for p in points},
+        higher_is_better=higher,
+        base_period=baseline,
+        target=target,
+        target_period=target_period,
+    )
+    short = measure(
+        _essential(points, _base_point(points, baseline)),
+        higher_is_better=higher,
+        base_period=baseline,
+        target=target,
+        target_period=target_period,
+    )
+    assert short == full
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=series(), higher=st.sampled_from([True, False, None]))
+def test_trend_of_the_last_five_points_equals_the_trend_of_the_series(data, higher):
+    points, _ = data
+    assert recent_trend(points[-TREND_POINTS:], higher_is_better=higher) == recent_trend(
+        points, higher_is_better=higher
+    )
+
+
+@given(data=series())
+def test_base_point_is_the_first_from_the_baseline_on(data):
+    points, baseline = data
+    base = _base_point(points, baseline)
+    later = [p for p in points if p[0].years >= baseline.years]
+    assert base == (later[0] if later else None)
+    if base is not None:
+        assert _months(base[0])[0] >= _months(baseline)[0]
