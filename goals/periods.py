@@ -31,7 +31,10 @@ class Frequency(StrEnum):
 
     @property
     def per_year(self) -> int:
-        return {"year": 1, "half_year": 2, "quarter": 4, "month": 12}[self.value]
+        return _PER_YEAR[self.value]
+
+
+_PER_YEAR = {"year": 1, "half_year": 2, "quarter": 4, "month": 12}
 
 
 class PeriodError(ValueError):

@@ -20,7 +20,6 @@ comment starting with "Differs from sdg-build".
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -326,8 +325,10 @@ def roll_up(parts: Iterable[Measure | RollUp | float | None]) -> RollUp:
     # test; here they count as not achieved, so missing data never shows as target achieved.
     if not scores:
         return RollUp(NOT_AVAILABLE, None, len(parts), 0, counts)
-    # statistics.mean is exact (fractions), so identical parts give exactly their own score.
-    mean = float(statistics.mean(scores))
+    # Identical parts must give exactly their own score (band edges such as 2.5 matter), and
+    # fsum is exact enough otherwise; statistics.mean's fractions cost ~0.4 ms a roll-up.
+    first = scores[0]
+    mean = first if all(s == first for s in scores) else math.fsum(scores) / len(scores)
     return RollUp(
         status_from_score(mean, target_achieved=all_achieved),
         mean,
