@@ -215,12 +215,13 @@ def _load_indicator(load: _Loader, entry: dict[str, Any]) -> None:
     owner = None
     if entry.get("steering_group"):
         owner = _by_code(load.session, SteeringGroup, entry["steering_group"], where).id
-    load.get_or_add(
+    indicator = load.get_or_add(
         Indicator,
         {"code": entry["code"]},
         name=entry["name"],
         name_en=entry.get("name_en"),
         unit=entry["unit"],
+        unit_en=entry.get("unit_en"),
         polarity=Polarity(polarity),
         decimals=int(entry.get("decimals", 1)),
         frequency=frequency,
@@ -229,6 +230,10 @@ def _load_indicator(load: _Loader, entry: dict[str, Any]) -> None:
         natural_limit=entry.get("natural_limit"),
         steering_group_id=owner,
     )
+    if indicator.unit_en is None and entry.get("unit_en"):
+        # a field added by a later version: filling it in changes nothing anyone edited
+        indicator.unit_en = entry["unit_en"]
+        load.session.add(indicator)
 
 
 def _load_goal(load: _Loader, entry: dict[str, Any], order: int) -> None:

@@ -136,6 +136,7 @@ class Indicator(SQLModel, table=True):
     name: str = Field(max_length=300)
     name_en: str | None = Field(default=None, max_length=300)
     unit: str = Field(max_length=100)  # "%", "pr. 1.000 borgere med KOL", "antal", "dage"
+    unit_en: str | None = Field(default=None, max_length=100)
     polarity: Polarity = Field(default=Polarity.NONE, sa_type=String(10))
     decimals: int = 1
     frequency: str = Field(default="year", max_length=20)  # goals.periods.Frequency value

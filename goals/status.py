@@ -673,7 +673,7 @@ def _criterion(
         # The gap between two shares is in percentage points, not per cent.
         unit=t("status.unit.points", lang)
         if revision.is_gap and indicator.unit == "%"
-        else indicator.unit,
+        else name_of(indicator, lang, "unit"),
         region={p[0]: p for p in region_points},
     )
 

@@ -209,3 +209,12 @@ def test_a_broken_catalogue_file_is_named_and_nothing_is_written(engine, tmp_pat
     (tmp_path / "areas.toml").write_text("[[region]\n")
     with pytest.raises(CatalogueError, match=r"areas\.toml"):
         catalogue.read_files(tmp_path)
+
+
+def test_a_field_added_later_is_filled_in_by_init(catalogue_engine):
+    with store.write_session(catalogue_engine) as session:
+        session.execute(sa.text("UPDATE indicator SET unit_en = NULL"))
+    with store.write_session(catalogue_engine) as session:
+        load_catalogue(session=session)
+    kol = load(catalogue_engine).indicator("KOL-01")
+    assert (kol.unit, kol.unit_en) == ("pr. 1.000 borgere med KOL", "per 1,000 citizens with COPD")
