@@ -1,0 +1,362 @@
+"""One indicator's values as the Indikatorer page shows them, and the downloads of that view.
+
+`coverage` says which areas, groups and periods have values; `observations` reads the current
+values of a selection; `shown_table` turns them into the table a reader sees (headers in the
+reader's language, values rounded to the indicator's decimals, empty columns left out).
+`to_csv` and `to_xlsx` write exactly that table. No Streamlit here: the page caches and draws.
+
+Spreadsheet cells are data, never formulas: text starting with ``= + - @`` (or a tab or
+carriage return) is what OWASP calls CSV injection. The CSV gets a leading single quote on such
+cells, as OWASP recommends; the workbook stores them as plain text with Excel's quote prefix,
+so the text itself is unchanged.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from goals.catalogue import Catalogue
+from goals.describe import period_label
+from goals.i18n import format_number, has_text, name_of, t
+from goals.model import Area, AreaKind, Indicator, Observation, Upload, UploadState
+from goals.observations import current_values
+from goals.periods import Period, PeriodError, parse_period
+
+__all__ = [
+    "FORMULA_PREFIXES",
+    "Coverage",
+    "area_order",
+    "coverage",
+    "formatted",
+    "frequency_text",
+    "inert",
+    "observations",
+    "polarity_text",
+    "shown_table",
+    "to_csv",
+    "to_xlsx",
+]
+
+#: Characters that make a spreadsheet read a text cell as a formula (OWASP, CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+# The table's columns: (key, kind). Keys name the texts `indicator.column.<key>`.
+_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("period", "text"),
+    ("area", "text"),
+    ("group", "text"),
+    ("value", "value"),
+    ("lower", "value"),
+    ("upper", "value"),
+    ("numerator", "count"),
+    ("denominator", "count"),
+    ("note", "text"),
+)
+_ALWAYS = {"period", "area", "group", "value"}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What has current values for an indicator: codes in catalogue order, periods in time order."""
+
+    areas: list[str]
+    groups: list[str]
+    periods: list[str]
+
+    @property
+    def empty(self) -> bool:
+        return not self.periods
+
+
+_KIND_ORDER = {
+    AreaKind.REGION: 0,
+    AreaKind.CLUSTER: 1,
+    AreaKind.MUNICIPALITY: 2,
+    AreaKind.HOSPITAL: 3,
+    AreaKind.GENERAL_PRACTICE: 4,
+}
+
+
+def area_order(cat: Catalogue) -> list[Area]:
+    """Areas as a reader looks for them: the region, the clusters, then municipalities,
+    hospitals and general practice, each in catalogue order."""
+    return sorted(
+        cat.areas.values(), key=lambda a: (_KIND_ORDER.get(a.kind, 9), a.sort_order, a.name)
+    )
+
+
+def _sorted_periods(codes: Sequence[str]) -> list[str]:
+    parsed: list[tuple[Period, str]] = []
+    for code in set(codes):
+        try:
+            parsed.append((parse_period(code), code))
+        except PeriodError:
+            continue  # stored periods are canonical; anything else is not shown
+    return [code for _, code in sorted(parsed)]
+
+
+def coverage(session: Session, cat: Catalogue, indicator_code: str) -> Coverage:
+    """The areas, groups and periods with a current value (or a withheld one) for an indicator."""
+    indicator = cat.indicator(indicator_code)
+    if indicator is None:
+        return Coverage([], [], [])
+    o, u = Observation.__table__, Upload.__table__
+    query = (
+        sa.select(o.c.area_id, o.c.group_id, o.c.period)
+        .join(u, u.c.id == o.c.upload_id)
+        .where(o.c.indicator_id == indicator.id, u.c.state == UploadState.APPLIED.value)
+        .distinct()
+    )
+    rows = session.connection().execute(query).all()
+    area_ids = {r[0] for r in rows}
+    group_ids = {r[1] for r in rows}
+    return Coverage(
+        areas=[a.code for a in area_order(cat) if a.id in area_ids],
+        groups=[g.code for g in cat.groups.values() if g.id in group_ids],
+        periods=_sorted_periods([r[2] for r in rows]),
+    )
+
+
+def observations(
+    session: Session,
+    cat: Catalogue,
+    *,
+    indicator: str,
+    areas: Sequence[str],
+    groups: Sequence[str],
+    period_from: str | None = None,
+    period_to: str | None = None,
+) -> pd.DataFrame:
+    """Current values of one indicator for the chosen areas, groups and period range.
+
+    Columns: period, area, group (codes), value, lower, upper, numerator, denominator, note,
+    missing_reason. Rows in catalogue order of area and group, then time. Unknown codes are
+    ignored; an empty selection gives an empty frame with the same columns.
+    """
+    columns = [
+        "period",
+        "area",
+        "group",
+        "value",
+        "lower",
+        "upper",
+        "numerator",
+        "denominator",
+        "note",
+        "missing_reason",
+    ]
+    ind = cat.indicator(indicator)
+    # shown in the reader's order (region, clusters, …), whatever order they were picked in
+    area_objs = [a for a in area_order(cat) if a.code in set(areas)]
+    group_objs = [g for g in cat.groups.values() if g.code in set(groups)]
+    if ind is None or not area_objs or not group_objs:
+        return pd.DataFrame(columns=columns)
+    raw = current_values(
+        session,
+        indicator_ids=[ind.id],
+        area_ids=[a.id for a in area_objs],
+        group_ids=[g.id for g in group_objs],
+    )
+    low = _parse(period_from)
+    high = _parse(period_to)
+    if low is not None and high is not None and high < low:
+        low, high = high, low
+    periods = {code: _parse(code) for code in raw["period"].unique()}
+    keep = [
+        p is not None and (low is None or p >= low) and (high is None or p <= high)
+        for p in raw["period"].map(periods)
+    ]
+    raw = raw[keep]
+    area_rank = {a.id: i for i, a in enumerate(area_objs)}
+    group_rank = {g.id: i for i, g in enumerate(group_objs)}
+    frame = pd.DataFrame(
+        {
+            "period": raw["period"],
+            "area": raw["area_id"].map({a.id: a.code for a in area_objs}),
+            "group": raw["group_id"].map({g.id: g.code for g in group_objs}),
+            "value": raw["value"],
+            "lower": raw["lower"],
+            "upper": raw["upper"],
+            "numerator": raw["numerator"].astype("Int64"),
+            "denominator": raw["denominator"].astype("Int64"),
+            "note": raw["note"],
+            "missing_reason": raw["missing_reason"],
+            "_a": raw["area_id"].map(area_rank),
+            "_g": raw["group_id"].map(group_rank),
+            "_p": raw["period"].map(periods),
+        }
+    )
+    frame = frame.sort_values(["_a", "_g", "_p"], kind="stable")
+    return frame[columns].reset_index(drop=True)
+
+
+def _parse(code: object) -> Period | None:
+    if not code:
+        return None
+    try:
+        return parse_period(code)
+    except (PeriodError, ValueError):
+        return None
+
+
+def header(key: str, indicator: Indicator, lang: str) -> str:
+    """A column header in the reader's language; the value column carries the unit."""
+    if key == "value":
+        return t("indicator.column.value", lang, unit=indicator.unit)
+    return t(f"indicator.column.{key}", lang)
+
+
+def shown_table(
+    frame: pd.DataFrame, cat: Catalogue, indicator: Indicator, lang: str
+) -> pd.DataFrame:
+    """The table as shown and downloaded: names instead of codes, period labels, values rounded
+    to the indicator's decimals; optional columns appear only when some row has a value.
+    A withheld value shows its reason in the note column."""
+    areas = {a.code: name_of(a, lang) for a in cat.areas.values()}
+    groups = {g.code: name_of(g, lang) for g in cat.groups.values()}
+    notes = [
+        "; ".join(str(part) for part in (reason, note) if isinstance(part, str) and part.strip())
+        for reason, note in zip(frame["missing_reason"], frame["note"], strict=True)
+    ]
+    data = {
+        "period": [period_label(p, lang) for p in frame["period"]],
+        "area": [areas.get(a, a) for a in frame["area"]],
+        "group": [groups.get(g, g) for g in frame["group"]],
+        "value": frame["value"].astype("float64").round(indicator.decimals),
+        "lower": frame["lower"].astype("float64").round(indicator.decimals),
+        "upper": frame["upper"].astype("float64").round(indicator.decimals),
+        "numerator": frame["numerator"].astype("Int64"),
+        "denominator": frame["denominator"].astype("Int64"),
+        "note": pd.Series(notes, dtype=object, index=frame.index),
+    }
+    kept = {
+        key: values
+        for key, values in data.items()
+        if key in _ALWAYS
+        or (key == "note" and any(n for n in notes))
+        or (key != "note" and pd.Series(values).notna().any())
+    }
+    table = pd.DataFrame(kept).reset_index(drop=True)
+    table.columns = [header(key, indicator, lang) for key in kept]
+    table.attrs["kinds"] = [dict(_COLUMNS)[key] for key in kept]
+    table.attrs["decimals"] = indicator.decimals
+    return table
+
+
+def formatted(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table with numbers as text in the reader's format (decimal comma in Danish);
+    missing numbers are empty (a gap, never 0)."""
+    out = table.copy()
+    decimals = table.attrs.get("decimals", 1)
+    for column, kind in zip(table.columns, table.attrs.get("kinds", []), strict=False):
+        if kind == "text":
+            out[column] = table[column].fillna("").astype(str)
+            continue
+        places = decimals if kind == "value" else 0
+        out[column] = [
+            "" if pd.isna(v) else format_number(float(v), places, lang) for v in table[column]
+        ]
+    return out
+
+
+def inert(text: str) -> str:
+    """A text cell that no spreadsheet reads as a formula: a leading ' where OWASP says so."""
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def to_csv(table: pd.DataFrame, lang: str) -> bytes:
+    """The table as CSV for the reader's spreadsheet: in Danish ';' between fields and a decimal
+    comma, in English ',' and a decimal point; UTF-8 with a BOM so Excel reads æ, ø and å."""
+    out = table.copy()
+    decimals = table.attrs.get("decimals", 1)
+    for column, kind in zip(table.columns, table.attrs.get("kinds", []), strict=False):
+        if kind == "text":
+            out[column] = [inert(str(v)) if isinstance(v, str) else v for v in table[column]]
+        elif kind == "value":
+            out[column] = [
+                None
+                if pd.isna(v)
+                else f"{float(v):.{decimals}f}".replace(".", "," if lang == "da" else ".")
+                for v in table[column]
+            ]
+    text = out.to_csv(index=False, sep=";" if lang == "da" else ",", lineterminator="\r\n")
+    return ("\ufeff" + text).encode("utf-8")
+
+
+def to_xlsx(
+    table: pd.DataFrame,
+    *,
+    sheet: str,
+    about: Sequence[tuple[str, str]] = (),
+    about_sheet: str = "Om data",
+) -> bytes:
+    """The table as an Excel workbook: numbers as numbers (shown with the indicator's decimals),
+    text as text (never a formula), a bold frozen header; `about` (label, text) pairs go on a
+    second sheet (definition, source, unit, the selection)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    decimals = table.attrs.get("decimals", 1)
+    kinds = table.attrs.get("kinds", ["text"] * len(table.columns))
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = _sheet_name(sheet)
+    for j, name in enumerate(table.columns, start=1):
+        _text_cell(ws.cell(row=1, column=j), str(name)).font = Font(bold=True)
+    number_format = {"value": "0." + "0" * decimals if decimals else "0", "count": "#,##0"}
+    for i, row in enumerate(table.itertuples(index=False), start=2):
+        for j, (value, kind) in enumerate(zip(row, kinds, strict=True), start=1):
+            cell = ws.cell(row=i, column=j)
+            if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+                continue  # a missing number stays an empty cell, never 0
+            if kind == "text":
+                _text_cell(cell, str(value))
+            else:
+                cell.value = int(value) if kind == "count" else float(value)
+                cell.number_format = number_format[kind]
+    for j, name in enumerate(table.columns, start=1):
+        longest = max([len(str(name))] + [len(str(v)) for v in table.iloc[:, j - 1].tolist()])
+        ws.column_dimensions[get_column_letter(j)].width = min(max(10, longest + 2), 60)
+    ws.freeze_panes = "A2"
+    if about:
+        info = workbook.create_sheet(_sheet_name(about_sheet))
+        for i, (label, text) in enumerate(about, start=1):
+            _text_cell(info.cell(row=i, column=1), label).font = Font(bold=True)
+            _text_cell(info.cell(row=i, column=2), text).alignment = Alignment(wrap_text=True)
+        info.column_dimensions["A"].width = 24
+        info.column_dimensions["B"].width = 100
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _text_cell(cell, text: str):
+    """Text stored as text: openpyxl would otherwise write '=…' as a formula."""
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_PREFIXES):
+        cell.quotePrefix = True  # Excel's own marker for "this is text, not a formula"
+    return cell
+
+
+def _sheet_name(name: str) -> str:
+    for char in "[]:*?/\\":
+        name = name.replace(char, " ")
+    return name[:31] or "Data"
+
+
+def polarity_text(indicator: Indicator, lang: str) -> str:
+    """'Lavere er bedre' – the indicator's polarity in words."""
+    return t(f"indicator.polarity.{indicator.polarity}", lang)
+
+
+def frequency_text(indicator: Indicator, lang: str) -> str:
+    key = f"indicator.frequency.{indicator.frequency}"
+    return t(key, lang) if has_text(key) else str(indicator.frequency)
