@@ -243,12 +243,18 @@ def _period(value: object) -> Period:
 
 
 def _fill_periods(periods: Iterable[Period]) -> list[Period]:
-    """Every period from the first to the last (same frequency), so missing ones become gaps."""
+    """The periods a chart's lines run through, so that a missing value becomes a gap.
+
+    Quarterly, half-yearly and monthly figures are reported every period, so every period from
+    the first to the last counts. Yearly figures may come from surveys held every few years
+    (2010, 2013, 2017, …): there only the years some series has a value count, so survey years
+    connect while a series that lacks a year the others have shows a gap.
+    """
     periods = sorted(set(periods))
     if not periods:
         return []
     frequencies = {p.frequency for p in periods}
-    if len(frequencies) > 1:
+    if len(frequencies) > 1 or Frequency.YEAR in frequencies:
         return periods
     first, last = periods[0], periods[-1]
     return [first.next(i) for i in range(last.ordinal - first.ordinal + 1)]
@@ -314,10 +320,16 @@ def _name_column(frame: pd.DataFrame, *candidates: str) -> str:
     raise KeyError(f"the frame needs one of the columns {list(candidates)}")
 
 
-def _laid_out(rows: pd.DataFrame) -> tuple[list[Period], dict[str, list[float | None]]]:
-    """One series over every period of its range, with None where a value is missing."""
+def _laid_out(
+    rows: pd.DataFrame, grid: Sequence[Period] | None = None
+) -> tuple[list[Period], dict[str, list[float | None]]]:
+    """One series over the chart's periods (`grid`, see _fill_periods) within its own range,
+    with None where a value is missing."""
     by_period = {row["_period"]: row for _, row in rows.iterrows()}
-    periods = _fill_periods(by_period)
+    if not by_period:
+        return [], {"value": [], "lower": [], "upper": []}
+    first, last = min(by_period), max(by_period)
+    periods = [p for p in (grid or _fill_periods(by_period)) if first <= p <= last]
     columns: dict[str, list[float | None]] = {"value": [], "lower": [], "upper": []}
     for period in periods:
         row = by_period.get(period)
@@ -411,9 +423,10 @@ def _add_series(
     band: bool = False,
     row: int | None = None,
     legendrank: int = 500,
+    grid: Sequence[Period] | None = None,
 ) -> list[Period]:
     """One series as a line with markers; gaps stay gaps. Returns the periods it spans."""
-    periods, columns = _laid_out(rows)
+    periods, columns = _laid_out(rows, grid)
     width, size, opacity = {"high": (4.5, 11, 1.0), "normal": (3, 8, 1.0), "dim": (2.5, 7, 0.7)}[
         emphasis
     ]
@@ -461,8 +474,9 @@ def _add_reference(
     decimals: int,
     lang: str,
     source: str | None,
+    grid: Sequence[Period] | None = None,
 ) -> list[Period]:
-    periods, columns = _laid_out(rows)
+    periods, columns = _laid_out(rows, grid)
     fig.add_trace(
         go.Scatter(
             x=[p.years for p in periods],
@@ -654,6 +668,7 @@ def series_chart(
     colour (so a cluster keeps its colour from chart to chart); others take the palette in turn.
     """
     rows = _frame(frame, _name_column(frame, "series", "area", "group"))
+    grid = _fill_periods(rows["_period"])
     names = list(dict.fromkeys(rows["name"]))
     own = [n for n in names if n != reference]
     colours = _series_colours(own, colours)
@@ -668,6 +683,7 @@ def series_chart(
             decimals=decimals,
             lang=lang,
             source=source,
+            grid=grid,
         )
     band_for = highlight if highlight in own else own[0] if len(own) == 1 else None
     # the highlighted series is drawn last, so it lies on top, and listed first in the legend
@@ -685,6 +701,7 @@ def series_chart(
             emphasis=emphasis,
             band=name == band_for,
             legendrank=1 if name == highlight else 10 + i,
+            grid=grid,
         )
     target_at = _period(target_period) if target_period else None
     if baseline_period:
@@ -742,6 +759,7 @@ def criterion_chart(
     series' value in the baseline period. For a gap criterion pass the gaps as the series.
     """
     rows = _frame(frame, _name_column(frame, "series", "area", "group"))
+    grid = _fill_periods(rows["_period"])
     names = list(dict.fromkeys(rows["name"]))
     colours = _series_colours(names, colours)
     base = _period(baseline_period)
@@ -761,6 +779,7 @@ def criterion_chart(
             emphasis=emphasis,
             band=name == highlight,
             legendrank=1 if name == highlight else 10 + i,
+            grid=grid,
         )
     if baseline_value is None and highlight in names:
         at_base = rows[(rows["name"] == highlight) & (rows["_period"] == base)]["value"]
@@ -1040,6 +1059,7 @@ def inequality_chart(
     """Groups (e.g. education) over time in the upper panel; the gap A − B and its target in the
     lower one. `frame` has columns ``group`` (or ``series``), ``period`` and ``value``."""
     rows = _frame(frame, _name_column(frame, "group", "series"))
+    grid = _fill_periods(rows["_period"])
     a, b = gap_groups
     gap_unit = gap_unit or (t("charts.points", lang) if unit.strip() == "%" else unit)
     fig = make_subplots(
@@ -1068,6 +1088,7 @@ def inequality_chart(
             emphasis="high" if group in gap_groups else "dim",
             row=1,
             legendrank=10 + i,
+            grid=grid,
         )
     # the gap exists only for periods where both groups have a value
     value_of = {

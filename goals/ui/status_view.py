@@ -68,8 +68,9 @@ def _value(value: float | None, row: StatusRow, lang: str) -> str:
 def _rate(rate: float | None, lang: str) -> str:
     if rate is None:
         return "–"
-    sign = "+" if rate > 0 else ""
-    return t("ui.rate.per_year", lang, rate=sign + format_number(100 * rate, 1, lang))
+    text = format_number(100 * rate, 1, lang)
+    text = "+" + text if rate > 0 else text.replace("-", "−")
+    return t("ui.rate.per_year", lang, rate=text)
 
 
 def facts_html(row: StatusRow, lang: str) -> str:
@@ -80,7 +81,7 @@ def facts_html(row: StatusRow, lang: str) -> str:
         (t("ui.facts.target", lang), f"{_period(row.target_period, lang)}: {_value(row.target, row, lang)}"),
         (t("ui.facts.required", lang), _rate(row.required_rate, lang)),
         (t("ui.facts.observed", lang), _rate(row.observed_rate, lang)),
-        (t("ui.facts.score", lang), format_number(row.score, 2, lang) if row.score is not None else "–"),
+        (t("ui.facts.score", lang), format_number(row.score, 1, lang).replace("-", "−") if row.score is not None else "–"),
         (t("ui.facts.region", lang), f"{comparison_html(row.comparison, lang)} "
          + (html.escape(_value(row.region_value, row, lang)) if row.region_value is not None else "")),
         (t("ui.facts.trend", lang), html.escape(row.trend_label)),

@@ -28,9 +28,14 @@ def get_list(key: str, allowed: Sequence[str] | None = None) -> list[str]:
 
 
 def put(key: str, value: str | Sequence[str] | None) -> None:
-    """Write one parameter (a list becomes comma-separated; None or empty removes it)."""
+    """Write one parameter. A list becomes comma-separated, and an empty list stays as an empty
+    parameter (``?areas=``: the user chose nothing, which differs from the default); None or
+    an empty text removes the parameter."""
     if isinstance(value, (list, tuple)):
-        value = ",".join(value)
+        joined = ",".join(value)
+        if st.query_params.get(key) != joined:
+            st.query_params[key] = joined
+        return
     if value in (None, ""):
         if key in st.query_params:
             del st.query_params[key]

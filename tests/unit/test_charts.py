@@ -484,9 +484,9 @@ def test_bullet_chart_with_missing_values_still_builds():
 
 
 def test_sparkline_is_tiny_without_axes_and_keeps_gaps():
-    fig = sparkline(["2015", "2016", "2018"], [1.0, 2.0, 3.0], status_colour="#009E73")
+    fig = sparkline(["2015K1", "2015K2", "2015K4"], [1.0, 2.0, 3.0], status_colour="#009E73")
     line = fig.data[0]
-    assert list(line.x) == [2015, 2016, 2017, 2018]
+    assert list(line.x) == [2015, 2015.25, 2015.5, 2015.75]
     assert line.y[2] is None
     assert line.line.color == "#009E73"
     assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
@@ -598,3 +598,19 @@ def test_no_figure_contains_nan(figures):
         for tr in fig.data:
             for value in list(tr.y or []) + list(tr.x or []):
                 assert not (isinstance(value, float) and math.isnan(value)), name
+
+
+def test_survey_years_connect_but_a_year_the_others_have_is_a_gap():
+    """Surveys held in 2010, 2013 and 2017 draw lines, not loose dots; a series without the
+    2013 value that the other series have shows a gap there."""
+    frame = pd.DataFrame(
+        {
+            "series": ["A", "A", "A", "B", "B"],
+            "period": ["2010", "2013", "2017", "2010", "2017"],
+            "value": [20.0, 18.0, 16.0, 22.0, 19.0],
+        }
+    )
+    fig = series_chart(frame, unit="%", decimals=1, title="t", lang="da")
+    lines = {trace.name: trace for trace in fig.data if trace.mode and "lines" in trace.mode}
+    assert list(lines["A"].x) == [2010, 2013, 2017] and None not in lines["A"].y
+    assert list(lines["B"].x) == [2010, 2013, 2017] and lines["B"].y[1] is None
