@@ -19,7 +19,6 @@ PAGES = [
     ("nav.section.follow", "pages/klynge.py", "nav.cluster", "🏘️", "klynge"),
     ("nav.section.follow", "pages/maal.py", "nav.goal", "🎯", "maal"),
     ("nav.section.follow", "pages/indikatorer.py", "nav.indicators", "📈", "indikatorer"),
-    ("nav.section.follow", "pages/home.py", "nav.catalogue", "🗂️", "katalog"),
     ("nav.section.report", "pages/indlaes.py", "nav.upload", "📥", "indlaes"),
     ("nav.section.report", "pages/praesentation.py", "nav.present", "🖥️", "praesentation"),
     ("nav.section.admin", "pages/admin.py", "nav.admin", "🛠️", "admin"),

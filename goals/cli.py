@@ -21,7 +21,12 @@ EXIT_REJECTED = 1
 EXIT_ERROR = 2
 
 # Modules that add their own sub-commands with register(subparsers).
-COMMAND_MODULES = ("goals.workbook.cli", "goals.status_cli", "goals.users_cli")
+COMMAND_MODULES = (
+    "goals.workbook.cli",
+    "goals.status_cli",
+    "goals.report_cli",
+    "goals.users_cli",
+)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -61,13 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.set_defaults(func=_demo)
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if not name.startswith(exc.name or "?"):
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     return parser
 
 

@@ -1,0 +1,427 @@
+"""The Præsentation page drawn: one slide of a deck (goals.deck) per screen, with next/previous
+buttons, arrow keys, a slide counter and downloads.
+
+Everything the page shows lives in the URL (``?track=KOL&slide=3&mode=present``), so a copied
+link opens the same slide. ``mode=present`` hides Streamlit's sidebar, header and toolbar with
+CSS and scales the slide to a 16:9 frame that fills a 1920×1080 screen.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from goals.catalogue import Catalogue
+from goals.deck import (
+    Deck,
+    Selection,
+    Slide,
+    UnknownSelection,
+    build_deck,
+    presentation_figure,
+    resolve_selection,
+)
+from goals.export.images import ImageExportError, render_image
+from goals.export.pptx import CHART_FONT_SCALE, CHART_PIXELS, deck_data_xlsx, deck_to_pptx
+from goals.i18n import name_of, t
+from goals.periods import PeriodError
+from goals.ui import context, urlstate
+
+#: Chart height on the shared screen (present mode) and on the ordinary page.
+PRESENT_HEIGHT = 620
+PAGE_HEIGHT = 540
+PRESENT_FONT_SCALE = 1.45
+PAGE_FONT_SCALE = 1.15
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+_CSS = """<style>
+[class*="st-key-present-slide"] { border: 1px solid #D5DCE4; border-top: 10px solid #1F3A5F;
+  border-radius: 4px; padding: 1.2rem 2rem .6rem 2rem; background: #FFFFFF; }
+.deck-title { font-size: 2.6rem; font-weight: 700; color: #1F3A5F; line-height: 1.15;
+  margin: 0 0 .2rem 0; }
+.deck-subtitle { font-size: 1.25rem; color: #595959; margin: 0 0 .8rem 0; }
+.deck-footer { font-size: 1rem; color: #595959; border-top: 1px solid #D5DCE4;
+  padding-top: .4rem; margin-top: .4rem; display: flex; justify-content: space-between; }
+.deck-counter { font-size: 1.4rem; font-weight: 700; text-align: center; padding-top: .35rem; }
+.deck-table { border-collapse: collapse; width: 100%; font-size: 1.15rem; }
+.deck-table th { background: #1F3A5F; color: #FFFFFF; text-align: left; padding: .45rem .6rem; }
+.deck-table td { padding: .5rem .6rem; border: 2px solid #FFFFFF; vertical-align: middle; }
+.deck-table tr:nth-child(even) td.plain { background: #F4F6F9; }
+.deck-table td.status { font-weight: 700; color: #1A1A1A; }
+.deck-table .detail { display: block; font-weight: 400; color: #1A1A1A; font-size: .95em; }
+.deck-table td.plain .detail { color: #595959; }
+.deck-cover { background: #1F3A5F; color: #FFFFFF; padding: 4rem 3rem; border-radius: 4px; }
+.deck-cover h1 { color: #FFFFFF; font-size: 3.4rem; margin: 0 0 1rem 0; }
+.deck-cover p { color: #DCE6F0; font-size: 1.5rem; margin: .3rem 0; }
+.deck-bullets li { font-size: 1.35rem; margin: .5rem 0; line-height: 1.4; }
+</style>"""
+
+#: Present mode: no sidebar, header, toolbar or footer; the slide fills the screen at 16:9.
+_PRESENT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stSidebarNav"], header, footer { display: none !important; }
+[data-testid="stMainBlockContainer"], .block-container { padding: .6rem 1.2rem 0 1.2rem !important;
+  max-width: 100% !important; }
+[class*="st-key-present-slide"] { aspect-ratio: 16 / 9; margin: 0 auto;
+  width: min(100%, calc((100vh - 200px) * 16 / 9)); overflow: hidden; }
+.deck-title { font-size: 2.9rem; }
+.deck-subtitle { font-size: 1.45rem; }
+.deck-footer { font-size: 1.15rem; }
+.deck-table { font-size: 1.45rem; }
+.deck-bullets li { font-size: 1.7rem; }
+[class*="st-key-present-previous"] button p, [class*="st-key-present-next"] button p,
+[class*="st-key-present-mode"] button p { font-size: 1.2rem; }
+</style>"""
+
+# Arrow keys (and Page Up/Down, which presenter remotes send) click the page's own buttons, so a
+# key press is exactly a click. One listener per browser tab, whatever the reruns.
+_KEYS_JS = """<script>
+const doc = window.parent.document;
+if (!window.parent.__goalsDeckKeys) {
+  window.parent.__goalsDeckKeys = true;
+  doc.addEventListener("keydown", (event) => {
+    const target = event.target;
+    const tag = (target && target.tagName || "").toLowerCase();
+    if (tag === "input" || tag === "textarea" || (target && target.isContentEditable)) return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    let key = null;
+    if (["ArrowRight", "PageDown"].includes(event.key)) key = "present-next";
+    if (["ArrowLeft", "PageUp"].includes(event.key)) key = "present-previous";
+    if (!key) return;
+    const button = doc.querySelector(`.st-key-${key} button`);
+    if (button && !button.disabled) { event.preventDefault(); button.click(); }
+  });
+}
+</script>"""
+
+
+# --- the deck, cached per data version ---------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _deck(version: tuple, selection: Selection, as_of: str | None, lang: str) -> Deck:
+    report = context.status_report(as_of, lang)
+    return build_deck(
+        report=report,
+        catalogue=context.catalogue(),
+        selection=selection,
+        lang=lang,
+        as_of=as_of,
+        engine=context.engine(),
+    )
+
+
+_FILES: dict[tuple, bytes] = {}
+_FILES_LOCK = threading.Lock()
+_MAX_FILES = 64
+
+
+def _cached_file(key: tuple, make: Callable[[], bytes]) -> bytes:
+    """Files built for download, kept per data version (a deck takes half a minute)."""
+    with _FILES_LOCK:
+        if key in _FILES:
+            return _FILES[key]
+    data = make()
+    with _FILES_LOCK:
+        if len(_FILES) >= _MAX_FILES:
+            _FILES.pop(next(iter(_FILES)))
+        _FILES[key] = data
+    return data
+
+
+# --- reading the URL -----------------------------------------------------------------------
+
+
+def selection_from_url(cat: Catalogue, lang: str) -> Selection:
+    """The selection in the URL; an unknown code is dropped with a warning."""
+    wanted = Selection(
+        cluster=urlstate.get("cluster"), track=urlstate.get("track"), goal=urlstate.get("goal")
+    )
+    try:
+        return resolve_selection(cat, wanted, lang)
+    except UnknownSelection as exc:
+        st.warning(str(exc))
+        return Selection()
+
+
+def present_mode() -> bool:
+    return urlstate.get("mode") == "present"
+
+
+def slide_number(n: int) -> int:
+    """The 1-based slide from the URL, kept within the deck."""
+    try:
+        number = int(urlstate.get("slide") or 1)
+    except ValueError:
+        number = 1
+    return min(max(number, 1), max(n, 1))
+
+
+def _go(number: int) -> None:
+    urlstate.put("slide", str(number))
+
+
+def _toggle_mode() -> None:
+    urlstate.put("mode", None if present_mode() else "present")
+
+
+# --- drawing -------------------------------------------------------------------------------
+
+
+def inject_css(present: bool) -> None:
+    st.markdown(_CSS + (_PRESENT_CSS if present else ""), unsafe_allow_html=True)
+
+
+def pickers(cat: Catalogue, selection: Selection, lang: str) -> None:
+    """Cluster, track and goal, bound to the URL; choosing starts the deck from slide 1."""
+    columns = st.columns(3)
+    clusters = {"": t("present.all.clusters", lang)} | {
+        a.code: name_of(a, lang) for a in cat.clusters
+    }
+    tracks = {"": t("present.all.tracks", lang)} | {tr.code: name_of(tr, lang) for tr in cat.tracks}
+    track = cat.track(selection.track) if selection.track else None
+    goals = {"": t("present.all.goals", lang)} | {
+        g.code: f"{g.code} · {name_of(g, lang, 'title')}"
+        for g in (cat.goals_of_track(track) if track else cat.goals)
+    }
+    for column, key, options, label in (
+        (columns[0], "cluster", clusters, t("present.cluster", lang)),
+        (columns[1], "track", tracks, t("present.track", lang)),
+        (columns[2], "goal", goals, t("present.goal", lang)),
+    ):
+        _picker(column, key, options, label, getattr(selection, key) or "")
+
+
+def _picker(container: Any, key: str, options: dict[str, str], label: str, current: str) -> None:
+    widget = f"present-pick-{key}"
+    if st.session_state.get(widget) != current:
+        st.session_state[widget] = current if current in options else ""
+
+    def changed() -> None:
+        urlstate.put(key, st.session_state[widget] or None)
+        if key == "track":
+            urlstate.put("goal", None)
+        urlstate.put("slide", None)
+
+    container.selectbox(
+        label, list(options), format_func=options.__getitem__, key=widget, on_change=changed
+    )
+
+
+def navigation(number: int, total: int, lang: str) -> None:
+    """◀ Forrige · 3 / 12 · Næste ▶ · presentation mode, and the arrow keys."""
+    left, counter, right, _, mode = st.columns([1.2, 1, 1.2, 3, 1.8], vertical_alignment="center")
+    left.button(
+        t("present.previous", lang),
+        key="present-previous",
+        disabled=number <= 1,
+        on_click=_go,
+        args=(number - 1,),
+        width="stretch",
+    )
+    counter.markdown(
+        f'<div class="deck-counter" data-testid="deck-counter">'
+        f"{html.escape(t('present.counter', lang, i=number, n=total))}</div>",
+        unsafe_allow_html=True,
+    )
+    right.button(
+        t("present.next", lang),
+        key="present-next",
+        disabled=number >= total,
+        on_click=_go,
+        args=(number + 1,),
+        width="stretch",
+    )
+    mode.button(
+        t("present.mode.leave" if present_mode() else "present.mode.enter", lang),
+        key="present-mode",
+        on_click=_toggle_mode,
+        width="stretch",
+    )
+    st.html(_KEYS_JS, unsafe_allow_javascript=True)
+
+
+def slide(deck: Deck, number: int, *, present: bool) -> None:
+    """One slide in a 16:9 frame: title, one chart or table, footer."""
+    current = deck.slides[number - 1]
+    with st.container(key="present-slide"):
+        if current.kind == "title":
+            _cover(current)
+        else:
+            st.markdown(
+                f'<div class="deck-title">{html.escape(current.title)}</div>'
+                + (
+                    f'<div class="deck-subtitle">{html.escape(current.subtitle)}</div>'
+                    if current.subtitle
+                    else ""
+                ),
+                unsafe_allow_html=True,
+            )
+            if current.has_chart:
+                figure = presentation_figure(
+                    current.figure,
+                    height=PRESENT_HEIGHT if present else PAGE_HEIGHT,
+                    font_scale=PRESENT_FONT_SCALE if present else PAGE_FONT_SCALE,
+                )
+                st.plotly_chart(
+                    figure,
+                    theme=None,
+                    config={"displaylogo": False, "displayModeBar": False, "responsive": True},
+                    key=f"present-chart-{current.key}",
+                )
+            elif current.table is not None:
+                st.markdown(table_html(current), unsafe_allow_html=True)
+            elif current.bullets:
+                items = "".join(f"<li>{html.escape(b)}</li>" for b in current.bullets)
+                st.markdown(f'<ul class="deck-bullets">{items}</ul>', unsafe_allow_html=True)
+        st.markdown(
+            f'<div class="deck-footer"><span>{html.escape(current.footer)}</span>'
+            f"<span>{number} / {len(deck.slides)}</span></div>",
+            unsafe_allow_html=True,
+        )
+
+
+def _cover(current: Slide) -> None:
+    lines = "".join(f"<p>{html.escape(b)}</p>" for b in [current.subtitle, *current.bullets])
+    st.markdown(
+        f'<div class="deck-cover"><h1>{html.escape(current.title)}</h1>{lines}</div>',
+        unsafe_allow_html=True,
+    )
+
+
+def table_html(current: Slide) -> str:
+    """A slide's status table as HTML: the same cells as the PowerPoint table."""
+    table = current.table
+    assert table is not None
+    widths = table.column_widths()
+    head = "".join(
+        f'<th style="width:{100 * w:.1f}%">{html.escape(c)}</th>'
+        for c, w in zip(table.columns, widths, strict=True)
+    )
+    body = []
+    for row in table.rows:
+        cells = []
+        for cell in row:
+            detail = (
+                f'<span class="detail">{html.escape(cell.detail)}</span>' if cell.detail else ""
+            )
+            text = html.escape(cell.label)
+            if cell.bold and not cell.fill:
+                text = f"<b>{text}</b>"
+            if cell.fill:
+                cells.append(
+                    f'<td class="status" style="background:{cell.fill}">{text}{detail}</td>'
+                )
+            else:
+                cells.append(f'<td class="plain">{text}{detail}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table class="deck-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def notes(current: Slide, lang: str) -> None:
+    if current.notes:
+        with st.expander(t("present.notes", lang)):
+            st.text(current.notes)
+
+
+def downloads(
+    deck: Deck, number: int, *, version: tuple, selection: Selection, as_of: str | None
+) -> None:
+    """PNG and SVG of the current chart (rendered on the server), the deck as PowerPoint and the
+    Excel data behind it; each file is made when its button is clicked, then kept."""
+    lang = deck.lang
+    current = deck.slides[number - 1]
+    base = (version, selection, as_of, lang)
+    name = _file_stem(deck)
+    st.markdown(f"**{t('present.downloads', lang)}**")
+    columns = st.columns(4)
+    if current.has_chart:
+        for column, fmt, mime in (
+            (columns[0], "png", "image/png"),
+            (columns[1], "svg", "image/svg+xml"),
+        ):
+
+            def image(fmt: str = fmt) -> bytes:
+                return _cached_file((*base, current.key, fmt), lambda: _render(current, fmt))
+
+            column.download_button(
+                t(f"present.download.{fmt}", lang),
+                data=image,
+                file_name=f"{name}-{current.key}.{fmt}",
+                mime=mime,
+                key=f"present-download-{fmt}",
+                on_click="ignore",
+                width="stretch",
+            )
+    columns[2].download_button(
+        t("present.download.pptx", lang),
+        data=lambda: _cached_file((*base, "pptx"), lambda: deck_to_pptx(deck, lang=lang)),
+        file_name=f"{name}.pptx",
+        mime=PPTX,
+        key="present-download-pptx",
+        on_click="ignore",
+        width="stretch",
+    )
+    columns[3].download_button(
+        t("present.download.xlsx", lang),
+        data=lambda: _cached_file((*base, "xlsx"), lambda: deck_data_xlsx(deck)),
+        file_name=f"{name}.xlsx",
+        mime=XLSX,
+        key="present-download-xlsx",
+        on_click="ignore",
+        width="stretch",
+    )
+
+
+def _render(current: Slide, fmt: str) -> bytes:
+    width, height = CHART_PIXELS
+    figure = presentation_figure(
+        current.figure, width=width, height=height, font_scale=CHART_FONT_SCALE
+    )
+    return render_image(figure, fmt=fmt, width=width, height=height, scale=2 if fmt == "png" else 1)
+
+
+def _file_stem(deck: Deck) -> str:
+    parts = ["maalbillede"]
+    for value in (deck.selection.cluster, deck.selection.track, deck.selection.goal, deck.period):
+        if value:
+            parts.append(value.lower())
+    return "-".join(parts)
+
+
+def show(cat: Catalogue, lang: str) -> None:
+    """The whole page below the page frame."""
+    present = present_mode()
+    inject_css(present)
+    selection = selection_from_url(cat, lang)
+    as_of = urlstate.get("as_of")
+    if not present:
+        st.title(t("present.title", lang), anchor=False)
+        pickers(cat, selection, lang)
+    version = context.data_version()
+    try:
+        deck = _deck(version, selection, as_of, lang)
+    except PeriodError as exc:
+        st.warning(str(exc))
+        as_of = None
+        deck = _deck(version, selection, None, lang)
+    if not deck.slides:
+        st.info(t("present.no_slides", lang))
+        return
+    number = slide_number(len(deck.slides))
+    # the buttons above the slide, so that they stay on a 1080-pixel screen with the slide
+    navigation(number, len(deck.slides), lang)
+    slide(deck, number, present=present)
+    if not present:
+        st.caption(t("present.keys", lang))
+        notes(deck.slides[number - 1], lang)
+        try:
+            downloads(deck, number, version=version, selection=selection, as_of=as_of)
+        except ImageExportError as exc:  # pragma: no cover - rendering happens on click
+            st.warning(t("present.image_error", lang, message=str(exc)))

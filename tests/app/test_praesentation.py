@@ -1,0 +1,65 @@
+"""The Præsentation page under AppTest: the URL picks the deck and the slide, the buttons move
+through it, present mode hides the chrome, unknown codes are explained."""
+
+from __future__ import annotations
+
+PAGE = "pages/praesentation.py"
+
+
+def counter(at) -> str:
+    return next(m.value for m in at.markdown if 'data-testid="deck-counter"' in m.value)
+
+
+def test_track_deck_from_the_url(run_app, sqlite_demo_url):
+    at = run_app(sqlite_demo_url, PAGE, track="KOL", slide="3")
+    assert not at.exception
+    assert ">3 / 12<" in counter(at)
+    assert any("KOL-1 · Færre rygere" in m.value for m in at.markdown)
+    assert any(
+        'class="deck-table"' in m.value and "✔ Målet er nået" in m.value for m in at.markdown
+    )
+    assert any(
+        "Kilde: Den Nationale Sundhedsprofil" in m.value and "Data pr. 2023" in m.value
+        for m in at.markdown
+    )
+    labels = [b.label for b in at.button]
+    assert "◀ Forrige" in labels and "Næste ▶" in labels
+    # the chart slide after it
+    at.button(key="present-next").click().run()
+    assert at.query_params["slide"] == ["4"] or at.query_params["slide"] == "4"
+    assert ">4 / 12<" in counter(at)
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_previous_is_disabled_on_the_first_slide_and_next_on_the_last(run_app, sqlite_demo_url):
+    at = run_app(sqlite_demo_url, PAGE, goal="KOL-2")
+    assert at.button(key="present-previous").disabled
+    total = int(counter(at).split("/")[1].split("<")[0])
+    at = run_app(sqlite_demo_url, PAGE, goal="KOL-2", slide="99")
+    assert f">{total} / {total}<" in counter(at)
+    assert at.button(key="present-next").disabled
+
+
+def test_present_mode_hides_the_sidebar_and_the_pickers(run_app, sqlite_demo_url):
+    at = run_app(sqlite_demo_url, PAGE, mode="present", cluster="AARHUS", lang="en")
+    assert not at.exception
+    css = "".join(m.value for m in at.markdown if "<style>" in m.value)
+    assert '[data-testid="stSidebar"]' in css and "display: none" in css
+    assert not [s for s in at.selectbox if (s.key or "").startswith("present-pick")]
+    assert any("Status of the shared goals" in m.value for m in at.markdown)
+    assert [b.label for b in at.button if b.key == "present-mode"] == ["✕ Leave presentation"]
+
+
+def test_unknown_cluster_is_explained_and_the_full_deck_shown(run_app, sqlite_demo_url):
+    at = run_app(sqlite_demo_url, PAGE, cluster="Aarhs")
+    assert not at.exception
+    assert any("Mente du 'Aarhusklyngen'" in w.value for w in at.warning)
+    assert ">1 / 27<" in counter(at)
+
+
+def test_choosing_a_track_starts_from_slide_one(run_app, sqlite_demo_url):
+    at = run_app(sqlite_demo_url, PAGE, slide="5")
+    at.selectbox(key="present-pick-track").set_value("PSY").run()
+    assert at.query_params.get("track") in ("PSY", ["PSY"])
+    assert "slide" not in at.query_params
+    assert ">1 / " in counter(at)
