@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from goals import store
+from goals.i18n import t
 from goals.model import AuditEvent, Role, SteeringGroup, User, UserSteeringGroup, utcnow
 
 # argon2id with the library's defaults (RFC 9106 low-memory profile)
@@ -33,11 +34,24 @@ DEMO_ACTOR_NAME = "demo"
 MIN_PASSWORD_LENGTH = 10
 
 
-class AccessError(ValueError):
+class _Explained:
+    """An error whose sentence exists in Danish and English (goals.i18n.auth, `access.*`);
+    str() is the English sentence, for the command line and logs."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(self.text("en"))  # type: ignore[call-arg]
+
+    def text(self, lang: str | None = "da") -> str:
+        return t(self.key, lang, **self.values)
+
+
+class AccessError(_Explained, ValueError):
     """A user change that cannot be made; the message says why in one sentence."""
 
 
-class PermissionDenied(PermissionError):
+class PermissionDenied(_Explained, PermissionError):
     """The actor may not do this; the message names what and why."""
 
 
@@ -127,7 +141,7 @@ def _actor(session: Session, user: User) -> Actor:
 def _check_name(name: str) -> str:
     name = (name or "").strip()
     if not name or len(name) > 200:
-        raise AccessError("A user name must have between 1 and 200 characters.")
+        raise AccessError("access.error.name")
     return name
 
 
@@ -135,7 +149,7 @@ def _check_password(password: str | None) -> None:
     if password is None:
         return
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccessError(f"A password must have at least {MIN_PASSWORD_LENGTH} characters.")
+        raise AccessError("access.error.password", n=MIN_PASSWORD_LENGTH)
 
 
 def _steering_groups(session: Session, codes: Iterable[str]) -> list[SteeringGroup]:
@@ -144,7 +158,7 @@ def _steering_groups(session: Session, codes: Iterable[str]) -> list[SteeringGro
         group = session.exec(select(SteeringGroup).where(SteeringGroup.code == code)).first()
         if group is None:
             known = ", ".join(g.code for g in session.exec(select(SteeringGroup)))
-            raise AccessError(f"Unknown steering group '{code}' (known: {known}).")
+            raise AccessError("access.error.steering_group", code=code, known=known)
         found.append(group)
     return found
 
@@ -167,18 +181,16 @@ def add_user(
     try:
         role = Role(role)
     except ValueError:
-        raise AccessError(f"Unknown role '{role}': use viewer, contributor or admin.") from None
+        raise AccessError("access.error.role", role=role) from None
     if first and role != Role.ADMIN:
-        raise AccessError("The first user must be an admin, so that someone can manage users.")
+        raise AccessError("access.error.first_admin")
     name = _check_name(name)
     _check_password(password)
     if session.exec(select(User).where(User.name == name)).first():
-        raise AccessError(f"A user named '{name}' already exists.")
+        raise AccessError("access.error.exists", name=name)
     groups = _steering_groups(session, steering_groups)
     if role == Role.CONTRIBUTOR and not groups:
-        raise AccessError(
-            "A contributor needs at least one steering group (--steering-group CODE)."
-        )
+        raise AccessError("access.error.contributor_group")
     user = User(
         name=name,
         role=role,
@@ -203,12 +215,12 @@ def remove_user(*, session: Session, actor: Actor, name: str) -> None:
     require_admin(actor, "remove users")
     user = session.exec(select(User).where(User.name == name)).first()
     if user is None:
-        raise AccessError(f"There is no user named '{name}'.")
+        raise AccessError("access.error.no_user", name=name)
     others = session.exec(
         select(sa.func.count()).select_from(User).where(User.role == Role.ADMIN, User.id != user.id)
     ).one()
     if user.role == Role.ADMIN and others == 0:
-        raise AccessError("This is the last admin; add another admin before removing it.")
+        raise AccessError("access.error.last_admin")
     session.delete(user)
     record(session, actor=actor.name, action="user.remove", target=name)
 
@@ -219,7 +231,7 @@ def reset_password(*, session: Session, actor: Actor, name: str, password: str) 
     _check_password(password)
     user = session.exec(select(User).where(User.name == name)).first()
     if user is None:
-        raise AccessError(f"There is no user named '{name}'.")
+        raise AccessError("access.error.no_user", name=name)
     user.password_hash = _hasher.hash(password)
     user.failed_logins = 0
     user.locked_until = None
@@ -269,7 +281,7 @@ def authenticate(*, engine: Engine, name: str, password: str) -> LoginResult:
         locked_until = _as_aware(user.locked_until) if user else None
         if user is not None and locked_until and locked_until > now:
             wait = int((locked_until - now).total_seconds()) + 1
-            record(session, actor=name, action="login.refused_locked", target=name)
+            record(session, actor=user.name, action="login.refused_locked", target=user.name)
             return LoginResult(None, "locked", wait)
         ok = False
         # verify against a dummy hash for unknown names too, so timing does not reveal them
@@ -279,7 +291,9 @@ def authenticate(*, engine: Engine, name: str, password: str) -> LoginResult:
         except (VerificationError, InvalidHashError):
             ok = False
         if not ok:
-            record(session, actor=name or "?", action="login.failed", target=name)
+            # an unknown name may be a password typed in the wrong field: never store it
+            shown = user.name if user is not None else "(ukendt brugernavn)"
+            record(session, actor=shown, action="login.failed", target=shown)
             if user is not None:
                 user.failed_logins += 1
                 over = user.failed_logins - MAX_FAILURES_BEFORE_LOCK
@@ -304,14 +318,14 @@ def authenticate(*, engine: Engine, name: str, password: str) -> LoginResult:
 def require_admin(actor: Actor | None, what: str) -> None:
     if actor is None or not actor.may_administer():
         who = actor.name if actor else "an unknown user"
-        raise PermissionDenied(f"Only an admin may {what}; {who} may not.")
+        raise PermissionDenied("access.denied.admin", what=what, who=who)
 
 
 def require_upload(actor: Actor | None) -> None:
     if actor is None:
-        raise PermissionDenied("Unknown user: only registered users may upload.")
+        raise PermissionDenied("access.denied.unknown")
     if not actor.may_upload():
-        raise PermissionDenied(f"{actor.name} is a viewer and may not upload.")
+        raise PermissionDenied("access.denied.viewer", who=actor.name)
 
 
 # --- audit trail ---------------------------------------------------------------------------

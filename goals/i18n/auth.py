@@ -50,4 +50,52 @@ TEXTS = {
     "role.viewer": {"da": "læser", "en": "viewer"},
     "role.contributor": {"da": "bidragyder", "en": "contributor"},
     "role.admin": {"da": "administrator", "en": "admin"},
+    "access.error.name": {
+        "da": "Et brugernavn skal have mellem 1 og 200 tegn.",
+        "en": "A user name must have between 1 and 200 characters.",
+    },
+    "access.error.password": {
+        "da": "En adgangskode skal have mindst {n} tegn.",
+        "en": "A password must have at least {n} characters.",
+    },
+    "access.error.steering_group": {
+        "da": "Styregruppen '{code}' findes ikke (kendte: {known}).",
+        "en": "Unknown steering group '{code}' (known: {known}).",
+    },
+    "access.error.role": {
+        "da": "Rollen '{role}' findes ikke: brug viewer, contributor eller admin.",
+        "en": "Unknown role '{role}': use viewer, contributor or admin.",
+    },
+    "access.error.first_admin": {
+        "da": "Den første bruger skal være administrator, så nogen kan styre brugerne.",
+        "en": "The first user must be an admin, so that someone can manage users.",
+    },
+    "access.error.exists": {
+        "da": "Der findes allerede en bruger med navnet '{name}'.",
+        "en": "A user named '{name}' already exists.",
+    },
+    "access.error.no_user": {
+        "da": "Der er ingen bruger med navnet '{name}'.",
+        "en": "There is no user named '{name}'.",
+    },
+    "access.error.last_admin": {
+        "da": "Det er den sidste administrator; opret en anden administrator, før denne fjernes.",
+        "en": "This is the last admin; add another admin before removing it.",
+    },
+    "access.error.contributor_group": {
+        "da": "En bidragyder skal høre til mindst én styregruppe (--steering-group KODE).",
+        "en": "A contributor needs at least one steering group (--steering-group CODE).",
+    },
+    "access.denied.admin": {
+        "da": "Kun administratorer (sekretariatet) må gøre dette; {who} må ikke.",
+        "en": "Only an admin may {what}; {who} may not.",
+    },
+    "access.denied.unknown": {
+        "da": "Ukendt bruger: kun oprettede brugere må indlæse.",
+        "en": "Unknown user: only registered users may upload.",
+    },
+    "access.denied.viewer": {
+        "da": "{who} har kun læseadgang og må ikke indlæse.",
+        "en": "{who} is a viewer and may not upload.",
+    },
 }

@@ -105,7 +105,10 @@ def _write(page: PageContext, action: Callable[[Session], Any], done: str) -> An
     try:
         with store.write_session(page.engine) as session:
             result = action(session)
-    except (CatalogueEditError, AccessError, PermissionDenied, store.StoreError) as exc:
+    except (AccessError, PermissionDenied) as exc:
+        st.error(plain(exc.text(page.lang)))
+        return None
+    except (CatalogueEditError, store.StoreError) as exc:
         st.error(plain(exc))
         return None
     if isinstance(result, catalogue_edit.Edit) and result.action == "unchanged":
