@@ -1,25 +1,55 @@
-"""The catalogue drawn for people: cluster cards and the goals and criteria per track."""
+"""The catalogue drawn for people: cluster cards and the goals and criteria per track.
+
+Given statuses, each card shows its cluster's overall status and each success criterion how
+many clusters are at each status; without them (no values yet) only the catalogue is shown.
+"""
 
 from __future__ import annotations
 
 import html
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
-from goals.catalogue import Catalogue
+from goals.catalogue import Catalogue, CriterionInfo
 from goals.describe import criterion_subject, criterion_text, period_label, target_text
 from goals.i18n import name_of, t
-from goals.model import AreaKind
+from goals.model import AreaKind, Goal
+from goals.progress import STATUSES
+from goals.status import StatusReport
+from goals.ui import context, urlstate
+from goals.ui.status_view import badge_html
+
+ROOT = Path(__file__).resolve().parents[2]
+CLUSTER_PAGE = "pages/klynge.py"
 
 _CARD_CSS = """<style>
 .cluster-card-title { font-size: 1.3rem; font-weight: 700; line-height: 1.3; margin-bottom: .2rem; }
+.criterion-statuses { margin: .1rem 0 .2rem 0; line-height: 1.9; }
+.criterion-statuses .goals-badge { margin-right: .25rem; }
+.goal-card { border: 1px solid rgba(49, 51, 63, .2); border-radius: .5rem; padding: 1rem;
+  margin-bottom: 1rem; }
+.goal-title { font-size: 1.45rem; font-weight: 600; line-height: 1.3; margin-bottom: .15rem; }
+.goal-meta { color: #595959; font-size: .9rem; line-height: 1.4; }
+.criterion { margin-top: .7rem; }
+.cluster-card-status .goals-badge { white-space: normal; }
 </style>"""
 
 
-def cluster_cards(cat: Catalogue, lang: str) -> None:
-    """One card per cluster: its municipalities and hospital unit."""
+def cluster_cards(
+    cat: Catalogue,
+    lang: str,
+    totals: Mapping[str, Any] | None = None,
+    as_of: str | None = None,
+) -> None:
+    """One card per cluster: its municipalities and hospital unit and, given `totals` (cluster
+    code → an object with ``status``, ``good`` and ``n``, e.g. overview_view.Cell), its status."""
     st.markdown(_CARD_CSS, unsafe_allow_html=True)
     columns = st.columns(max(len(cat.clusters), 1))
+    linked = (ROOT / CLUSTER_PAGE).exists()
     for column, cluster in zip(columns, cat.clusters, strict=False):
         members = cat.members(cluster)
         municipalities = [m for m in members if m.kind == AreaKind.MUNICIPALITY]
@@ -30,6 +60,14 @@ def cluster_cards(cat: Catalogue, lang: str) -> None:
                 f'<div class="cluster-card-title">{html.escape(name_of(cluster, lang))}</div>',
                 unsafe_allow_html=True,
             )
+            total = totals.get(cluster.code) if totals is not None else None
+            if total is not None and total.n:
+                counts = t("overview.grid.counts", lang, good=total.good, n=total.n)
+                st.markdown(
+                    f'<div class="cluster-card-status">{badge_html(total.status, lang, small=True)}'
+                    f"<br><small>{html.escape(counts)}</small></div>",
+                    unsafe_allow_html=True,
+                )
             st.caption(t("home.members", lang))
             st.markdown(
                 "  \n".join(
@@ -40,62 +78,125 @@ def cluster_cards(cat: Catalogue, lang: str) -> None:
             if hospitals:
                 st.caption(t("home.hospital", lang))
                 st.markdown("  \n".join(html.escape(name_of(h, lang)) for h in hospitals))
+            if linked:
+                st.page_link(
+                    CLUSTER_PAGE,
+                    label=t("overview.grid.open_cluster", lang),
+                    icon="➡️",
+                    query_params=urlstate.link_params(cluster=cluster.code, as_of=as_of),
+                )
 
 
-def goals_by_track(cat: Catalogue, lang: str) -> None:
-    """A tab per track; each goal with its success criteria and their targets."""
+def _status_counts(report: StatusReport, clusters: set[str]) -> dict[str, Counter]:
+    """Criterion code → how many clusters are at each status."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for row in report.rows:
+        if row.area in clusters:
+            counts[row.criterion][row.status] += 1
+    return counts
+
+
+def _statuses_html(counts: Counter, lang: str) -> str:
+    """'In the clusters: ✔ 2 target achieved ▲ 1 on track …' as small badges."""
+    if not counts:
+        return ""
+    badges = " ".join(
+        badge_html(s, lang, small=True, label=f"{counts[s]} {t(f'status.{s}', lang).lower()}")
+        for s in STATUSES
+        if counts[s]
+    )
+    label = html.escape(t("overview.criterion.in_clusters", lang))
+    return f'<div class="criterion-statuses"><small>{label}</small> {badges}</div>'
+
+
+def _goal_html(
+    cat: Catalogue,
+    goal: Goal,
+    criteria: list[CriterionInfo],
+    lang: str,
+    counts: dict[str, Counter] | None,
+) -> str:
+    """A goal, its owner and its criteria with targets, as a card of HTML."""
+    group = next(g for g in cat.steering_groups if g.id == goal.steering_group_id)
+    meta = [t("home.owner", lang, group=name_of(group, lang))]
+    national = cat.national_goals.get(goal.national_goal_id) if goal.national_goal_id else None
+    if national:
+        meta.append(
+            t("home.national_goal", lang, number=national.number, name=name_of(national, lang))
+        )
+    parts = [
+        f'<div class="goal-title">{html.escape(name_of(goal, lang, "title"))}</div>',
+        f'<div class="goal-meta">{html.escape(" · ".join(meta))}</div>',
+    ]
+    for info in criteria:
+        revision = info.current
+        indicator = cat.indicators[revision.indicator_id]
+        facts = [
+            f"{t('criterion.indicator', lang)}: {indicator.code} {name_of(indicator, lang)} ({indicator.unit})",
+            f"{t('criterion.group', lang)}: {criterion_subject(cat, revision, lang)}",
+            f"{t('criterion.baseline', lang)}: {period_label(revision.baseline_period, lang)}",
+            f"{t('criterion.target', lang)}: {target_text(revision, indicator.unit, indicator.decimals, lang)}"
+            + (
+                f" ({period_label(revision.target_period, lang)})" if revision.target_period else ""
+            ),
+        ]
+        if len(info.revisions) > 1:
+            facts.append(
+                t(
+                    "criterion.revision",
+                    lang,
+                    revision=revision.revision,
+                    date=revision.valid_from.isoformat(),
+                )
+            )
+        parts.append(
+            f'<div class="criterion"><b>{html.escape(criterion_text(info, lang))}</b>'
+            + (_statuses_html(counts.get(info.code, Counter()), lang) if counts is not None else "")
+            + f'<div class="goal-meta">{html.escape(" · ".join(facts))}</div></div>'
+        )
+    return f'<div class="goal-card">{"".join(parts)}</div>'
+
+
+def tracks_html(cat: Catalogue, lang: str, report: StatusReport | None) -> dict[str, str]:
+    """Track code → its goals and criteria as one block of HTML.
+
+    One element per track rather than several per goal and criterion: a catalogue ten times
+    larger then costs the page ten times the text, not ten times the Streamlit elements.
+    """
+    clusters = {c.code for c in cat.clusters}
+    counts = _status_counts(report, clusters) if report is not None else None
+    by_goal: dict[int, list[CriterionInfo]] = defaultdict(list)
+    for info in cat.criteria:
+        by_goal[info.goal.id].append(info)
+    out = {}
+    for track in cat.tracks:
+        goals = cat.goals_of_track(track)
+        if not goals:
+            out[track.code] = (
+                f'<div class="goal-meta">{html.escape(t("home.no_goals", lang))}</div>'
+            )
+            continue
+        out[track.code] = "".join(
+            _goal_html(cat, goal, by_goal[goal.id], lang, counts) for goal in goals
+        )
+    return out
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _tracks_html(version: tuple, lang: str, as_of: str | None, with_status: bool) -> dict[str, str]:
+    report = context.status_report(as_of, lang) if with_status else None
+    return tracks_html(context.catalogue(), lang, report)
+
+
+def goals_by_track(cat: Catalogue, lang: str, report: StatusReport | None = None) -> None:
+    """A tab per track; each goal with its success criteria, their targets and (with a report)
+    how many clusters are at each status. Cached until the data change."""
     if not cat.tracks:
         return
-    groups = {g.id: g for g in cat.steering_groups}
+    st.markdown(_CARD_CSS, unsafe_allow_html=True)
+    blocks = _tracks_html(
+        context.data_version(), lang, report.as_of if report else None, report is not None
+    )
     tabs = st.tabs([name_of(track, lang) for track in cat.tracks])
     for tab, track in zip(tabs, cat.tracks, strict=True):
-        with tab:
-            goals = cat.goals_of_track(track)
-            if not goals:
-                st.info(t("home.no_goals", lang))
-            for goal in goals:
-                with st.container(border=True):
-                    st.subheader(name_of(goal, lang, "title"), anchor=False)
-                    meta = [
-                        t("home.owner", lang, group=name_of(groups[goal.steering_group_id], lang))
-                    ]
-                    national = (
-                        cat.national_goals.get(goal.national_goal_id)
-                        if goal.national_goal_id
-                        else None
-                    )
-                    if national:
-                        meta.append(
-                            t(
-                                "home.national_goal",
-                                lang,
-                                number=national.number,
-                                name=name_of(national, lang),
-                            )
-                        )
-                    st.caption(" · ".join(meta))
-                    for info in cat.criteria_of_goal(goal):
-                        revision = info.current
-                        indicator = cat.indicators[revision.indicator_id]
-                        st.markdown(f"**{html.escape(criterion_text(info, lang))}**")
-                        facts = [
-                            f"{t('criterion.indicator', lang)}: {indicator.code} {name_of(indicator, lang)} ({indicator.unit})",
-                            f"{t('criterion.group', lang)}: {criterion_subject(cat, revision, lang)}",
-                            f"{t('criterion.baseline', lang)}: {period_label(revision.baseline_period, lang)}",
-                            f"{t('criterion.target', lang)}: {target_text(revision, indicator.unit, indicator.decimals, lang)}"
-                            + (
-                                f" ({period_label(revision.target_period, lang)})"
-                                if revision.target_period
-                                else ""
-                            ),
-                        ]
-                        if len(info.revisions) > 1:
-                            facts.append(
-                                t(
-                                    "criterion.revision",
-                                    lang,
-                                    revision=revision.revision,
-                                    date=revision.valid_from.isoformat(),
-                                )
-                            )
-                        st.caption(html.escape(" · ".join(facts)))
+        tab.markdown(blocks.get(track.code, ""), unsafe_allow_html=True)

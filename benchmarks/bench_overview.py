@@ -1,0 +1,153 @@
+"""The Overblik page on the benchmark store: warm render under 0.5 s; 10× the data at most 3×.
+
+Bars (issue 5): the overview renders in under 0.5 s warm on the large benchmark store
+(5 clusters, 19 municipalities, 60 criteria, 15 years, 8 groups), and ten times the data
+(``grow="criteria"``: 600 criteria, see benchmarks/store_gen.py) costs at most three times as
+much. Both are measured on the real page: ``pages/overblik.py`` run under Streamlit's AppTest
+(app.py, navigation, access check, every element built and sent), rerun warm – as when a
+director reloads the page or changes a selection – and timed as the median of several reruns.
+
+Also measured, without a bar, what a warm rerun does *not* pay because it is cached on the
+store's data version (goals.ui.context):
+* ``cold_ms``: the first render after a start or a write (catalogue, status report, grid model
+  and freshness all built; AppTest's own start-up included);
+* ``data_ms``: the data path alone, uncached – `goals.status.assess` plus
+  `goals.ui.overview_view.grid_model` – which grows with the number of criterion × area rows;
+* ``grid_ms``: `grid_model` alone on a built report.
+
+Run: ``python -m benchmarks.bench_overview [--folder DIR] [--runs N]``; stores are built once
+per folder (default: the system's temporary folder). A common runner calls `run()`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.store_gen import benchmark_store  # noqa: E402
+from goals import store  # noqa: E402
+from goals.catalogue import Catalogue  # noqa: E402
+from goals.status import assess  # noqa: E402
+
+BAR_SECONDS = 0.5
+BAR_RATIO = 3.0
+RUNS = 7
+SCALES = (1, 10)
+DEFAULT_FOLDER = Path(tempfile.gettempdir()) / "maalbillede-benchmarks"
+
+
+def _median(fn, runs: int) -> float:
+    fn()  # warm
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _data_path(url: str, runs: int) -> tuple[float, float, int]:
+    """(assess + grid model, grid model alone, criterion × area rows) in seconds."""
+    from goals.ui.overview_view import grid_model
+
+    engine = store.open_store(url)
+    with store.read_session(engine) as session:
+        cat = Catalogue.load(session)
+
+        def both() -> None:
+            grid_model(assess(session=session, catalogue=cat), cat, "da")
+
+        data = _median(both, runs)
+        report = assess(session=session, catalogue=cat)
+        grid = _median(lambda: grid_model(report, cat, "da"), runs)
+    store.dispose_engines()
+    return data, grid, len(report.rows)
+
+
+def _page(url: str, runs: int) -> tuple[float, float, int]:
+    """(cold first render, median warm rerun, elements drawn) of pages/overblik.py."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["GOALS_DATABASE_URL"] = url
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    store.dispose_engines()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    started = time.perf_counter()
+    at.run()
+    cold = time.perf_counter() - started
+    if at.exception:
+        raise RuntimeError(f"the overview failed: {at.exception[0].value}")
+    warm = _median(at.run, runs)
+    elements = sum(1 for _ in at.main)  # top-level blocks and elements
+    st.cache_resource.clear()
+    store.dispose_engines()
+    return cold, warm, elements
+
+
+def measure(url: str, scale: int, runs: int = RUNS) -> dict[str, Any]:
+    data, grid, rows = _data_path(url, runs)
+    cold, warm, _ = _page(url, runs)
+    ms = 1000
+    return {
+        "store": f"x{scale} criteria",
+        "rows": rows,
+        "warm_ms": round(warm * ms, 1),
+        "cold_ms": round(cold * ms, 1),
+        "data_ms": round(data * ms, 1),
+        "grid_ms": round(grid * ms, 2),
+    }
+
+
+def run(folder: Path = DEFAULT_FOLDER, runs: int = RUNS) -> list[dict[str, Any]]:
+    """Measure each scale; prints a markdown table and returns its rows."""
+    saved = os.environ.get("GOALS_DATABASE_URL")
+    try:
+        results = [measure(benchmark_store(folder, scale=s), s, runs) for s in SCALES]
+    finally:
+        if saved is None:
+            os.environ.pop("GOALS_DATABASE_URL", None)
+        else:
+            os.environ["GOALS_DATABASE_URL"] = saved
+    base, big = results
+    for result in results:
+        result["warm_ratio"] = round(result["warm_ms"] / base["warm_ms"], 2)
+        result["data_ratio"] = round(result["data_ms"] / base["data_ms"], 2)
+    base["bar"] = f"warm < {BAR_SECONDS * 1000:.0f} ms"
+    base["ok"] = base["warm_ms"] < BAR_SECONDS * 1000
+    big["bar"] = f"warm ≤ {BAR_RATIO:.0f}× x1"
+    big["ok"] = big["warm_ratio"] <= BAR_RATIO
+    print(_table(results))
+    return results
+
+
+def _table(results: list[dict[str, Any]]) -> str:
+    keys = list(dict.fromkeys(k for result in results for k in result))
+    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+    for result in results:
+        lines.append("| " + " | ".join(str(result.get(k, "")) for k in keys) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_overview")
+    parser.add_argument("--folder", type=Path, default=DEFAULT_FOLDER)
+    parser.add_argument("--runs", type=int, default=RUNS)
+    args = parser.parse_args(argv)
+    results = run(args.folder, args.runs)
+    return 0 if all(r.get("ok", True) for r in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

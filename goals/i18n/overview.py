@@ -1,0 +1,141 @@
+"""Texts of the Overblik (overview) and Klynge (cluster) pages."""
+
+TEXTS = {
+    # --- Overblik ---
+    "overview.intro": {
+        "da": "Vælg en celle for at se målene og begrundelsen bag.",
+        "en": "Choose a cell to see the goals and the reasoning behind it.",
+    },
+    "overview.as_of": {"da": "Data pr.", "en": "Data as of"},
+    "overview.as_of.latest": {"da": "Seneste data", "en": "Latest data"},
+    "overview.as_of.period": {"da": "Udgangen af {period}", "en": "End of {period}"},
+    "overview.as_of.help": {
+        "da": "Se status, som den så ud ved udgangen af en periode: kun tal til og med perioden "
+        "og de succeskriterier, der gjaldt da.",
+        "en": "See the status as it was at the end of a period: only figures up to that period "
+        "and the success criteria valid then.",
+    },
+    "overview.as_of.shown": {"da": "Data pr. {period}", "en": "Data as of {period}"},
+    "overview.as_of.shown_latest": {
+        "da": "Seneste data (nyeste periode: {period})",
+        "en": "Latest data (newest period: {period})",
+    },
+    "overview.headline": {
+        "da": "{good} af {n} succeskriterier er på rette spor",
+        "en": "{good} of {n} success criteria are on track",
+    },
+    "overview.headline.detail": {
+        "da": "Hvert succeskriterium er talt i hver klynge. På rette spor tæller også dem, "
+        "hvor målet er nået.",
+        "en": "Each success criterion is counted in each cluster. On track includes those "
+        "where the target is achieved.",
+    },
+    "overview.grid.title": {"da": "Klynger og spor", "en": "Clusters and tracks"},
+    "overview.grid.help": {
+        "da": "Cellens status er gennemsnittet af målene på sporet i klyngen; tallene er "
+        "succeskriterier pr. status.",
+        "en": "A cell's status is the average of the goals on the track in the cluster; the "
+        "numbers are success criteria per status.",
+    },
+    "overview.grid.cluster": {"da": "Klynge", "en": "Cluster"},
+    "overview.grid.all_tracks": {"da": "Alle spor", "en": "All tracks"},
+    "overview.grid.all_clusters": {"da": "Alle klynger", "en": "All clusters"},
+    "overview.grid.open": {"da": "Se målene", "en": "See the goals"},
+    "overview.grid.open_cluster": {"da": "Se klyngen", "en": "See the cluster"},
+    "overview.grid.empty": {"da": "Ingen succeskriterier", "en": "No success criteria"},
+    "overview.grid.counts": {
+        "da": "{good} af {n} på rette spor",
+        "en": "{good} of {n} on track",
+    },
+    "overview.legend": {"da": "Forklaring", "en": "Key"},
+    "overview.freshness.title": {"da": "Senest indlæst", "en": "Last uploaded"},
+    "overview.freshness.item": {
+        "da": "<b>{group}</b>: {when} af {user} ({file})",
+        "en": "<b>{group}</b>: {when} by {user} ({file})",
+    },
+    "overview.freshness.never": {
+        "da": "<b>{group}</b>: intet indlæst endnu",
+        "en": "<b>{group}</b>: nothing uploaded yet",
+    },
+    "overview.freshness.data_until": {
+        "da": "tal til og med {period}",
+        "en": "figures up to {period}",
+    },
+    "overview.empty": {
+        "da": "**Der er endnu ingen tal i Målbillede.** Når den første styregruppe har indlæst "
+        "sit statusark, viser overblikket status for hver klynge på hvert spor.",
+        "en": "**There are no figures in Målbillede yet.** Once the first steering group has "
+        "uploaded its status workbook, the overview shows the status of every cluster on "
+        "every track.",
+    },
+    "overview.empty.upload": {
+        "da": "Indlæs det første statusark",
+        "en": "Upload the first status workbook",
+    },
+    "overview.empty.cli": {
+        "da": "Statusark kan også indlæses fra kommandolinjen: `python -m goals import FIL.xlsx`.",
+        "en": "Status workbooks can also be uploaded from the command line: "
+        "`python -m goals import FILE.xlsx`.",
+    },
+    "overview.goals.title": {
+        "da": "Mål og succeskriterier pr. spor",
+        "en": "Goals and success criteria per track",
+    },
+    "overview.criterion.in_clusters": {"da": "I klyngerne:", "en": "In the clusters:"},
+    "overview.grid.figure": {
+        "da": "Vis som figur (til præsentation og eksport)",
+        "en": "Show as a figure (for presentation and export)",
+    },
+    # --- Klynge ---
+    "cluster.select": {"da": "Klynge", "en": "Cluster"},
+    "cluster.track": {"da": "Spor", "en": "Track"},
+    "cluster.track.all": {"da": "Alle spor", "en": "All tracks"},
+    "cluster.members": {"da": "Kommuner: {names}", "en": "Municipalities: {names}"},
+    "cluster.summary": {
+        "da": "{good} af {n} succeskriterier er på rette spor i klyngen",
+        "en": "{good} of {n} success criteria are on track in the cluster",
+    },
+    "cluster.goal.computed": {"da": "Beregnet status", "en": "Computed status"},
+    "cluster.goal.assessment": {
+        "da": "Styregruppens vurdering {period}",
+        "en": "Steering group's assessment {period}",
+    },
+    "cluster.goal.no_assessment": {
+        "da": "Styregruppen har ikke givet en vurdering endnu.",
+        "en": "The steering group has not given an assessment yet.",
+    },
+    "cluster.mismatch": {
+        "da": "⚠ Styregruppen vurderer **{light}**, men beregningen siger **{status}**. "
+        "Se begrundelsen under hvert succeskriterium.",
+        "en": "⚠ The steering group assesses **{light}**, but the computation says "
+        "**{status}**. See the reasoning under each success criterion.",
+    },
+    "cluster.criterion.no_data": {
+        "da": "{cluster} har endnu ingen tal for dette succeskriterium.",
+        "en": "{cluster} has no figures for this success criterion yet.",
+    },
+    "cluster.criterion.not_here": {
+        "da": "Succeskriteriet gælder ikke klyngen som helhed.",
+        "en": "The success criterion does not apply to the cluster as a whole.",
+    },
+    "cluster.criterion.meta": {
+        "da": "{indicator} · {subject}",
+        "en": "{indicator} · {subject}",
+    },
+    "cluster.criterion.unit": {"da": "Enhed: {unit}", "en": "Unit: {unit}"},
+    "cluster.sparkline": {"da": "Udvikling {first}–{last}", "en": "Trend {first}–{last}"},
+    "cluster.initiatives": {"da": "Indsatser", "en": "Initiatives"},
+    "cluster.initiatives.none": {
+        "da": "Ingen indsatser indberettet for målet i klyngen.",
+        "en": "No initiatives reported for the goal in the cluster.",
+    },
+    "cluster.open_goal": {"da": "Målet i alle klynger", "en": "The goal in every cluster"},
+    "cluster.no_goals": {"da": "Ingen mål på dette spor.", "en": "No goals on this track."},
+    "cluster.empty": {
+        "da": "Der er endnu ingen tal for {cluster}. Målene og succeskriterierne står "
+        "nedenfor; status vises, når styregrupperne har indlæst deres statusark.",
+        "en": "There are no figures for {cluster} yet. The goals and success criteria are "
+        "below; the status appears once the steering groups have uploaded their status "
+        "workbooks.",
+    },
+}

@@ -1,0 +1,46 @@
+"""Klynge in a real browser: choosing a cluster updates the URL, a deep link restores the view."""
+
+import re
+
+from tests.browser.conftest import assert_no_exception, screenshot, wait_for_app
+
+
+def test_cluster_page_loads_and_is_screenshotted(demo_server, page):
+    page.goto(f"{demo_server.url}/klynge?cluster=VEST")
+    wait_for_app(page)
+    assert_no_exception(page, demo_server)
+    main = page.locator("[data-testid='stMain']")
+    assert main.get_by_role("heading", name="Vestklyngen").is_visible()
+    assert main.get_by_text("Styregruppen vurderer", exact=False).first.is_visible()
+    assert page.locator(".js-plotly-plot").count() >= 2
+    screenshot(page, "klynge")
+    assert not page.errors
+
+
+def test_choosing_a_cluster_updates_the_url(demo_server, page):
+    page.goto(f"{demo_server.url}/klynge")
+    wait_for_app(page)
+    assert_no_exception(page, demo_server)
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_role("combobox", name="Klynge").click()
+    page.get_by_role("option", name="Randersklyngen").click()
+    page.wait_for_url(re.compile(r"cluster=RANDERS"))
+    wait_for_app(page)
+    assert_no_exception(page, demo_server)
+    assert main.get_by_role("heading", name="Randersklyngen").is_visible()
+    assert not page.errors
+
+
+def test_a_deep_link_restores_the_view(demo_server, page):
+    page.goto(f"{demo_server.url}/klynge?cluster=VEST&track=DIA&lang=en")
+    wait_for_app(page)
+    assert_no_exception(page, demo_server)
+    main = page.locator("[data-testid='stMain']")
+    assert main.get_by_role("heading", name="West cluster").is_visible()
+    assert main.get_by_role("heading", name="Diabetes/obesity").is_visible()
+    assert main.get_by_role("heading", name="COPD/smoking").count() == 0
+    assert main.get_by_role("combobox", name="Cluster").input_value() == "West cluster"
+    assert main.get_by_role("combobox", name="Track").input_value() == "Diabetes/obesity"
+    assert "cluster=VEST" in page.url and "track=DIA" in page.url and "lang=en" in page.url
+    screenshot(page, "klynge-vest-dia-en")
+    assert not page.errors
