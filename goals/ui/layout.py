@@ -36,16 +36,21 @@ def configure_page() -> None:
     """Called by app.py (and by a page run directly by URL) before anything is drawn."""
     # Streamlit allows repeated calls; the last one in a run wins.
     st.set_page_config(page_title="Målbillede", page_icon=PAGE_ICON, layout="wide")
-    if _run_outside_navigation():
-        # A freshly started server runs pages/*.py directly by URL until app.py has run once,
-        # and then lists the raw file names as navigation: hide that list (the page itself
-        # still checks access) and offer the way to the real start page.
-        st.markdown(
-            "<style>[data-testid='stSidebarNav'],[data-testid='stSidebarNavSeparator']"
-            "{display:none}</style>",
-            unsafe_allow_html=True,
-        )
-        st.sidebar.page_link(str(_APP), label="Målbillede", icon=PAGE_ICON)
+
+
+def _hide_raw_navigation() -> None:
+    # A freshly started server runs pages/*.py directly by URL until app.py has run once (then
+    # app.py's st.navigation takes over), and meanwhile lists the raw file names as navigation:
+    # hide that list and offer the way to the real start page. The page still checks access.
+    # Called from start_page, i.e. after app.py's st.navigation when the run came through it.
+    if not _run_outside_navigation():
+        return
+    st.markdown(
+        "<style>[data-testid='stSidebarNav'],[data-testid='stSidebarNavSeparator']"
+        "{display:none}</style>",
+        unsafe_allow_html=True,
+    )
+    st.sidebar.page_link(str(_APP), label="Målbillede", icon=PAGE_ICON)
 
 
 _APP = Path(__file__).resolve().parents[2] / "app.py"
@@ -91,6 +96,7 @@ def start_page(need: Need = "view") -> PageContext | None:
     the store cannot be used, or the visitor may not see this page (a clear message and, where
     it helps, a login form have then been shown)."""
     configure_page()
+    _hide_raw_navigation()
     lang = language_picker()
     try:
         engine = context.engine()
