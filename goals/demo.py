@@ -187,8 +187,12 @@ class _Generator:
                     }
                     for group, gf in groups.items():
                         n = max(int(respondents * GROUP_SHARE[group]), 30)
-                        noise = 1 + float(self.rng.normal(0, 0.9 / np.sqrt(n) * 3))
-                        p = float(np.clip(level * gf * noise, 0.5, 95.0))
+                        # half the sampling error of a share: weighted survey estimates move
+                        # less than raw counts, and the series should read as plausible trends
+                        expected = float(np.clip(level * gf, 0.5, 95.0)) / 100
+                        relative_se = np.sqrt((1 - expected) / (expected * n))
+                        noise = 1 + float(self.rng.normal(0, 0.5 * relative_se))
+                        p = float(np.clip(100 * expected * noise, 0.5, 95.0))
                         se = 100 * float(np.sqrt(p / 100 * (1 - p / 100) / n))
                         rows.append(
                             {

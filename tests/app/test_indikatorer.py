@@ -106,7 +106,7 @@ def test_target_line_when_the_view_is_what_a_criterion_follows(run_app, sqlite_d
         areas="AARHUS",
         groups="Uddannelse: Grundskole",
     )
-    assert "Mål 2025: 15,4 %" in json.dumps(chart(at), ensure_ascii=False)
+    assert "Mål 2025: 16,6 %" in json.dumps(chart(at), ensure_ascii=False)
 
 
 def test_choosing_updates_the_url(run_app, sqlite_demo_url):

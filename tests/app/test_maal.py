@@ -60,10 +60,10 @@ def test_first_goal_across_every_cluster(run_app, sqlite_demo_url):
     for cluster in ("Aarhusklyngen", "Horsensklyngen", "Midtklyngen", "Randersklyngen"):
         assert f'<div class="goals-strip-name">{cluster}</div>' in page
     # the inputs behind a status: base → latest → target, Danish numbers
-    assert "19,3 <span class='goals-muted'>(2017)</span>" in page
+    assert "20,7 <span class='goals-muted'>(2017)</span>" in page
     assert "−2,8 % om året" in page
     assert "Målet er en ændring fra basisåret" in page  # relative target, no cluster chosen
-    assert "I Aarhusklyngen er værdien gået fra 19,3 % (2017) til 17,0 % (2023)" in page
+    assert "I Aarhusklyngen er værdien gået fra 20,7 % (2017) til 16,9 % (2023)" in page
 
 
 def test_links_to_the_indicator_keep_the_language(run_app, sqlite_demo_url):
@@ -101,7 +101,7 @@ def test_deep_link_restores_goal_cluster_and_language(run_app, sqlite_demo_url):
 def test_english_numbers_use_a_decimal_point(run_app, sqlite_demo_url):
     at = run_app(sqlite_demo_url, page=PAGE, goal="KOL-1", lang="en")
     page = texts(at)
-    assert "19.3 <span class='goals-muted'>(2017)</span>" in page
+    assert "20.7 <span class='goals-muted'>(2017)</span>" in page
     assert "Share" not in at.title[0].value
 
 
