@@ -11,6 +11,7 @@ survive a re-run of ``python -m goals init``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -563,16 +564,20 @@ class Catalogue:
     def steering_group(self, code: str) -> SteeringGroup | None:
         return next((s for s in self.steering_groups if s.code == code), None)
 
+    @functools.cached_property
+    def _goal_owners_by_indicator(self) -> dict[int, set[int]]:
+        owners: dict[int, set[int]] = defaultdict(set)
+        for info in self.criteria:
+            for revision in info.revisions:
+                owners[revision.indicator_id].add(info.goal.steering_group_id)
+        return owners
+
     def indicator_owners(self, indicator: Indicator) -> set[int]:
         """Steering groups that may report this indicator: its explicit owner, or the owners
         of the goals whose criteria use it."""
         if indicator.steering_group_id is not None:
             return {indicator.steering_group_id}
-        return {
-            c.goal.steering_group_id
-            for c in self.criteria
-            if any(r.indicator_id == indicator.id for r in c.revisions)
-        }
+        return set(self._goal_owners_by_indicator.get(indicator.id, ()))
 
     def indicators_of_steering_group(self, group: SteeringGroup) -> list[Indicator]:
         return [i for i in self.indicators.values() if group.id in self.indicator_owners(i)]

@@ -21,24 +21,19 @@ from typing import Any, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from goals import charts
+from goals import charts, reports
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.describe import period_label, target_text
 from goals.i18n import format_number, language, name_of, t
 from goals.model import (
     Area,
     AreaKind,
-    Assessment,
     BreakdownGroup,
     Goal,
-    Initiative,
     TargetType,
-    Upload,
-    UploadState,
 )
 from goals.observations import current_values
 from goals.periods import Period, parse_period
@@ -288,81 +283,40 @@ class AssessmentItem:
 def current_initiatives(
     session: Session, catalogue: Catalogue, lang: str = "da"
 ) -> list[InitiativeItem]:
-    """The newest row per (goal, area, initiative) from uploads that have not been rolled back."""
-    i = Initiative.__table__
-    u = Upload.__table__
-    newest = (
-        sa.select(sa.func.max(i.c.id))
-        .join(u, u.c.id == i.c.upload_id)
-        .where(u.c.state == UploadState.APPLIED.value)
-        .group_by(i.c.goal_id, i.c.area_id, i.c.name)
-    )
-    rows = (
-        session.connection().execute(sa.select(i).where(i.c.id.in_(newest)).order_by(i.c.id)).all()
-    )
-    goals = {g.id: g.code for g in catalogue.goals}
-    items = []
-    for row in rows:
-        area = catalogue.areas.get(row.area_id)
-        if area is None or row.goal_id not in goals:
-            continue
-        items.append(
-            InitiativeItem(
-                goal=goals[row.goal_id],
-                area=area.code,
-                area_name=name_of(area, lang),
-                name=row.name,
-                status=str(row.status),
-                next_milestone=row.next_milestone,
-                milestone_date=row.milestone_date,
-                responsible=row.responsible,
-            )
+    """The initiatives as last reported (goals.reports), with the area's name for slides."""
+    return [
+        InitiativeItem(
+            goal=item.goal,
+            area=item.area,
+            area_name=name_of(catalogue.area(item.area), lang),
+            name=item.name,
+            status=item.status,
+            next_milestone=item.next_milestone,
+            milestone_date=item.milestone_date,
+            responsible=item.responsible,
         )
-    return items
+        for item in reports.current_initiatives(session=session, catalogue=catalogue)
+    ]
 
 
 def current_assessments(
     session: Session, catalogue: Catalogue, *, as_of: Period | None = None, lang: str = "da"
 ) -> dict[tuple[str, str], AssessmentItem]:
-    """(goal, area) → the steering group's newest assessment (up to `as_of`), live uploads only."""
-    a = Assessment.__table__
-    u = Upload.__table__
-    rows = (
-        session.connection()
-        .execute(
-            sa.select(a)
-            .join(u, u.c.id == a.c.upload_id)
-            .where(u.c.state == UploadState.APPLIED.value)
-            .order_by(a.c.id)
-        )
-        .all()
+    """(goal, area) → the steering group's newest assessment up to `as_of` (goals.reports)."""
+    found = reports.current_assessments(
+        session=session, catalogue=catalogue, as_of=as_of.code if as_of is not None else None
     )
-    goals = {g.id: g.code for g in catalogue.goals}
-    out: dict[tuple[str, str], AssessmentItem] = {}
-    best: dict[tuple[str, str], tuple[float, int]] = {}
-    for row in rows:
-        area = catalogue.areas.get(row.area_id)
-        if area is None or row.goal_id not in goals:
-            continue
-        try:
-            period = parse_period(row.period)
-        except ValueError:
-            continue
-        if as_of is not None and _end(period) > _end(as_of):
-            continue
-        key = (goals[row.goal_id], area.code)
-        rank = (_end(period), row.id)
-        if key not in best or rank > best[key]:
-            best[key] = rank
-            out[key] = AssessmentItem(
-                goal=key[0],
-                area=area.code,
-                area_name=name_of(area, lang),
-                period=period.code,
-                light=str(row.light),
-                text=row.text or "",
-            )
-    return out
+    return {
+        key: AssessmentItem(
+            goal=item.goal,
+            area=item.area,
+            area_name=name_of(catalogue.area(item.area), lang),
+            period=item.period,
+            light=item.light,
+            text=item.text or "",
+        )
+        for key, item in found.items()
+    }
 
 
 # --- building the deck ---------------------------------------------------------------------
