@@ -275,3 +275,25 @@ def test_catalogue_workbook_preview_shows_changes_and_errors(sqlite_demo_url):
         "Mål",
         "Succeskriterier",
     ]
+
+
+def test_single_sign_on_maps_the_email_to_a_user(run_app, sqlite_demo_url, monkeypatch):
+    """With an OpenID Connect provider configured, st.user's e-mail decides the role."""
+    from goals import access, store
+    from goals.access import Actor
+    from goals.model import Role
+    from goals.ui import auth
+
+    engine = store.open_store(sqlite_demo_url)
+    with store.write_session(engine) as session:
+        access.add_user(session=session, actor=Actor("cli", Role.ADMIN), name="sekretariat",
+                        role="admin", email="sek@rm.dk")  # fmt: skip
+    store.dispose_engines()
+    monkeypatch.setattr(auth, "sso_configured", lambda: True)
+    monkeypatch.setattr(auth.st, "user", {"is_logged_in": True, "email": "Sek@RM.dk"})
+    at = run_app(sqlite_demo_url, page="pages/admin.py")
+    assert not at.exception and at.tabs  # the admin page itself
+    monkeypatch.setattr(auth.st, "user", {"is_logged_in": True, "email": "ukendt@rm.dk"})
+    at = run_app(sqlite_demo_url, page="pages/admin.py")
+    assert not at.exception and not at.tabs
+    assert any("ukendt@rm.dk" in e.value and "sekretariatet" in e.value for e in at.error)
