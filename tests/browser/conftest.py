@@ -131,11 +131,15 @@ def page(browser, request):
 
 def wait_for_app(page, timeout: float = 60_000) -> None:
     """Wait until Streamlit has finished running the script (no sleeping)."""
-    page.wait_for_selector("[data-test-script-state='notRunning']", state="attached", timeout=timeout)
+    page.wait_for_selector(
+        "[data-test-script-state='notRunning']", state="attached", timeout=timeout
+    )
     page.wait_for_selector("[data-testid='stMain']", timeout=timeout)
     # one more settle: the script may rerun after query parameters change
     page.wait_for_timeout(300)
-    page.wait_for_selector("[data-test-script-state='notRunning']", state="attached", timeout=timeout)
+    page.wait_for_selector(
+        "[data-test-script-state='notRunning']", state="attached", timeout=timeout
+    )
 
 
 def screenshot(page, name: str) -> Path:

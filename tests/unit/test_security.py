@@ -417,7 +417,9 @@ def test_admin_audit_trail_shows_hostile_names_as_text(hostile_store, monkeypatc
     at = run_page(hostile_store, "pages/admin.py", monkeypatch, login="admin")
     assert_shown_as_text(at)
     audit = at.dataframe[-1].value
-    assert "(ukendt brugernavn)" in set(audit["Hvem"])  # an unknown name is never stored: it may be a password
+    assert "(ukendt brugernavn)" in set(
+        audit["Hvem"]
+    )  # an unknown name is never stored: it may be a password
     assert any(SCRIPT in str(v) for v in audit["Detaljer"])
     st.cache_resource.clear()
     store.dispose_engines()
