@@ -592,7 +592,10 @@ def test_passwords_are_never_stored_or_logged_in_clear(catalogue_engine, caplog,
     for secret in secrets:
         assert secret not in dump
         assert secret not in logged
-    # nor in the database file itself (and its write-ahead log), byte for byte
+    # nor in the database file itself (and its write-ahead log), byte for byte; on PostgreSQL
+    # the table dump above is what can be read
+    if catalogue_engine.dialect.name != "sqlite":
+        return
     database = Path(catalogue_engine.url.database)
     store.dispose_engines()
     for path in [database, *database.parent.glob(database.name + "-*")]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import sys
+import types
 
 import pandas as pd
 import pytest
@@ -280,7 +282,7 @@ def test_busy_store_is_a_clear_try_again(
 
 
 def test_two_uploads_at_once_both_land_or_one_is_told_to_try_again(
-    catalogue_engine: Engine,
+    catalogue_engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Two processes import overlapping files at the same moment. Writes queue (SQLite's
     # BEGIN IMMEDIATE, PostgreSQL's advisory lock), so the second compares against the first.
@@ -293,6 +295,9 @@ def test_two_uploads_at_once_both_land_or_one_is_told_to_try_again(
         user: workbook([["RYG-01", a, y, "I alt", value] for a, y in keys])
         for user, value in (("anna", 11.0), ("bo", 22.0))
     }
+    # A spawned child re-runs the parent's __main__ file; after an AppTest in this process that
+    # is a deleted Streamlit script, so give the children a __main__ with nothing to re-run.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     context = multiprocessing.get_context("spawn")
     start, queue = context.Event(), context.Queue()
     workers = [
