@@ -134,7 +134,22 @@ def _ole_kind(content: bytes) -> str:
     return "xls"
 
 
-def _open_zip(content: bytes, limit_bytes: int) -> zipfile.ZipFile:
+class _Unpacked:
+    """A zip's members, each unpacked exactly once (bounded and CRC-checked, see
+    _verify_members); the scans below read from here instead of unpacking again."""
+
+    def __init__(self, files: dict[str, bytes]) -> None:
+        self.files = files
+        self.NameToInfo = files  # the ZipFile attribute the scans use for membership
+
+    def namelist(self) -> list[str]:
+        return list(self.files)
+
+    def read(self, name: str) -> bytes:
+        return self.files[name]
+
+
+def _open_zip(content: bytes, limit_bytes: int) -> _Unpacked:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         members = archive.infolist()
@@ -145,11 +160,10 @@ def _open_zip(content: bytes, limit_bytes: int) -> zipfile.ZipFile:
     allowed = max(ZIP_MIN_ALLOWED, limit_bytes * ZIP_EXPANSION_FACTOR)
     if len(members) > ZIP_MAX_MEMBERS or unpacked > allowed:
         raise ReadError("workbook.file.zip_bomb", size=_megabytes(unpacked))
-    _verify_members(archive, members)
-    return archive
+    return _Unpacked(_verify_members(archive, members))
 
 
-def _verify_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+def _verify_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> dict[str, bytes]:
     """Unpack every member once, in chunks, before the real reader sees the file.
 
     Python's zipfile never returns more than a member's declared size and checks its CRC at
@@ -157,16 +171,17 @@ def _verify_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) ->
     at most the declared — already bounded — number of bytes, instead of unpacking without end
     in the reader.
     """
+    files: dict[str, bytes] = {}
     try:
         for member in members:
             with archive.open(member) as stream:
-                while stream.read(1 << 20):
-                    pass
+                files[member.filename] = stream.read()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise ReadError("workbook.file.corrupt") from exc
+    return files
 
 
-def _zip_kind(archive: zipfile.ZipFile, suffix: str) -> str:
+def _zip_kind(archive: _Unpacked, suffix: str) -> str:
     names = set(archive.namelist())
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         if "xl/workbook.bin" in names:
@@ -195,7 +210,7 @@ _VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v>\s*[^<\s]")
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 
 
-def _percent_styles(archive: zipfile.ZipFile) -> set[int]:
+def _percent_styles(archive: _Unpacked) -> set[int]:
     try:
         root = ET.fromstring(archive.read("xl/styles.xml"))
     except KeyError:
@@ -214,7 +229,7 @@ def _percent_styles(archive: zipfile.ZipFile) -> set[int]:
     return styles
 
 
-def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+def _sheet_paths(archive: _Unpacked) -> dict[str, str]:
     """Sheet name → path of its XML inside the zip."""
     workbook = ET.fromstring(archive.read("xl/workbook.xml"))
     rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
@@ -234,7 +249,7 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
-def _scan_xlsx(archive: zipfile.ZipFile, sheets: list[RawSheet]) -> None:
+def _scan_xlsx(archive: _Unpacked, sheets: list[RawSheet]) -> None:
     percent_styles = _percent_styles(archive)
     paths = _sheet_paths(archive)
     for sheet in sheets:
@@ -279,7 +294,7 @@ _ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 
 
-def _scan_ods(archive: zipfile.ZipFile, sheets: list[RawSheet]) -> None:
+def _scan_ods(archive: _Unpacked, sheets: list[RawSheet]) -> None:
     data = archive.read("content.xml")
     if b'value-type="percentage"' not in data and b"table:formula" not in data:
         return
