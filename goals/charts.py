@@ -465,6 +465,42 @@ def _add_series(
     return periods
 
 
+def _add_all_series(
+    fig: go.Figure,
+    rows: pd.DataFrame,
+    names: Sequence[str],
+    colours: Mapping[str, str],
+    *,
+    highlight: str | None,
+    band_for: str | None,
+    grid: Sequence[Period],
+    unit: str,
+    decimals: int,
+    lang: str,
+    source: str | None,
+) -> list[Period]:
+    """Every named series; the highlighted one is drawn last, so it lies on top, and listed
+    first in the legend, the others dimmed. Returns the periods they span."""
+    periods: list[Period] = []
+    for i, name in sorted(enumerate(names), key=lambda item: item[1] == highlight):
+        emphasis = "normal" if highlight is None else "high" if name == highlight else "dim"
+        periods += _add_series(
+            fig,
+            rows[rows["name"] == name],
+            name=name,
+            colour=colours[name],
+            unit=unit,
+            decimals=decimals,
+            lang=lang,
+            source=source,
+            emphasis=emphasis,
+            band=name == band_for,
+            legendrank=1 if name == highlight else 10 + i,
+            grid=grid,
+        )
+    return periods
+
+
 def _add_reference(
     fig: go.Figure,
     rows: pd.DataFrame,
@@ -686,23 +722,10 @@ def series_chart(
             grid=grid,
         )
     band_for = highlight if highlight in own else own[0] if len(own) == 1 else None
-    # the highlighted series is drawn last, so it lies on top, and listed first in the legend
-    for i, name in sorted(enumerate(own), key=lambda item: item[1] == highlight):
-        emphasis = "normal" if highlight is None else "high" if name == highlight else "dim"
-        periods += _add_series(
-            fig,
-            rows[rows["name"] == name],
-            name=name,
-            colour=colours[name],
-            unit=unit,
-            decimals=decimals,
-            lang=lang,
-            source=source,
-            emphasis=emphasis,
-            band=name == band_for,
-            legendrank=1 if name == highlight else 10 + i,
-            grid=grid,
-        )
+    periods += _add_all_series(
+        fig, rows, own, colours, highlight=highlight, band_for=band_for, grid=grid,
+        unit=unit, decimals=decimals, lang=lang, source=source,
+    )  # fmt: skip
     target_at = _period(target_period) if target_period else None
     if baseline_period:
         _add_baseline(fig, _period(baseline_period), lang)
@@ -765,22 +788,10 @@ def criterion_chart(
     base = _period(baseline_period)
     fig = go.Figure()
     periods: list[Period] = [base]
-    for i, name in sorted(enumerate(names), key=lambda item: item[1] == highlight):
-        emphasis = "normal" if highlight is None else "high" if name == highlight else "dim"
-        periods += _add_series(
-            fig,
-            rows[rows["name"] == name],
-            name=name,
-            colour=colours[name],
-            unit=unit,
-            decimals=decimals,
-            lang=lang,
-            source=source,
-            emphasis=emphasis,
-            band=name == highlight,
-            legendrank=1 if name == highlight else 10 + i,
-            grid=grid,
-        )
+    periods += _add_all_series(
+        fig, rows, names, colours, highlight=highlight, band_for=highlight, grid=grid,
+        unit=unit, decimals=decimals, lang=lang, source=source,
+    )  # fmt: skip
     if baseline_value is None and highlight in names:
         at_base = rows[(rows["name"] == highlight) & (rows["_period"] == base)]["value"]
         baseline_value = next((v for v in at_base if v is not None), None)

@@ -8,25 +8,20 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 
-from goals import store
+from goals import report_cli, status_cli, store, users_cli
 from goals.catalogue import CatalogueError
 from goals.setup import DemoError, initialise
+from goals.workbook import cli as workbook_cli
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
 EXIT_ERROR = 2
 
 # Modules that add their own sub-commands with register(subparsers).
-COMMAND_MODULES = (
-    "goals.workbook.cli",
-    "goals.status_cli",
-    "goals.report_cli",
-    "goals.users_cli",
-)
+COMMAND_MODULES = (workbook_cli, status_cli, report_cli, users_cli)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -65,8 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--again", action="store_true", help="load the demo values even if values exist already"
     )
     demo.set_defaults(func=_demo)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    for module in COMMAND_MODULES:
+        module.register(sub)
     return parser
 
 

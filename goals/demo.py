@@ -20,6 +20,7 @@ import numpy as np
 from openpyxl import Workbook
 
 from goals.catalogue import Catalogue
+from goals.i18n import t
 from goals.model import Area, AreaKind
 from goals.periods import Frequency, Period, parse_period
 
@@ -412,39 +413,18 @@ def demo_rounds(catalogue: Catalogue) -> list[DemoRound]:
     return rounds
 
 
-INDICATOR_HEADERS = (
-    "Indikator",
-    "Område",
-    "Periode",
-    "Gruppe",
-    "Værdi",
-    "Tæller",
-    "Nævner",
-    "Nedre",
-    "Øvre",
-    "Kommentar",
-)
-INITIATIVE_HEADERS = (
-    "Mål",
-    "Indsats",
-    "Område",
-    "Status",
-    "Næste milepæl",
-    "Dato",
-    "Ansvarlig",
-    "Kommentar",
-)
-ASSESSMENT_HEADERS = ("Mål", "Område", "Periode", "Trafiklys", "Status")
-
-
 def round_workbook(demo_round: DemoRound) -> bytes:
-    """The round as an .xlsx status workbook in the long layout."""
+    """The round as an .xlsx status workbook in the long layout, with the contract's Danish
+    column headers (the same ones the export writes)."""
+    from goals.workbook.export import ASSESSMENT_HEADERS, INDICATOR_HEADERS, INITIATIVE_HEADERS
+
     wb = Workbook(write_only=True)
-    for title, headers, rows in (
+    for title, keys, rows in (
         ("Indikatorer", INDICATOR_HEADERS, demo_round.rows),
         ("Indsatser", INITIATIVE_HEADERS, demo_round.initiatives),
         ("Vurdering", ASSESSMENT_HEADERS, demo_round.assessments),
     ):
+        headers = [t(f"workbook.col.{key}", "da") for key in keys]
         ws = wb.create_sheet(title)
         ws.append(list(headers))
         for row in rows:

@@ -18,8 +18,6 @@ def run(monkeypatch, sqlite_demo_url):
     """run(*args) → (exit code, stdout, stderr) of `python -m goals …` on a demo store, with
     the chart images faked (the slow test renders them for real)."""
     monkeypatch.setenv("GOALS_DATABASE_URL", sqlite_demo_url)
-    if "goals.report_cli" not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "goals.report_cli"))
     monkeypatch.setattr(export, "render_images", fake_render)
 
     def invoke(*args: str) -> int:
@@ -91,8 +89,6 @@ def test_missing_folder_is_refused_before_any_work(run, tmp_path, capsys):
 
 def test_unreachable_store_is_one_sentence(monkeypatch, tmp_path, capsys):
     monkeypatch.setenv("GOALS_DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1:1/x")
-    if "goals.report_cli" not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "goals.report_cli"))
     assert cli.main(["report", str(tmp_path / "x.pptx")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("Error: ") and len(err.strip().splitlines()) == 1
