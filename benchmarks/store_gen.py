@@ -55,10 +55,11 @@ from goals.model import (  # noqa: E402
     TargetType,
     Upload,
 )
+from goals.observations import rebuild_current  # noqa: E402
 from goals.periods import Frequency, Period  # noqa: E402
 
 #: Bump when the generated content changes, so that cached stores are rebuilt.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 SEED = 2024
 CRITERIA = 60
 CRITERIA_PER_GOAL = 5
@@ -358,6 +359,8 @@ def build_benchmark_store(url: str, scale: int = 1, grow: str = "criteria") -> d
     if batch:
         _insert(engine, batch)
         observations += len(batch)
+    with store.write_session(engine) as session:
+        rebuild_current(session)
     if engine.dialect.name == "postgresql":
         with engine.connect() as connection:
             connection.exec_driver_sql("ANALYZE observation")

@@ -24,7 +24,7 @@ from sqlmodel import Session
 from goals.catalogue import Catalogue
 from goals.describe import period_label
 from goals.i18n import format_number, has_text, name_of, t
-from goals.model import Area, AreaKind, Indicator, Observation, Upload, UploadState
+from goals.model import Area, AreaKind, Indicator, Observation
 from goals.observations import current_values
 from goals.periods import Period, PeriodError, parse_period
 
@@ -106,12 +106,9 @@ def coverage(session: Session, cat: Catalogue, indicator_code: str) -> Coverage:
     indicator = cat.indicator(indicator_code)
     if indicator is None:
         return Coverage([], [], [])
-    o, u = Observation.__table__, Upload.__table__
-    query = (
-        sa.select(o.c.area_id, o.c.group_id, o.c.period)
-        .join(u, u.c.id == o.c.upload_id)
-        .where(o.c.indicator_id == indicator.id, u.c.state == UploadState.APPLIED.value)
-        .distinct()
+    o = Observation.__table__
+    query = sa.select(o.c.area_id, o.c.group_id, o.c.period).where(
+        o.c.indicator_id == indicator.id, o.c.is_current
     )
     rows = session.connection().execute(query).all()
     area_ids = {r[0] for r in rows}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
+import sqlalchemy as sa
 from sqlalchemy import Column, Index, LargeBinary, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -235,12 +236,32 @@ class Upload(SQLModel, table=True):
     note: str | None = None
 
 
+CURRENT_OBSERVATION = "is_current = 1"  # the partial index's condition, as SQLite compiles it
+
+
 class Observation(SQLModel, table=True):
-    """A reported value. `value` is None with `missing_reason` when withheld on purpose."""
+    """A reported value. `value` is None with `missing_reason` when withheld on purpose.
+
+    `is_current` marks the newest row of its key (indicator, area, period, group) among the rows
+    of applied uploads: the one row per key the dashboard shows. It is derived data, kept true by
+    the one write path (`goals.workbook.apply`: apply and rollback) in the same transaction, so
+    that reading current values does not grow with the upload history. A unique partial index
+    makes the database refuse two current rows for one key.
+    """
 
     __table_args__ = (
         Index("ix_observation_key", "indicator_id", "area_id", "period", "group_id"),
         Index("ix_observation_upload", "upload_id"),
+        Index(
+            "ix_observation_current",
+            "indicator_id",
+            "area_id",
+            "group_id",
+            "period",
+            unique=True,
+            sqlite_where=sa.text(CURRENT_OBSERVATION),
+            postgresql_where=sa.text("is_current"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -256,6 +277,7 @@ class Observation(SQLModel, table=True):
     upper: float | None = None
     note: str | None = None
     upload_id: int = Field(foreign_key="upload.id")
+    is_current: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
 class Initiative(SQLModel, table=True):

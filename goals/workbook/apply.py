@@ -2,7 +2,8 @@
 
 The current value of a key is the newest row from an upload whose state is *applied*
 (`goals.observations`), so an upload never overwrites anything: it adds rows for the keys whose
-values are new or changed, and rolling it back is a change of its state. Everything an upload
+values are new or changed, and rolling it back is a change of its state. Both also move the
+store's mark of which row is current (`Observation.is_current`), in the same transaction. Everything an upload
 writes happens in one transaction (`store.write_session`); on PostgreSQL an advisory lock makes
 concurrent uploads queue like SQLite's BEGIN IMMEDIATE does, so each one compares against the
 values the previous one left.
@@ -33,7 +34,7 @@ from goals.catalogue import Catalogue
 from goals.i18n import format_number, name_of, t
 from goals.model import Assessment, Initiative, Observation, Upload, UploadState, utcnow
 from goals.names import name_key
-from goals.observations import current_values
+from goals.observations import current_values, mark_applied, mark_rolled_back
 from goals.workbook.read import ReadError, read_workbook
 from goals.workbook.validate import ParsedWorkbook, Problem, cell_ref, check_workbook
 
@@ -447,7 +448,12 @@ def _write(session: Session, diff: Diff, upload_id: int) -> None:
             continue
         todo = todo.assign(upload_id=upload_id)
         if kind == "indicators":
-            _insert(session, Observation.__table__, todo, [*OBS_KEY, *OBS_FIELDS, "upload_id"])
+            # a new key's row is current at once; a changed key's row after mark_applied
+            todo = todo.assign(is_current=todo["change"] == "new")
+            columns = [*OBS_KEY, *OBS_FIELDS, "upload_id", "is_current"]
+            _insert(session, Observation.__table__, todo, columns)
+            if not todo["is_current"].all():
+                mark_applied(session, upload_id)
             continue
         # initiatives and assessments are few; the ORM's core insert handles their dates
         table, columns = (
@@ -934,6 +940,7 @@ def _rollback(
     upload.rolled_back_at = utcnow()
     upload.rolled_back_by = user[:200]
     session.add(upload)
+    mark_rolled_back(session, upload_id)
     access.record(
         session,
         actor=user,

@@ -18,6 +18,7 @@ from goals.catalogue import Catalogue
 from goals.cli import main
 from goals.i18n import t
 from goals.model import CriterionRevision, Indicator, Observation, Upload, UploadState
+from goals.observations import mark_applied
 from goals.periods import PeriodError
 from goals.progress import STATUSES, roll_up
 from goals.status import (
@@ -74,6 +75,9 @@ def add_values(engine, rows, *, state: str = "applied") -> int:
                     upload_id=upload.id,
                 )
             )
+        if upload.state == UploadState.APPLIED:
+            session.flush()
+            mark_applied(session, upload.id)
         return upload.id
 
 
