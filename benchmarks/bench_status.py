@@ -7,7 +7,7 @@ rounds (``grow="rounds"``) – see benchmarks/store_gen.py.
 
 Timings are the median of several warm runs on SQLite:
 * ``query``: the one query assess makes (`goals.status.values_query`: current values of the
-  indicators, areas and groups involved), bare, rows fetched as tuples;
+  indicators, areas and groups involved), bare, rows fetched as tuples as assess does;
 * ``assess``: assess(engine=...) as the CLI calls it, catalogue load included;
 * ``assess_cpu``: the same in CPU time of this process (a loaded machine stretches wall time);
 * ``assess_cat``: assess(session=..., catalogue=...) with a loaded catalogue, as the UI calls it;
@@ -65,7 +65,7 @@ def _median(fn: Callable[[], Any], runs: int) -> tuple[float, float]:
 def _bare_query(session: Any, cat: Catalogue) -> int:
     """The one query assess makes, bare: executed and fetched as tuples."""
     query = values_query(cat, assessment_plan(cat), cat.region)
-    return len(session.connection().execute(query).all())
+    return len(store.fetch_tuples(session.connection(), query))
 
 
 def measure_variant(url: str, scale: int, grow: str, runs: int = RUNS) -> dict[str, Any]:

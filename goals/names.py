@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,14 +21,18 @@ def _fold(text: str, table: dict[int, str]) -> str:
     return "".join(c for c in text if c.isalnum())
 
 
+# Memoised: the same few hundred catalogue names and spreadsheet labels are folded again on every
+# catalogue load and in every row of a workbook.
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Case-, accent-, space- and punctuation-insensitive key: 'Midt-klyngen' → 'midtklyngen'."""
     return _fold(text, _DANISH)
 
 
-def name_keys(text: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def name_keys(text: str) -> frozenset[str]:
     """Every key a name may be written as (ø as 'oe' or as 'o')."""
-    return {_fold(text, _DANISH), _fold(text, _DANISH_SHORT)}
+    return frozenset((_fold(text, _DANISH), _fold(text, _DANISH_SHORT)))
 
 
 @dataclass

@@ -6,8 +6,9 @@ Canonical forms: year ``2017``, half-year ``2017H1``, quarter ``2017K2``, month 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import total_ordering
 
@@ -49,12 +50,25 @@ class Period:
     year: int
     frequency: Frequency = Frequency.YEAR
     index: int = 1
+    # Worked out once: periods are compared, hashed and measured in every status calculation.
+    years: float = field(init=False, repr=False, compare=False)
+    """Start of the period measured in years (2017K2 → 2017.25)."""
+    _order: tuple[float, int] = field(init=False, repr=False, compare=False)
+    _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not 1900 <= self.year <= 2200:
             raise PeriodError(f"year {self.year} is out of range")
-        if not 1 <= self.index <= self.frequency.per_year:
+        per_year = self.frequency.per_year
+        if not 1 <= self.index <= per_year:
             raise PeriodError(f"sub-period {self.index} is out of range for {self.frequency.value}")
+        years = self.year + (self.index - 1) / per_year
+        object.__setattr__(self, "years", years)
+        object.__setattr__(self, "_order", (years, per_year))
+        object.__setattr__(self, "_hash", hash((self.year, per_year, self.index)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     @property
     def code(self) -> str:
@@ -66,11 +80,6 @@ class Period:
         if self.frequency is Frequency.QUARTER:
             return f"{self.year}K{self.index}"
         return f"{self.year}-{self.index:02d}"
-
-    @property
-    def years(self) -> float:
-        """Start of the period measured in years (2017K2 → 2017.25)."""
-        return self.year + (self.index - 1) / self.frequency.per_year
 
     @property
     def ordinal(self) -> int:
@@ -85,10 +94,7 @@ class Period:
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Period):
             return NotImplemented
-        return (self.years, self.frequency.per_year) < (
-            other.years,
-            other.frequency.per_year,
-        )
+        return self._order < other._order
 
     def __str__(self) -> str:
         return self.code
@@ -144,7 +150,13 @@ def parse_period(value: object) -> Period:
         if value.is_integer():
             return Period(int(value))
         raise PeriodError(f"{value} is not a period")
-    text = " ".join(str(value).strip().lower().split())
+    return _parse_text(str(value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_text(value: str) -> Period:
+    """A period written as text (memoised: a workbook repeats the same few periods)."""
+    text = " ".join(value.strip().lower().split())
     if not text:
         raise PeriodError("empty period")
     for pattern, frequency in _PATTERNS:

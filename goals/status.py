@@ -40,7 +40,15 @@ from goals.catalogue import Catalogue, CriterionInfo
 from goals.compare import TREND_POINTS, Trend, compare_to_reference, recent_trend
 from goals.describe import criterion_subject, period_label
 from goals.i18n import format_number, language, name_of, t
-from goals.model import Area, AreaKind, CriterionRevision, Indicator, Polarity, TargetType
+from goals.model import (
+    Area,
+    AreaKind,
+    CriterionRevision,
+    Indicator,
+    Observation,
+    Polarity,
+    TargetType,
+)
 from goals.observations import current_query
 from goals.periods import Period, PeriodError, parse_period
 from goals.progress import (
@@ -53,7 +61,7 @@ from goals.progress import (
     measure,
     roll_up,
 )
-from goals.store import read_session
+from goals.store import fetch_tuples, read_session
 
 __all__ = [
     "COMPARISON_STYLE",
@@ -423,13 +431,18 @@ def assessment_plan(
     return _plan(catalogue, when, _area_filter(catalogue, cluster, when, lang))
 
 
-def values_query(catalogue: Catalogue, plan: Plan, region: Area | None) -> sa.Select:
+VALUE_COLUMNS = ("indicator_id", "area_id", "period", "group_id", "value", "lower", "upper")
+
+
+def values_query(
+    catalogue: Catalogue, plan: Plan, region: Area | None
+) -> sa.Select | sa.CompoundSelect:
     """The one query `assess` makes: current values of what the plan needs, and the region's.
 
     A UNION ALL of the current observations per distinct (areas, groups) pair, so that a
     municipality criterion does not fetch every indicator's municipal values, nor a gap
-    criterion every indicator's breakdowns. Columns: indicator_id, area_id, period, group_id,
-    value, lower, upper; withheld values (NULL) are left out.
+    criterion every indicator's breakdowns. Columns: `VALUE_COLUMNS`; withheld values (NULL)
+    are left out.
     """
     wanted: dict[tuple[frozenset[int], frozenset[int]], set[int]] = defaultdict(set)
     areas_of: dict[int, set[int]] = defaultdict(set)
@@ -439,20 +452,17 @@ def values_query(catalogue: Catalogue, plan: Plan, region: Area | None) -> sa.Se
         area_ids = areas_of[revision.id] | ({region.id} if region is not None else set())
         key = (frozenset(area_ids), frozenset(_groups_of(revision, catalogue)))
         wanted[key].add(revision.indicator_id)
+    value = Observation.__table__.c.value
     parts = [
-        current_query(indicator_ids=sorted(ind), area_ids=sorted(areas), group_ids=sorted(groups))
+        current_query(
+            indicator_ids=sorted(ind),
+            area_ids=sorted(areas),
+            group_ids=sorted(groups),
+            columns=VALUE_COLUMNS,
+        ).where(value.is_not(None))
         for (areas, groups), ind in wanted.items()
     ]
-    live = (parts[0] if len(parts) == 1 else sa.union_all(*parts)).subquery("current")
-    return sa.select(
-        live.c.indicator_id,
-        live.c.area_id,
-        live.c.period,
-        live.c.group_id,
-        live.c.value,
-        live.c.lower,
-        live.c.upper,
-    ).where(live.c.value.is_not(None))
+    return parts[0] if len(parts) == 1 else sa.union_all(*parts)
 
 
 def _plan(cat: Catalogue, when: dt.date, allowed: set[int] | None) -> Plan:
@@ -527,32 +537,36 @@ def _load_values(
     """(indicator, area, group) → points up to the cutoff, oldest first, from one query."""
     if not plans:
         return {}
-    rows = session.connection().execute(values_query(cat, plans, region)).all()
+    rows = fetch_tuples(session.connection(), values_query(cat, plans, region))
 
-    raw: dict[tuple[int, int, int], list[tuple[Any, ...]]] = defaultdict(list)
-    for ind, area, code, group, value, lower, upper in rows:
-        raw[(ind, area, group)].append((code, value, lower, upper))
-
-    periods: dict[str, Period | None] = {}
+    # Each distinct period code is read once: (its place in time, the Period), or None when it
+    # is after the cutoff (or not a canonical code, which the store never holds).
+    # The order of Period: by start, and a longer period before a shorter one with the same start.
+    when: dict[str, tuple[tuple[int, int], Period] | None] = {}
     for code in {row[2] for row in rows}:
         try:
-            period: Period | None = parse_period(code)
-        except PeriodError:  # stored periods are canonical; skip anything else
-            period = None
-        if period is not None and cutoff is not None and _end_month(period) > _end_month(cutoff):
-            period = None
-        periods[code] = period
-    # the order of Period: by start, and a longer period before a shorter one with the same start
-    order = {code: (_months(p)[0], -_months(p)[1]) for code, p in periods.items() if p}
+            period = parse_period(code)
+        except PeriodError:
+            when[code] = None
+            continue
+        start, end = _months(period)
+        keep = cutoff is None or end <= _end_month(cutoff)
+        when[code] = ((start, -end), period) if keep else None
+
+    # Grouped as fetched (the driver's tuples hold only numbers and text, which the garbage
+    # collector stops tracking; new tuples holding Periods would stay tracked until the end).
+    raw: dict[tuple[int, int, int], list[tuple[Any, ...]]] = defaultdict(list)
+    for row in rows:
+        if when[row[2]] is not None:
+            raw[(row[0], row[1], row[3])].append(row)
     data: dict[tuple[int, int, int], list[Point]] = {}
     for key, points in raw.items():
-        kept = [point for point in points if periods[point[0]] is not None]
-        kept.sort(key=lambda point: order[point[0]])  # nearly sorted already: index order
+        points.sort(key=lambda row: when[row[2]][0])  # type: ignore[index]
         series: list[Point] = []
         last = None
-        for code, value, lower, upper in kept:
+        for _, _, code, _, value, lower, upper in points:
             if code != last:  # the same value may come from two parts of the union
-                series.append((periods[code], value, lower, upper))  # type: ignore[arg-type]
+                series.append((when[code][1], value, lower, upper))  # type: ignore[index]
                 last = code
         data[key] = series
     return data
