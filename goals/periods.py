@@ -36,6 +36,12 @@ class Frequency(StrEnum):
 
 
 _PER_YEAR = {"year": 1, "half_year": 2, "quarter": 4, "month": 12}
+_CODE = {
+    Frequency.YEAR: "{y}",
+    Frequency.HALF_YEAR: "{y}H{i}",
+    Frequency.QUARTER: "{y}K{i}",
+    Frequency.MONTH: "{y}-{i:02d}",
+}
 
 
 class PeriodError(ValueError):
@@ -53,6 +59,8 @@ class Period:
     # Worked out once: periods are compared, hashed and measured in every status calculation.
     years: float = field(init=False, repr=False, compare=False)
     """Start of the period measured in years (2017K2 → 2017.25)."""
+    code: str = field(init=False, repr=False, compare=False)
+    """The canonical text of the period."""
     _order: tuple[float, int] = field(init=False, repr=False, compare=False)
     _hash: int = field(init=False, repr=False, compare=False)
 
@@ -64,22 +72,12 @@ class Period:
             raise PeriodError(f"sub-period {self.index} is out of range for {self.frequency.value}")
         years = self.year + (self.index - 1) / per_year
         object.__setattr__(self, "years", years)
+        object.__setattr__(self, "code", _CODE[self.frequency].format(y=self.year, i=self.index))
         object.__setattr__(self, "_order", (years, per_year))
         object.__setattr__(self, "_hash", hash((self.year, per_year, self.index)))
 
     def __hash__(self) -> int:
         return self._hash
-
-    @property
-    def code(self) -> str:
-        """The canonical text of the period."""
-        if self.frequency is Frequency.YEAR:
-            return str(self.year)
-        if self.frequency is Frequency.HALF_YEAR:
-            return f"{self.year}H{self.index}"
-        if self.frequency is Frequency.QUARTER:
-            return f"{self.year}K{self.index}"
-        return f"{self.year}-{self.index:02d}"
 
     @property
     def ordinal(self) -> int:
