@@ -9,6 +9,16 @@ Both follow OHID's Fingertips (PHE's public-health profiles):
   χ² = slope² / var(slope) exceeds 9.5495 (χ² with 1 degree of freedom at 99.8 %) and the slope
   keeps its sign when each point in turn is left out. Without confidence limits only the
   direction of an ordinary least-squares line is given, labelled method="direction_only".
+
+Checked against Fingertips' own code (tests/unit/test_compare_conformance.py):
+ukhsa-collaboration/fingertips-open, PholioVisualisationWS/Analysis/TrendMarkers/
+TrendMarkerCalculator.cs (the weighted sums, 3.92, 9.54953570608324, the six slope signs) and
+Analysis/SingleOverlappingCIsForOneCILevelComparer.cs (the benchmark's value against the area's
+95 % interval, ends included; the benchmark's own interval is not used). Deliberate differences:
+a left-out slope of exactly 0 breaks the sign (Fingertips counts 0 as positive, so only a rise
+driven by one point got through); the five periods must be consecutive (issue 4); Fingertips'
+test on counts for "SPC for proportions" indicators is not used – the weights always come from
+the confidence limits.
 """
 
 from __future__ import annotations
@@ -43,6 +53,9 @@ TREND_POINTS = 5
 CHI2_CRITICAL = 9.54953570608324
 #: Width of a 95 % confidence interval in standard errors (2 × 1.96), as Fingertips uses.
 CI95_WIDTH_IN_SE = 3.92
+#: A weighted slope whose numerator cancels to within this relative amount is rounding error,
+#: i.e. exactly 0 (floating-point sums of five terms are good to about 1e-15).
+ZERO_SLOPE_RTOL = 1e-12
 
 #: Why a trend is not calculated or not significant: code → Danish ("da") and English ("en").
 TREND_REASONS: dict[str, dict[str, str]] = {
@@ -163,8 +176,9 @@ def recent_trend(
     weights = 1.0 / se**2
     slope, variance = _weighted_slope(x, values, weights)
     chi2 = slope**2 / variance
-    # The sign must survive leaving out each point in turn (a zero slope does not count as
-    # keeping it – Fingertips counts zero as positive, which favours "increasing").
+    # The sign must survive leaving out each point in turn. A zero slope does not keep it:
+    # Fingertips' `slopeValue < 0 ? -1 : 1` counts 0 as positive, so 0, 0, 0, 0, 10 would be
+    # "increasing" but its mirror 10, 0, 0, 0, 0 not "decreasing"; issue 4 asks for a stable sign.
     keep = np.ones(TREND_POINTS, dtype=bool)
     stable = slope != 0
     for i in range(TREND_POINTS):
@@ -240,14 +254,25 @@ def _latest_run(
 
 
 def _weighted_slope(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[float, float]:
-    """Weighted least-squares slope and its variance (weights are 1 / variance of y)."""
+    """Weighted least-squares slope and its variance (weights are 1 / variance of y).
+
+    The sums are Fingertips' (S1 = Σw, S2 = Σwxy, S3 = Σwx, S4 = Σwy, S5 = Σwx²): slope =
+    (S1·S2 − S3·S4) / (S1·S5 − S3²), var(slope) = S1 / (S1·S5 − S3²). When the numerator is only
+    rounding error – the two products agree to within ZERO_SLOPE_RTOL – the slope is exactly 0:
+    otherwise 7.7, 7.7, 7.7, 7.7 would get a slope of ±1e-16 and the leave-one-out sign check
+    would depend on how the values happen to round.
+    """
     s_w = w.sum()
     s_x = (w * x).sum()
     s_xx = (w * x * x).sum()
     s_y = (w * y).sum()
     s_xy = (w * x * y).sum()
     det = s_w * s_xx - s_x**2
-    return float((s_w * s_xy - s_x * s_y) / det), float(s_w / det)
+    a, b = s_w * s_xy, s_x * s_y
+    numerator = a - b
+    if abs(numerator) <= ZERO_SLOPE_RTOL * (abs(a) + abs(b)):
+        numerator = 0.0
+    return float(numerator / det), float(s_w / det)
 
 
 def _ols_slope(x: np.ndarray, y: np.ndarray) -> float:
