@@ -187,9 +187,9 @@ def measure(
 ) -> Measure:
     """The progress of a series (period → value) from its base period to its latest value.
 
-    Raises ValueError for programmer errors (a target without a target period, the same period
-    twice, a period that cannot be read); data problems give status ``not_available`` with a
-    reason code from REASONS. A limit is ignored when there is a target (as sdg-build does).
+    Raises ValueError for programmer errors (a target without a target period, a period given
+    twice with a value each time, a period that cannot be read); data problems give status
+    ``not_available`` with a reason code from REASONS. A limit is ignored when there is a target (as sdg-build does).
     """
     if higher_is_better is None:
         raise ValueError("progress needs a polarity: higher_is_better must be True or False")
@@ -257,14 +257,14 @@ def measure(
             known, observed, sign * d, base, higher_is_better, limit, target_period
         )
 
-    # Differs from sdg-build: "achieved" compares with the target as given (sdg-build compares
-    # with 0.001 for a zero target); the two differ only for latest values strictly between 0
-    # and 0.001.
-    achieved = latest >= target if d == 1 else latest <= target
-    # Differs from sdg-build: a zero target becomes 0.001 with the sign of the base, so a
-    # negative series can aim at zero (sdg-build would raise a negative number to a fractional
-    # power). For positive bases this is exactly sdg-build's 0.001.
+    # A zero target counts as 0.001 everywhere, also in the "achieved" test: sdg-build replaces
+    # it in SeriesProgress.__init__, before is_target_achieved runs (so with lower is better a
+    # latest 0.0005 has met a target of 0, and with higher is better it has not).
+    # Differs from sdg-build: the 0.001 takes the sign of the base, so a negative series can aim
+    # at zero (sdg-build would raise a negative number to a fractional power and compare with
+    # the modulus of a complex number). For bases ≥ 0 this is exactly sdg-build's 0.001.
     target_eff = ZERO_SUBSTITUTE * sign if target == 0 else target
+    achieved = latest >= target_eff if d == 1 else latest <= target_eff
     t_target = parse_period(target_period).years
 
     reason = None
@@ -355,14 +355,17 @@ def _usable_points(series: Mapping[Any, Any]) -> list[tuple[Any, float, float]]:
     points = []
     for key, raw in series.items():
         period = parse_period(key)
+        value = _number(raw)
+        if value is None:
+            # As sdg-build (SeriesProgress.filter_data): missing values are dropped before the
+            # duplicate check, so a period given twice with one value is not an error.
+            continue
         if period in seen:
             raise ValueError(
                 f"period {period} occurs twice in the series ({seen[period]!r}, {key!r})"
             )
         seen[period] = key
-        value = _number(raw)
-        if value is not None:
-            points.append((period, key, value))
+        points.append((period, key, value))
     points.sort(key=lambda p: p[0])
     return [(key, period.years, value) for period, key, value in points]
 
