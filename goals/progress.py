@@ -189,7 +189,8 @@ def measure(
 
     Raises ValueError for programmer errors (a target without a target period, a period given
     twice with a value each time, a period that cannot be read); data problems give status
-    ``not_available`` with a reason code from REASONS. A limit is ignored when there is a target (as sdg-build does).
+    ``not_available`` with a reason code from REASONS. A limit is ignored when there is a
+    target (as sdg-build does).
     """
     if higher_is_better is None:
         raise ValueError("progress needs a polarity: higher_is_better must be True or False")
