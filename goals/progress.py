@@ -227,33 +227,53 @@ def measure(
     if not points:
         return unavailable("no_data")
     latest_key, t1, latest = points[-1]
-    known_latest = {"latest_period": latest_key, "latest_value": latest}
-    if len(points) < 2:
-        return unavailable("fewer_than_two_periods", **known_latest)
+    known: dict[str, Any] = {
+        "base_period": None,
+        "base_value": None,
+        "latest_period": latest_key,
+        "latest_value": latest,
+    }
 
     # Base: the base period if it has a value, else the first later period that has one.
-    if base_period is None:
-        base_key, t0, base = points[0]
+    # The reason why no rate can be worked out is kept, not returned at once: as in sdg-build
+    # (SeriesProgress sets target_achieved apart from the data checks, and get_score tests it
+    # first), a latest value that meets the target is "target achieved" all the same.
+    blocked = None
+    base_point = None
+    if len(points) < 2:
+        blocked = "fewer_than_two_periods"
+    elif base_period is None:
+        base_point = points[0]
     else:
         start = parse_period(base_period).years
-        later = [p for p in points if p[1] >= start]
-        if not later:
-            return unavailable("no_base_value", **known_latest)
-        base_key, t0, base = later[0]
-    known = {"base_period": base_key, "base_value": base, **known_latest}
-    if t0 >= t1:
-        return unavailable("base_not_before_latest", **known)
+        base_point = next((p for p in points if p[1] >= start), None)
+        if base_point is None:
+            blocked = "no_base_value"
+    base = t0 = None
+    if base_point is not None:
+        base_key, t0, base = base_point
+        known.update(base_period=base_key, base_value=base)
+        if t0 >= t1:
+            blocked = "base_not_before_latest"
 
     # sdg-build takes the sign before replacing a zero base, so a zero base counts as positive.
     # As in sdg-build only the base is replaced, never the latest value: a latest 0 is a growth
     # rate of −100 %, even from a zero base (0 → 0 is deterioration when higher is better).
-    sign = -1 if base < 0 else 1
-    base_eff = ZERO_SUBSTITUTE if base == 0 else base
-    if (base_eff > 0 and latest < 0) or (base_eff < 0 and latest > 0):
-        return unavailable("opposite_signs", **known)
-    observed = _cagr(latest, base_eff, t1, t0)
+    sign = -1 if (base if base is not None else latest) < 0 else 1
+    base_eff = None
+    observed = None
+    if blocked is None:
+        assert base is not None and t0 is not None
+        base_eff = ZERO_SUBSTITUTE if base == 0 else base
+        if (base_eff > 0 and latest < 0) or (base_eff < 0 and latest > 0):
+            blocked = "opposite_signs"
+        else:
+            observed = _cagr(latest, base_eff, t1, t0)
 
     if target is None:
+        if blocked is not None:
+            return unavailable(blocked, **known)
+        assert observed is not None
         return _without_target(
             known, observed, sign * d, base, higher_is_better, limit, target_period
         )
@@ -266,19 +286,21 @@ def measure(
     # the modulus of a complex number). For bases ≥ 0 this is exactly sdg-build's 0.001.
     target_eff = ZERO_SUBSTITUTE * sign if target == 0 else target
     achieved = latest >= target_eff if d == 1 else latest <= target_eff
-    t_target = parse_period(target_period).years
 
-    reason = None
+    reason = blocked
     required = x = None
-    if (target_eff > 0) != (base_eff > 0):
-        reason = "target_opposite_sign"
-    elif t_target <= t0:
-        reason = "target_not_after_base"
-    else:
-        required = _cagr(target_eff, base_eff, t_target, t0)
-        x = _ratio(sign * d * observed, abs(required))
-        if math.isnan(x):
-            x, reason = None, "not_computable"
+    if reason is None:
+        assert base_eff is not None and t0 is not None and observed is not None
+        t_target = parse_period(target_period).years
+        if (target_eff > 0) != (base_eff > 0):
+            reason = "target_opposite_sign"
+        elif t_target <= t0:
+            reason = "target_not_after_base"
+        else:
+            required = _cagr(target_eff, base_eff, t_target, t0)
+            x = _ratio(sign * d * observed, abs(required))
+            if math.isnan(x):
+                x, reason = None, "not_computable"
 
     common = dict(
         reason=None,
@@ -305,13 +327,16 @@ def roll_up(parts: Iterable[Measure | RollUp | float | None]) -> RollUp:
     """Summarise parts (measures, roll-ups of sub-groups, or bare scores) as one status.
 
     The score is the mean score of the available parts, and the status its band. The status is
-    target_achieved only if every part achieved its target – a part without data, or a bare
-    score, has not. Nested roll-ups weigh each sub-group equally, as Open SDG's grouping does.
+    target_achieved only if every available part achieved its target (a bare score has not).
+    As in sdg-build (IndicatorProgress.get_indicator_progress), parts without a score are left
+    out of both the mean and the "all achieved" test; `RollUp` counts them, so that the
+    dashboard can say how many could not be assessed. Nested roll-ups weigh each sub-group
+    equally, as Open SDG's grouping does.
     """
     parts = list(parts)
     counts = dict.fromkeys(STATUSES, 0)
     scores: list[float] = []
-    all_achieved = bool(parts)
+    all_achieved = True
     for part in parts:
         if isinstance(part, Measure | RollUp):
             status, score = part.status, part.score
@@ -319,11 +344,9 @@ def roll_up(parts: Iterable[Measure | RollUp | float | None]) -> RollUp:
             score = _number(part)
             status = status_from_score(score)
         counts[status] += 1
-        all_achieved = all_achieved and status == TARGET_ACHIEVED
         if status != NOT_AVAILABLE and score is not None:
             scores.append(score)
-    # Differs from sdg-build: there, parts without data are left out of the "all achieved"
-    # test; here they count as not achieved, so missing data never shows as target achieved.
+            all_achieved = all_achieved and status == TARGET_ACHIEVED
     if not scores:
         return RollUp(NOT_AVAILABLE, None, len(parts), 0, counts)
     # Identical parts must give exactly their own score (band edges such as 2.5 matter), and

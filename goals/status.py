@@ -863,7 +863,9 @@ def _reason_text(
             values["base"] = label(baseline)
         return t(f"status.reason.{result.reason}", lang, **values)
     if result.status == TARGET_ACHIEVED:
-        text = t("status.explain.achieved", lang, **values)
+        # met with a single period (or the base is the latest): there is no "from … to …"
+        single = result.base_value is None or result.base_period == result.latest_period
+        text = t(f"status.explain.{'achieved_latest' if single else 'achieved'}", lang, **values)
     elif result.target is not None:
         text = t("status.explain.target", lang, **values)
     else:

@@ -88,6 +88,12 @@ TEXTS = {
         "en": "In {area} {what} went from {base_value} ({base}) to {latest_value} ({latest}), "
         "so the target of {target} for {target_period} has been reached.",
     },
+    "status.explain.achieved_latest": {
+        "da": "I {area} er {what} {latest_value} ({latest}), så målet på {target} i "
+        "{target_period} er nået.",
+        "en": "In {area} {what} is {latest_value} ({latest}), so the target of {target} for "
+        "{target_period} has been reached.",
+    },
     "status.explain.target": {
         "da": "I {area} er {what} gået fra {base_value} ({base}) til {latest_value} ({latest}), "
         "gennemsnitligt {observed} om året. For at nå {target} i {target_period} kræves "

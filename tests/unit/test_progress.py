@@ -361,9 +361,13 @@ def test_one_period():
     assert (m.latest_period, m.latest_value) == (2021, 5)
 
 
-def test_one_period_meeting_target_is_still_not_available():
+def test_one_period_meeting_target_is_achieved():
+    # As sdg-build publishes it: a met target is met, even without a rate.
     m = measure({2021: 5}, higher_is_better=True, target=4, target_period=2030)
-    assert (m.status, m.reason) == ("not_available", "fewer_than_two_periods")
+    assert (m.status, m.score, m.reason, m.value) == ("target_achieved", 5, None, None)
+    assert (m.latest_period, m.latest_value, m.base_period) == (2021, 5, None)
+    not_met = measure({2021: 3}, higher_is_better=True, target=4, target_period=2030)
+    assert (not_met.status, not_met.reason) == ("not_available", "fewer_than_two_periods")
 
 
 def test_base_period_after_the_data():
@@ -526,9 +530,13 @@ def test_roll_up_of_measures():
 def test_roll_up_target_achieved_only_if_every_part_achieved():
     achieved = measure({2020: 100, 2022: 150}, **TARGET_UP)
     assert roll_up([achieved, achieved]).status == "target_achieved"
-    missing = measure({2022: 150}, **TARGET_UP)
-    r = roll_up([achieved, missing])
+    on_track = measure({2020: 100, 2022: 132.25}, **TARGET_UP)
+    r = roll_up([achieved, on_track])
     assert (r.status, r.score) == ("on_track", 5)
+    # A part without data is left out of the test, as of the mean (sdg-build), but counted.
+    missing = measure({2022: 90}, **TARGET_UP)
+    r = roll_up([achieved, missing])
+    assert (r.status, r.score, r.n, r.n_available) == ("target_achieved", 5, 2, 1)
     # A bare score of 5 is not a met target.
     assert roll_up([achieved, 5.0]).status == "on_track"
 

@@ -575,20 +575,6 @@ def test_roll_up_is_the_mean_of_available_scores_and_all_achieved():
 # --- deliberate differences from sdg-build (with what sdg-build does) ---------------------------
 
 
-def test_difference_one_period_meeting_the_target_is_not_available():
-    # Issue #4 is explicit: "Not available with fewer than two usable periods". sdg-build sets
-    # target_achieved in __init__ independently of the data checks, and get_score tests it first,
-    # so it publishes target_achieved with score 5 here.
-    m = measure({2021: 5}, higher_is_better=True, target=4, target_period=2030)
-    assert (m.status, m.reason) == ("not_available", "fewer_than_two_periods")
-
-
-def test_difference_opposite_signs_meeting_the_target_is_not_available():
-    # Issue #4: "or base and latest of opposite sign" → not available. sdg-build: target_achieved.
-    m = measure({2020: -2, 2022: 3}, higher_is_better=True, target=1, target_period=2030)
-    assert (m.status, m.reason) == ("not_available", "opposite_signs")
-
-
 def test_difference_target_of_opposite_sign_to_the_base():
     # sdg-build raises a negative ratio to a fractional power (a complex number in Python) and
     # divides by its modulus: base 10 → 8 (lower is better), target −5 in 2030 gives
@@ -642,10 +628,29 @@ def test_difference_infinite_values_are_missing():
     assert m.latest_period == 2022
 
 
-def test_difference_roll_up_part_without_data_is_not_achieved():
-    # Issue #4: "target achieved only if every part achieved it". sdg-build leaves parts without a
-    # score out of all(targets) and would say target_achieved here; the score is the same (5).
+# --- where sdg-build decides before the data checks (followed) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("series", "kwargs"),
+    [
+        ({2021: 5}, {}),  # one period
+        ({2020: -2, 2022: 3}, {}),  # base and latest of opposite sign
+        ({2020: 1, 2022: 2}, {"base_period": 2022}),  # base is the latest period
+    ],
+)
+def test_a_met_target_is_achieved_even_without_a_rate(series, kwargs):
+    # SeriesProgress.__init__ sets target_achieved from is_target_achieved() apart from
+    # calculate_progress_value()'s checks, and get_score() / get_progress_status() test it
+    # first: sdg-build publishes target_achieved with score 5 and no progress value.
+    m = measure(series, higher_is_better=True, target=1, target_period=2030, **kwargs)
+    assert (m.status, m.score, m.value, m.reason) == ("target_achieved", 5.0, None, None)
+
+
+def test_roll_up_leaves_parts_without_a_score_out_of_all_achieved():
+    # IndicatorProgress.get_indicator_progress appends series.target_achieved only for series
+    # whose score is not None, and all(targets) decides: target_achieved here.
     achieved = measure({2020: 100, 2022: 150}, **UP)
-    missing = measure({2022: 150}, **UP)
+    missing = measure({}, **UP)
     r = roll_up([achieved, missing])
-    assert (r.status, r.score) == ("on_track", 5.0)
+    assert (r.status, r.score, r.n, r.n_available) == ("target_achieved", 5.0, 2, 1)

@@ -308,6 +308,16 @@ def test_one_period_only_and_no_data(catalogue_engine):
     assert none.comparison == "not_compared" and none.trend.direction == "not_calculated"
 
 
+def test_one_period_meeting_an_absolute_target_is_achieved(catalogue_engine):
+    # KOL-1-C: at most 12 % in 2025. One value of 11 % has met it, as sdg-build would publish.
+    add_values(catalogue_engine, [("RYG-01", "HORSENS", "2021", TOTAL, 11.0)])
+    row = row_of(assess(engine=catalogue_engine), "KOL-1-C", "HORSENS")
+    assert (row.status, row.score, row.reason, row.ratio) == ("target_achieved", 5, None, None)
+    assert row.reason_text == (
+        "I Horsensklyngen er værdien 11,0 % (2021), så målet på 12,0 % i 2025 er nået."
+    )
+
+
 def test_withheld_values_are_no_data(catalogue_engine):
     add_values(
         catalogue_engine,
