@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
-from goals import charts
 from goals.catalogue import Catalogue
 from goals.describe import period_label
 from goals.freshness import GroupFreshness, latest_uploads
@@ -362,6 +361,8 @@ def legend(lang: str) -> None:
 
 def grid_figure(grid: GridModel, lang: str) -> None:
     """The same grid as one plotly figure, for the presentation and the camera button."""
+    from goals import charts  # plotly and pandas: only when the figure is asked for
+
     fig = charts.status_grid(
         grid.cells,
         rows=grid.clusters,
