@@ -1,5 +1,11 @@
 """Målbillede: `streamlit run app.py`. Page configuration and navigation over pages/.
 
+This file has two roles. Streamlit runs it for every visitor (as ``__main__``, also under
+AppTest): it configures the page and runs the navigation. `streamlit run app.py` also imports it
+once as a module when the server starts, finds ``app`` (an ``st.App`` serving this same file)
+and serves that; its lifespan (goals.ui.startup) prepares the store and the front page in the
+background while the first browser is still loading Streamlit's frontend.
+
 Each page checks access itself (goals.ui.layout.start_page); the navigation only decides what
 is listed.
 """
@@ -7,9 +13,6 @@ is listed.
 from pathlib import Path
 
 import streamlit as st
-
-from goals import i18n
-from goals.ui import context, layout
 
 HERE = Path(__file__).parent
 
@@ -24,15 +27,31 @@ PAGES = [
     ("nav.section.admin", "pages/admin.py", "nav.admin", "🛠️", "admin"),
 ]
 
-layout.configure_page()
-lang = context.language()
 
-sections: dict[str, list] = {}
-for section, file, title, icon, url_path in PAGES:
-    if not (HERE / file).exists():
-        continue
-    page = st.Page(file, title=i18n.t(title, lang), icon=icon, url_path=url_path)
-    sections.setdefault(i18n.t(section, lang), []).append(page)
+def main() -> None:
+    """One run for a visitor: page configuration, then the chosen page."""
+    # imported here, not at the top: the server imports this file at start (for `app`)
+    from goals import i18n
+    from goals.ui import context, layout
 
-navigation = st.navigation(sections)
-navigation.run()
+    layout.configure_page()
+    lang = context.language()
+
+    sections: dict[str, list] = {}
+    for section, file, title, icon, url_path in PAGES:
+        if not (HERE / file).exists():
+            continue
+        page = st.Page(file, title=i18n.t(title, lang), icon=icon, url_path=url_path)
+        sections.setdefault(i18n.t(section, lang), []).append(page)
+
+    navigation = st.navigation(sections)
+    navigation.run()
+
+
+if __name__ == "__main__":
+    main()
+else:
+    # imported by `streamlit run app.py` (the server), not run for a visitor
+    from goals.ui import startup
+
+    app = st.App(__file__, lifespan=startup.lifespan)
