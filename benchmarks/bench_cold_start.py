@@ -1,13 +1,16 @@
 """Cold start: `streamlit run app.py` to the first rendered front page in Chromium (bar: < 5 s).
 
-Measured twice on the embedded default database: the very first start (which creates the
-database and loads the catalogue and demo through the importer) and a start on an existing
-database. Each time a new server process and a new browser page.
+The database is created first (catalogue and demo through the importer, timed on its own), then
+the app is started on it RUNS times, each time a new server process and a new browser: from
+the start of the process until the front page (Overblik) shows the clusters and Streamlit has
+finished running the page, i.e. every element with its data is on the screen. The median of the
+runs is held against the bar; every run is listed, as the machine may be busy with other work.
 """
 
 from __future__ import annotations
 
 import shutil
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -15,6 +18,7 @@ from pathlib import Path
 from goals import store
 
 BAR_SECONDS = 5.0
+RUNS = 3
 
 
 def _first_render(url_env: dict[str, str], tmp: Path) -> tuple[float, float]:
@@ -31,6 +35,10 @@ def _first_render(url_env: dict[str, str], tmp: Path) -> tuple[float, float]:
             page = browser.new_page(viewport={"width": 1600, "height": 1000})
             page.goto(server.url)
             page.get_by_text("Aarhusklyngen").first.wait_for(timeout=120_000)
+            # and the run is over: the cluster cards and every other element have arrived
+            page.wait_for_selector(
+                "[data-test-script-state='notRunning']", state="attached", timeout=120_000
+            )
             rendered = time.perf_counter() - started
         finally:
             stop_server(server)
@@ -55,15 +63,33 @@ def run() -> list[dict]:
         store.dispose_engines()
         create = time.perf_counter() - t0
         rows.append({"measure": "create database + catalogue + demo (importer)", "seconds": create})
-        healthy, rendered = _first_render(env, tmp)
-        rows.append({"measure": "server healthy", "seconds": healthy})
+        runs = [_first_render(env, tmp) for _ in range(RUNS)]
+        healthy = statistics.median(h for h, _ in runs)
+        rendered = statistics.median(r for _, r in runs)
+        rows.append({"measure": f"server healthy (median of {RUNS})", "seconds": healthy})
         rows.append(
             {
-                "measure": "start → front page rendered (existing database)",
+                "measure": f"start → front page rendered (existing database, median of {RUNS})",
                 "seconds": rendered,
+                "runs": " / ".join(f"{r:.2f}" for _, r in runs),
                 "bar": f"< {BAR_SECONDS:.0f} s",
                 "ok": rendered < BAR_SECONDS,
             }
         )
         shutil.rmtree(tmp, ignore_errors=True)
     return rows
+
+
+def main() -> int:
+    rows = run()
+    for row in rows:
+        print(
+            " | ".join(
+                f"{k}: {v:.2f}" if isinstance(v, float) else f"{k}: {v}" for k, v in row.items()
+            )
+        )
+    return 0 if all(row.get("ok", True) for row in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
