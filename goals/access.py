@@ -9,6 +9,7 @@ need a known user with the right role.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Iterable
@@ -29,7 +30,15 @@ _hasher = PasswordHasher()
 MAX_FAILURES_BEFORE_LOCK = 5
 LOCK_SECONDS_FIRST = 30
 LOCK_SECONDS_MAX = 15 * 60
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to verify against for unknown users, so that their login takes as long as a known
+    user's (made on first use: an argon2 hash at import would slow every start)."""
+    return _hasher.hash("not a password of anyone")
+
+
 DEMO_ACTOR_NAME = "demo"
 MIN_PASSWORD_LENGTH = 10
 
@@ -287,7 +296,7 @@ def authenticate(*, engine: Engine, name: str, password: str) -> LoginResult:
         # verify against a dummy hash for unknown names too, so timing does not reveal them
         stored = user.password_hash if user is not None and user.active else None
         try:
-            ok = _hasher.verify(stored or _DUMMY_HASH, password or "") and stored is not None
+            ok = _hasher.verify(stored or _dummy_hash(), password or "") and stored is not None
         except (VerificationError, InvalidHashError):
             ok = False
         if not ok:

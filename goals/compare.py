@@ -26,11 +26,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from goals.periods import Period, parse_period
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "CHI2_CRITICAL",
@@ -155,6 +156,8 @@ def recent_trend(
             reason="fewer_than_five_consecutive",
             periods=periods,
         )
+
+    import numpy as np  # here: the status report is built at start-up, trends on demand
 
     values = np.array([v for _, v, _, _ in run])
     # Fingertips numbers the five periods 1..5; the slope is therefore per period.

@@ -10,12 +10,15 @@ upload history grows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from goals.model import Observation, Upload, UploadState
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 KEY = ("indicator_id", "area_id", "period", "group_id")
 COLUMNS = [
@@ -152,6 +155,8 @@ def current_values(
     query = current_query(indicator_ids=indicator_ids, area_ids=area_ids, group_ids=group_ids)
     # plain tuples: building a DataFrame from Row objects is ~20× slower on 100k rows
     rows = [tuple(row) for row in session.connection().execute(query)]
+    import pandas as pd  # here, not at the top: reading current values needs no pandas
+
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("value", "lower", "upper"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
@@ -176,4 +181,6 @@ def history(
         .order_by(o.c.id.desc())
     )
     result = session.connection().execute(query)
+    import pandas as pd
+
     return pd.DataFrame(result.all(), columns=list(result.keys()))

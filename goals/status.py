@@ -29,9 +29,8 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -62,6 +61,9 @@ from goals.progress import (
     roll_up,
 )
 from goals.store import fetch_tuples, read_session
+
+if TYPE_CHECKING:  # pandas only for to_frame: kept off the front page's start-up path
+    import pandas as pd
 
 __all__ = [
     "COMPARISON_STYLE",
@@ -333,6 +335,8 @@ class StatusReport:
         columns = [c for c in RECORD_KEYS if c != "trend"] + [
             f"trend_{k}" for k in Trend.__dataclass_fields__ if k != "periods"
         ]
+        import pandas as pd
+
         return pd.DataFrame.from_records(records, columns=columns)
 
     def rollup_records(self) -> list[dict[str, Any]]:
