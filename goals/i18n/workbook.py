@@ -117,6 +117,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "{n} rækker i '{sheet}' har ingen værdi og springes over (tom celle = intet indberettet).",
         "en": "{n} rows in '{sheet}' have no value and are skipped (blank cell = nothing reported).",
     },
+    "workbook.note.totals": {
+        "da": "Række {rows} i '{sheet}' er en sumrække ('{label}' uden område og periode) og springes over.",
+        "en": "Row {rows} in '{sheet}' is a totals row ('{label}' with no area and period) and is skipped.",
+    },
     "workbook.note.unused_columns": {
         "da": "Kolonnerne {columns} i '{sheet}' bruges ikke.",
         "en": "The columns {columns} in '{sheet}' are not used.",
@@ -125,6 +129,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "workbook.cell.formula": {
         "da": "Cellen har en formel uden gemt resultat. Åbn filen i Excel, genberegn (F9) og gem den – eller skriv tallet direkte i cellen.",
         "en": "The cell has a formula with no saved result. Open the file in Excel, recalculate (F9) and save it – or type the number directly.",
+    },
+    "workbook.cell.error": {
+        "da": "Cellen viser fejlen {error}: formlen kan ikke regnes ud (fx division med 0). Ret formlen, skriv tallet direkte – eller '-' hvis tallet er udeladt med vilje.",
+        "en": "The cell shows the error {error}: its formula cannot be worked out (e.g. division by 0). Fix the formula, type the number directly – or '-' if the figure is left out on purpose.",
     },
     "workbook.cell.required": {
         "da": "{column} mangler. Udfyld cellen.",
@@ -175,6 +183,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Perioden '{value}' er {found}, men {indicator} opgøres {expected}. Skriv fx {example}.",
         "en": "The period '{value}' is {found}, but {indicator} is measured {expected}. Write e.g. {example}.",
     },
+    "workbook.period.new_year": {
+        "da": "Datoen '{value}' kan både betyde året {year} og den første periode i {year}, men {indicator} opgøres {expected}. Skriv perioden som tekst, fx {example}.",
+        "en": "The date '{value}' could mean the year {year} or the first period of {year}, but {indicator} is measured {expected}. Write the period as text, e.g. {example}.",
+    },
     "workbook.freq.year.found": {"da": "et år", "en": "a year"},
     "workbook.freq.half_year.found": {"da": "et halvår", "en": "a half-year"},
     "workbook.freq.quarter.found": {"da": "et kvartal", "en": "a quarter"},
@@ -186,6 +198,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "workbook.value.not_number": {
         "da": "Værdien '{value}' er ikke et tal. Skriv et tal som 12,5 – eller '-' hvis tallet er udeladt med vilje.",
         "en": "The value '{value}' is not a number. Write a number such as 12.5 – or '-' if the figure is left out on purpose.",
+    },
+    "workbook.value.ambiguous": {
+        "da": "Værdien '{value}' kan betyde både {thousands} (punktum som tusindtalsadskiller) og {decimal} (decimaltal). Skriv {thousands} uden punktum – eller {decimal} med komma, hvis det er et decimaltal.",
+        "en": "The value '{value}' could mean {thousands} (the dot separating thousands) or {decimal} (a decimal number). Write {thousands} without the dot – or {decimal} with a decimal comma if a decimal number is meant.",
     },
     "workbook.value.percent_range": {
         "da": "{indicator} er en procentandel, så {column} skal ligge mellem 0 og 100, men her står {value}.",

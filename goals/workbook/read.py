@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -51,16 +52,23 @@ class RawSheet:
     _book: CalamineWorkbook = field(repr=False)
     percent_cells: set[Cell] = field(default_factory=set)
     formula_cells: set[Cell] = field(default_factory=set)  # formulas without a cached value
+    # cells whose cached value is a spreadsheet error (#DIV/0!, #N/A …) → the error text;
+    # python-calamine reads them as blank
+    error_cells: dict[Cell, str] = field(default_factory=dict)
+    # merged ranges spanning more than one row, as (first row, last row, first column): .ods
+    # only (python-calamine reports them for .xlsx and .xls itself)
+    merged_rows: list[tuple[int, int, int]] = field(default_factory=list)
     _rows: list[list[Any]] | None = field(default=None, repr=False)
 
     def rows(self) -> list[list[Any]]:
         if self._rows is None:
             try:
-                self._rows = self._book.get_sheet_by_name(self.name).to_python(
-                    skip_empty_area=False
-                )
+                sheet = self._book.get_sheet_by_name(self.name)
+                rows = sheet.to_python(skip_empty_area=False)
+                merged = self.merged_rows or _vertical_merges(sheet)
             except Exception as exc:
                 raise ReadError("workbook.file.corrupt") from exc
+            self._rows = _fill_merged(rows, merged)
         return self._rows
 
     def head(self, n: int) -> list[list[Any]]:
@@ -68,9 +76,37 @@ class RawSheet:
         if self._rows is not None:
             return self._rows[:n]
         try:
-            return self._book.get_sheet_by_name(self.name).to_python(skip_empty_area=False, nrows=n)
+            sheet = self._book.get_sheet_by_name(self.name)
+            rows = sheet.to_python(skip_empty_area=False, nrows=n)
+            merged = self.merged_rows or _vertical_merges(sheet)
         except Exception as exc:
             raise ReadError("workbook.file.corrupt") from exc
+        return _fill_merged(rows, merged)
+
+
+def _vertical_merges(sheet: Any) -> list[tuple[int, int, int]]:
+    """Merged ranges that span more than one row, from python-calamine (.xlsx, .xls)."""
+    ranges = getattr(sheet, "merged_cell_ranges", None) or []
+    return [(r0, r1, c0) for (r0, c0), (r1, _c1) in ranges if r1 > r0]
+
+
+def _fill_merged(rows: list[list[Any]], merged: list[tuple[int, int, int]]) -> list[list[Any]]:
+    """A cell merged down over several rows shows its value in every one of them (people merge
+    the indicator or area over the rows it belongs to): the value is copied down the merged
+    range's first column. Merges within one row (titles across the table) are left alone."""
+    for r0, r1, c in merged:
+        if r0 >= len(rows) or c >= len(rows[r0]):
+            continue
+        value = rows[r0][c]
+        if value is None or value == "":
+            continue
+        for r in range(r0 + 1, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            if c >= len(row):
+                row.extend([""] * (c + 1 - len(row)))
+            if row[c] is None or row[c] == "":
+                row[c] = value
+    return rows
 
 
 @dataclass
@@ -118,6 +154,8 @@ def read_workbook(content: bytes, filename: str, *, limit_bytes: int) -> RawWork
                 _scan_ods(archive, sheets)
         except (KeyError, ET.ParseError, zipfile.BadZipFile, ValueError, OSError) as exc:
             raise ReadError("workbook.file.corrupt") from exc
+    elif kind == "xls":
+        _scan_xls(content, sheets)
     return RawWorkbook(kind=kind, sheets=sheets)
 
 
@@ -208,6 +246,8 @@ _ATTR_R = re.compile(rb'\br="\$?([A-Za-z]*)\$?(\d+)"')
 _ATTR_S = re.compile(rb'\bs="(\d+)"')
 _VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v>\s*[^<\s]")
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_ERROR_TYPE = re.compile(rb'\bt="e"')
+_ERROR_VALUE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?v>([^<]*)<")
 
 
 def _percent_styles(archive: _Unpacked) -> set[int]:
@@ -261,7 +301,8 @@ def _scan_xlsx(archive: _Unpacked, sheets: list[RawSheet]) -> None:
         has_formulas = any(tag in data for tag in (b"<f>", b"<f ", b":f>", b":f ")) and (
             _FORMULA.search(data) is not None
         )
-        if not percent_styles and not has_formulas:
+        has_errors = b't="e"' in data
+        if not percent_styles and not has_formulas and not has_errors:
             continue
         style_bytes = {str(s).encode() for s in percent_styles}
         row, col = -1, -1
@@ -281,22 +322,31 @@ def _scan_xlsx(archive: _Unpacked, sheets: list[RawSheet]) -> None:
                 s = _ATTR_S.search(attrs)
                 if s and s.group(1) in style_bytes:
                     sheet.percent_cells.add((row, col))
-            if has_formulas and not m.group(3):
+            if (has_formulas or has_errors) and not m.group(3):
                 end = _END_C.search(data, m.end())
                 inner = data[m.end() : end.start() if end else len(data)]
-                if _FORMULA.search(inner) and not _VALUE.search(inner):
+                if has_formulas and _FORMULA.search(inner) and not _VALUE.search(inner):
                     sheet.formula_cells.add((row, col))
+                elif has_errors and _ERROR_TYPE.search(attrs):
+                    v = _ERROR_VALUE.search(inner)
+                    text = v.group(1).decode("utf-8", "replace").strip() if v else ""
+                    sheet.error_cells[(row, col)] = text or "#FEJL"
 
 
 # --- ods: percentage cells and formulas without values --------------------------------------
 
 _ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_ODS_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
 
 
 def _scan_ods(archive: _Unpacked, sheets: list[RawSheet]) -> None:
     data = archive.read("content.xml")
-    if b'value-type="percentage"' not in data and b"table:formula" not in data:
+    if (
+        b'value-type="percentage"' not in data
+        and b"table:formula" not in data
+        and b"number-rows-spanned" not in data
+    ):
         return
     by_name = {s.name: s for s in sheets}
     t, o = f"{{{_ODS_TABLE}}}", f"{{{_ODS_OFFICE}}}"
@@ -317,9 +367,128 @@ def _scan_ods(archive: _Unpacked, sheets: list[RawSheet]) -> None:
             repeat = int(elem.get(f"{t}number-columns-repeated", "1"))
             if sheet is not None and repeat < 1000:
                 kind = elem.get(f"{o}value-type")
+                error = elem.get(f"{{{_ODS_CALCEXT}}}value-type") == "error"
+                spanned = int(elem.get(f"{t}number-rows-spanned", "1") or 1)
+                if spanned > 1:
+                    sheet.merged_rows.append((row, row + spanned - 1, col))
                 for c in range(col, col + repeat):
                     if kind == "percentage":
                         sheet.percent_cells.add((row, c))
+                    elif elem.get(f"{t}formula") and error:
+                        text = "".join(elem.itertext()).strip()
+                        sheet.error_cells[(row, c)] = text or "#FEJL"
                     elif elem.get(f"{t}formula") and kind is None:
                         sheet.formula_cells.add((row, c))
             col += repeat
+
+
+# --- xls: percent formats from the BIFF8 records ---------------------------------------------
+
+
+def _scan_xls(content: bytes, sheets: list[RawSheet]) -> None:
+    """Mark percent-formatted number cells of a BIFF8 .xls. python-calamine has read the file
+    already, so anything unexpected here only means no percent cells are known."""
+    try:
+        stream = _ole_stream(content, ("Workbook", "Book"))
+        if stream is not None:
+            _scan_biff(stream, {s.name: s for s in sheets})
+    except (IndexError, ValueError, struct.error, UnicodeDecodeError):
+        for sheet in sheets:
+            sheet.percent_cells.clear()
+
+
+def _ole_stream(content: bytes, names: tuple[str, ...]) -> bytes | None:
+    """One stream of an OLE compound file (the container of .xls), by name."""
+    if len(content) < 512:
+        return None
+    shift, mini_shift = struct.unpack_from("<HH", content, 0x1E)
+    size = 1 << shift
+    dir_start, cutoff, minifat_start = struct.unpack_from("<I4xII", content, 0x30)
+    difat_start, n_difat = struct.unpack_from("<II", content, 0x44)
+    fat_sectors = [x for x in struct.unpack_from("<109I", content, 0x4C) if x < 0xFFFFFFFA]
+    sector = difat_start
+    for _ in range(n_difat):
+        if sector >= 0xFFFFFFFA:
+            break
+        entries = struct.unpack_from(f"<{size // 4}I", content, (sector + 1) * size)
+        fat_sectors += [x for x in entries[:-1] if x < 0xFFFFFFFA]
+        sector = entries[-1]
+    fat: list[int] = []
+    for sector in fat_sectors:
+        fat += struct.unpack_from(f"<{size // 4}I", content, (sector + 1) * size)
+
+    def chain(start: int, table: list[int]) -> list[int]:
+        out: list[int] = []
+        while start < 0xFFFFFFFA and len(out) <= len(table):
+            out.append(start)
+            start = table[start]
+        return out
+
+    def read(start: int) -> bytes:
+        return b"".join(content[(s + 1) * size : (s + 2) * size] for s in chain(start, fat))
+
+    directory = read(dir_start)
+    root_start = struct.unpack_from("<I", directory, 116)[0]
+    for offset in range(0, len(directory) - 127, 128):
+        length = struct.unpack_from("<H", directory, offset + 64)[0]
+        name = directory[offset : offset + max(length - 2, 0)].decode("utf-16-le", "replace")
+        if name not in names:
+            continue
+        start, stream_size = struct.unpack_from("<II", directory, offset + 116)
+        if stream_size >= cutoff:
+            return read(start)[:stream_size]
+        mini = read(root_start)
+        minifat = list(struct.unpack(f"<{len(m) // 4}I", m)) if (m := read(minifat_start)) else []
+        mini_size = 1 << mini_shift
+        data = b"".join(mini[s * mini_size : (s + 1) * mini_size] for s in chain(start, minifat))
+        return data[:stream_size]
+    return None
+
+
+_BIFF_PERCENT_BUILTIN = {9, 10}
+
+
+def _biff_string(data: bytes, offset: int, length_size: int) -> str:
+    length = data[offset] if length_size == 1 else struct.unpack_from("<H", data, offset)[0]
+    flags = data[offset + length_size]
+    start = offset + length_size + 1
+    if flags & 0x01:
+        return data[start : start + 2 * length].decode("utf-16-le", "replace")
+    return data[start : start + length].decode("latin-1")
+
+
+def _scan_biff(stream: bytes, by_name: dict[str, RawSheet]) -> None:
+    percent_formats = set(_BIFF_PERCENT_BUILTIN)
+    xf_formats: list[int] = []
+    sheet_at: dict[int, RawSheet] = {}
+    current: RawSheet | None = None
+    pos = 0
+    while pos + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, pos)
+        body = stream[pos + 4 : pos + 4 + length]
+        if kind == 0x0809 and pos in sheet_at:  # BOF of a sheet
+            current = sheet_at[pos]
+        elif kind == 0x0085:  # BOUNDSHEET
+            offset = struct.unpack_from("<I", body, 0)[0]
+            name = _biff_string(body, 6, 1)
+            if name in by_name:
+                sheet_at[offset] = by_name[name]
+        elif kind == 0x041E:  # FORMAT
+            code = re.sub(r'"[^"]*"|\\.', "", _biff_string(body, 2, 2))
+            if "%" in code:
+                percent_formats.add(struct.unpack_from("<H", body, 0)[0])
+        elif kind == 0x00E0:  # XF
+            xf_formats.append(struct.unpack_from("<H", body, 2)[0])
+        elif current is not None and kind in (0x0203, 0x027E, 0x0006):  # NUMBER, RK, FORMULA
+            row, col, xf = struct.unpack_from("<HHH", body, 0)
+            if xf < len(xf_formats) and xf_formats[xf] in percent_formats:
+                current.percent_cells.add((row, col))
+        elif current is not None and kind == 0x00BD:  # MULRK
+            row, first = struct.unpack_from("<HH", body, 0)
+            for i in range((length - 6) // 6):
+                xf = struct.unpack_from("<H", body, 4 + 6 * i)[0]
+                if xf < len(xf_formats) and xf_formats[xf] in percent_formats:
+                    current.percent_cells.add((row, first + i))
+        elif kind == 0x000A:  # EOF
+            current = None
+        pos += 4 + length

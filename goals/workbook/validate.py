@@ -111,7 +111,12 @@ class ColumnSpec:
 
 INDICATOR_COLUMNS = (
     ColumnSpec("indicator", "workbook.col.indicator", True, ("Indikatorkode", "Indicator code")),
-    ColumnSpec("area", "workbook.col.area", True, ("Klynge", "Cluster", "Geografi", "Geography")),
+    ColumnSpec(
+        "area",
+        "workbook.col.area",
+        True,
+        ("Klynge", "Cluster", "Geografi", "Geography", "Kommune", "Municipality"),
+    ),
     ColumnSpec("period", "workbook.col.period", True, ("Tidsperiode", "År", "Year")),
     ColumnSpec("group", "workbook.col.group", False, ("Opdeling", "Breakdown", "Delgruppe")),
     ColumnSpec("value", "workbook.col.value", True, ("Resultat", "Result")),
@@ -187,6 +192,7 @@ class ParsedSheet:
     rows: pd.DataFrame | None = None  # valid rows, resolved to catalogue ids
     rejected: int = 0
     skipped: int = 0
+    totals: list[tuple[int, str]] = field(default_factory=list)  # skipped totals rows
 
 
 @dataclass
@@ -272,18 +278,39 @@ def _find_header(
             if not text:
                 continue
             matched = by_key.get(name_key(text))
+            if matched is None:
+                matched = by_key.get(name_key(_HEADER_REMARK.split(text, 1)[0]))
             if matched is not None:
                 if matched in found:
                     twice.append((r, c, text, column_letters(found[matched][0]) + str(r + 1)))
                 else:
                     found[matched] = (c, text)
-            elif allow_wide and is_period_label(cell):
-                periods.append((c, text, parse_period(cell)))
+            elif allow_wide and (label := _period_header(cell)) is not None:
+                periods.append((c, text, parse_period(label)))
             elif name_key(text) not in QUIET_COLUMNS:
                 unused.append(text)
         if key_field in found and len(found) + (1 if periods else 0) >= 2:
             return _Header(r, found, periods, unused), twice
     return None, []
+
+
+# A header may carry a unit or a remark after the name: 'Værdi (%)', 'Periode\n(år)',
+# 'Tæller, antal', 'Værdi [pct.]'. The name before it is matched when the whole is not.
+_HEADER_REMARK = re.compile(r"[(\[\n,]")
+# A period header with a footnote mark or a remark: '2022*', '2022 (foreløbig)', '2022¹'.
+_PERIOD_REMARK = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|[*¹²³†]+)\s*$")
+
+
+def _period_header(cell: Any) -> Any:
+    """The period a wide-layout header names (the cell itself, or its text without a footnote
+    mark or remark); None when it is not a period."""
+    if is_period_label(cell):
+        return cell
+    if isinstance(cell, str):
+        text = _PERIOD_REMARK.sub("", cell.strip())
+        if text and text != cell.strip() and is_period_label(text):
+            return text
+    return None
 
 
 # --- reading cell values ----------------------------------------------------------------------
@@ -307,6 +334,7 @@ _MISSING_WORDS = {
         "x",
     )
 }
+_TOTAL_WORDS = {name_key(w) for w in ("I alt", "Total", "Totalt", "Sum", "Samlet", "I alt:")}
 _NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _SPACE_GROUPS = re.compile(r"[+-]?\d{1,3}(?: \d{3})+(?:[.,]\d+)?")
 
@@ -319,11 +347,15 @@ def is_missing_marker(text: str) -> bool:
     )
 
 
+# '12,5 %', '12,5%', '12,5 pct.', '12,5 procent'
+_PERCENT_SUFFIX = re.compile(r"(?<=\d)\s*(?:%|pct\.?|procent)$", re.IGNORECASE)
+
+
 def parse_number_text(text: str) -> float | None:
-    """'12,5' / '12.5' / '1.234,5' / '12,5 %' → float; None when it is not a number."""
+    """'12,5' / '12.5' / '1.234,5' / '12,5 %' / '12,5 pct.' → float; None when it is not a
+    number."""
     s = text.strip().replace("\u00a0", " ").replace("\u202f", " ").replace("−", "-")
-    if s.endswith("%"):
-        s = s[:-1].strip()
+    s = _PERCENT_SUFFIX.sub("", s)
     if " " in s:
         if not _SPACE_GROUPS.fullmatch(s):
             return None
@@ -462,33 +494,58 @@ class _Numbers:
     reasons: np.ndarray  # object: missing-on-purpose marker text, else None
     bad: np.ndarray  # bool: not a number
     numeric_cell: np.ndarray  # bool: the cell held a number (not text)
+    ambiguous: np.ndarray  # bool: text like '1.234' (1234 or 1,234?); also marked bad
 
 
-def _parse_distinct_number(value: Any) -> tuple[float, str | None, bool]:
-    """(number or NaN, missing-on-purpose marker, bad) for one distinct cell value."""
+# '1.234': a Danish thousands separator (1234) or a decimal point (1,234)? Only text with one
+# dot, one to three digits before it (not a lone 0) and exactly three after it.
+_DOT_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
+
+
+def ambiguous_thousands(text: str) -> bool:
+    """True for text such as '1.234' that reads as 1234 in Danish and as 1.234 in English."""
+    s = _PERCENT_SUFFIX.sub("", text.strip().replace("\u00a0", " ").replace("\u202f", " "))
+    return _DOT_THOUSANDS.fullmatch(s) is not None
+
+
+def _parse_distinct_number(value: Any, whole: bool = False) -> tuple[float, str | None, bool, bool]:
+    """(number or NaN, missing-on-purpose marker, bad, ambiguous) for one distinct cell value.
+
+    With `whole` (counts), '1.234' is 1234: a count has no decimals, so only one reading fits.
+    """
     kind = _kind(value)
     if kind == _BLANK:
-        return np.nan, None, False
+        return np.nan, None, False, False
     if kind == _NUMBER:
         number = float(value)
-        return (number, None, False) if np.isfinite(number) else (np.nan, None, True)
+        return (number, None, False, False) if np.isfinite(number) else (np.nan, None, True, False)
     if kind == _TEXT:
         if is_missing_marker(value):
-            return np.nan, value.strip()[:100], False
+            return np.nan, value.strip()[:100], False, False
+        if ambiguous_thousands(value):
+            number = parse_number_text(value.replace(".", ""))
+            if whole and number is not None:
+                return number, None, False, False
+            return np.nan, None, True, True
         number = parse_number_text(value)
-        return (np.nan, None, True) if number is None else (number, None, False)
-    return np.nan, None, True  # dates, booleans, times
+        return (np.nan, None, True, False) if number is None else (number, None, False, False)
+    return np.nan, None, True, False  # dates, booleans, times
 
 
-def _numbers(f: _Field) -> _Numbers:
+def _numbers(f: _Field, whole: bool = False) -> _Numbers:
     d = f.distinct
-    parsed = [_parse_distinct_number(u) for u in d.uniques]
+    parsed = [_parse_distinct_number(u, whole) for u in d.uniques]
     u_values = np.fromiter((p[0] for p in parsed), dtype=float, count=len(parsed))
     u_reasons = np.empty(len(parsed), dtype=object)
     u_reasons[:] = [p[1] for p in parsed]
     u_bad = np.fromiter((p[2] for p in parsed), dtype=bool, count=len(parsed))
+    u_ambiguous = np.fromiter((p[3] for p in parsed), dtype=bool, count=len(parsed))
     return _Numbers(
-        u_values[d.codes], u_reasons[d.codes], u_bad[d.codes], (d.kinds == _NUMBER)[d.codes]
+        u_values[d.codes],
+        u_reasons[d.codes],
+        u_bad[d.codes],
+        (d.kinds == _NUMBER)[d.codes],
+        u_ambiguous[d.codes],
     )
 
 
@@ -504,6 +561,7 @@ class _IndicatorCheck:
         self.p = problems
         self.lang = problems.lang
         self.indicator_ids = np.empty(0, dtype=np.int64)
+        self.totals: list[tuple[int, str]] = []  # (1-based row, label) of skipped totals rows
 
     def add(self, f: _Field, i: int, key: str, /, **values: Any) -> None:
         self.p.add(
@@ -522,10 +580,13 @@ class _IndicatorCheck:
     def run(self, fields: dict[str, _Field], n: int, wide: bool) -> tuple[pd.DataFrame, int, int]:
         """Valid rows, rejected count, skipped count."""
         sheet = self.sheet
-        # formulas without a cached value read as blank: find them before blanks are skipped
-        formula = {name: f.hits(sheet.formula_cells) for name, f in fields.items()}
+        # formulas without a cached value, and cells showing an error (#DIV/0!), read as blank:
+        # find them before blanks are skipped
+        unusable = sheet.formula_cells | set(sheet.error_cells)
+        formula = {name: f.hits(unusable) for name, f in fields.items()}
         any_formula = np.logical_or.reduce(list(formula.values()))
         blank = {name: f.blank() for name, f in fields.items()}
+        totals = self._totals_rows(fields, blank, wide)
         details = [d for d in ("numerator", "denominator", "lower", "upper") if d in fields]
         detail_filled = np.zeros(n, dtype=bool)
         for d in details:
@@ -536,9 +597,10 @@ class _IndicatorCheck:
             skipped = 0
         else:
             all_blank = np.logical_and.reduce(list(blank.values())) & ~any_formula
-            skip = value_blank & ~detail_filled & ~all_blank & ~any_formula
+            skip = value_blank & ~detail_filled & ~all_blank & ~any_formula & ~totals
             keep = ~all_blank & ~skip
             skipped = int(skip.sum())
+        keep &= ~totals
         if not keep.all():
             fields = {name: f.take(keep) for name, f in fields.items()}
             blank = {name: b[keep] for name, b in blank.items()}
@@ -547,8 +609,21 @@ class _IndicatorCheck:
         bad = np.zeros(n, dtype=bool)
 
         for name, hits in formula.items():
+            f = fields[name]
             for i in np.flatnonzero(hits):
-                self.add(fields[name], i, "workbook.cell.formula")
+                error = sheet.error_cells.get((int(f.rows[i]), int(f.cols[i])))
+                if error is None:
+                    self.add(f, i, "workbook.cell.formula")
+                else:
+                    self.p.add(
+                        sheet.name,
+                        int(f.rows[i]),
+                        int(f.cols[i]),
+                        str(f.headers[i]),
+                        error,
+                        "workbook.cell.error",
+                        error=error,
+                    )
             bad |= hits
             blank[name] = blank[name] | hits  # reported once is enough
 
@@ -585,9 +660,7 @@ class _IndicatorCheck:
         percent_ids = [i.id for i in self.cat.indicators.values() if i.unit.strip() == "%"]
         percent_rows = np.isin(indicator_ids, percent_ids)
         numbers = _numbers(value)
-        for i in np.flatnonzero(numbers.bad & ~bad):
-            self.add(value, i, "workbook.value.not_number", value=display(value.values[i]))
-        bad |= numbers.bad
+        self._not_numbers(value, numbers, bad)
         values = self._percent(value, numbers, percent_rows, bad)
 
         ints = {
@@ -629,6 +702,28 @@ class _IndicatorCheck:
         return frame, rejected, skipped
 
     # ---
+
+    def _totals_rows(
+        self, fields: dict[str, _Field], blank: dict[str, np.ndarray], wide: bool
+    ) -> np.ndarray:
+        """Rows people add under the table for their own overview: 'I alt' (Total, Sum …) in
+        the Indikator column with no area and no period. They are skipped with a note."""
+        f = fields["indicator"]
+        d = f.distinct
+        u_total = np.fromiter(
+            (isinstance(u, str) and name_key(u) in _TOTAL_WORDS for u in d.uniques),
+            dtype=bool,
+            count=len(d.uniques),
+        )
+        totals = u_total[d.codes] & blank["area"]
+        if not wide:
+            totals &= blank["period"]
+        if totals.any():
+            self.totals = [
+                (int(r) + 1, display(v))
+                for r, v in zip(f.rows[totals], f.values[totals], strict=True)
+            ]
+        return totals
 
     def _resolve(self, f: _Field, index: Any, what: str, bad: np.ndarray) -> np.ndarray:
         d = f.distinct
@@ -701,10 +796,41 @@ class _IndicatorCheck:
         expected = frequency[np.where(indicator_ids >= 0, indicator_ids, len(frequency) - 1)]
         found = u_freq[d.codes]
         wrong = (found != expected) & (found != "") & (expected != "") & ~bad
+        codes = u_codes[d.codes]
+        # A date (often formatted to show just a year or a month) means the period of the
+        # indicator's frequency that holds it — except 1 January for an indicator measured
+        # more often than yearly: shown as '2021' it means the year, so it stays an error.
+        u_date = np.fromiter(
+            (isinstance(u, dt.date) for u in d.uniques), dtype=bool, count=len(d.uniques)
+        )
+        u_new_year = np.fromiter(
+            (isinstance(u, dt.date) and u.month == 1 and u.day == 1 for u in d.uniques),
+            dtype=bool,
+            count=len(d.uniques),
+        )
+        dated = wrong & u_date[d.codes] & ~(u_new_year[d.codes] & (expected != "year"))
+        if dated.any():
+            codes = codes.copy()
+            for i in np.flatnonzero(dated):
+                day = d.uniques[d.codes[i]]
+                codes[i] = period_of_date(day, Frequency(expected[i])).code
+            wrong &= ~dated
         for i in np.flatnonzero(wrong):
             period = parsed[d.codes[i]]
             indicator = self.cat.indicators[int(indicator_ids[i])]
             should = Frequency(indicator.frequency)
+            if u_new_year[d.codes[i]]:
+                self.add(
+                    f,
+                    i,
+                    "workbook.period.new_year",
+                    value=display(f.values[i]),
+                    year=period.year,
+                    indicator=self.indicator_label(indicator),
+                    expected=t(f"workbook.freq.{should.value}.expected", self.lang),
+                    example=Period(period.year, should, 1).code,
+                )
+                continue
             self.add(
                 f,
                 i,
@@ -716,7 +842,7 @@ class _IndicatorCheck:
                 example=Period(period.year, should, 1).code,
             )
         bad |= wrong
-        return u_codes[d.codes]
+        return codes
 
     def _percent(
         self, f: _Field, numbers: _Numbers, percent_rows: np.ndarray, bad: np.ndarray
@@ -757,7 +883,7 @@ class _IndicatorCheck:
         """Whole, non-negative numbers (a denominator above 0) as floats; NaN when blank."""
         if f is None:
             return np.full(n, np.nan)
-        numbers = _numbers(f)
+        numbers = _numbers(f, whole=True)
         v = numbers.values
         with np.errstate(invalid="ignore"):
             not_whole = numbers.bad | (np.isfinite(v) & (v != np.floor(v)))
@@ -780,10 +906,26 @@ class _IndicatorCheck:
         if f is None:
             return np.full(n, np.nan)
         numbers = _numbers(f)
-        for i in np.flatnonzero(numbers.bad & ~bad):
-            self.add(f, i, "workbook.value.not_number", value=display(f.values[i]))
-        bad |= numbers.bad
+        self._not_numbers(f, numbers, bad)
         return self._percent(f, numbers, percent_rows, bad)
+
+    def _not_numbers(self, f: _Field, numbers: _Numbers, bad: np.ndarray) -> None:
+        for i in np.flatnonzero(numbers.bad & ~bad):
+            text = display(f.values[i])
+            if numbers.ambiguous[i]:
+                number = _PERCENT_SUFFIX.sub("", text.strip())
+                thousands, decimal = number.replace(".", ""), number.replace(".", ",")
+                self.add(
+                    f,
+                    i,
+                    "workbook.value.ambiguous",
+                    value=text,
+                    thousands=thousands,
+                    decimal=decimal,
+                )
+            else:
+                self.add(f, i, "workbook.value.not_number", value=text)
+        bad |= numbers.bad
 
     def _limit_order(
         self, value: _Field, values: np.ndarray, limits: dict[str, np.ndarray], bad: np.ndarray
@@ -837,6 +979,12 @@ class _IndicatorCheck:
             bad[pos] = True
 
 
+def period_of_date(day: dt.date, frequency: Frequency) -> Period:
+    """The period of `frequency` that holds the date."""
+    per_year = frequency.per_year
+    return Period(day.year, frequency, (day.month - 1) * per_year // 12 + 1)
+
+
 def _fmt(value: float, lang: str) -> str:
     if value != value:
         return "–"
@@ -888,7 +1036,12 @@ def _indicator_fields(
     period_text = np.empty(p, dtype=object)
     period_text[:] = [text for _, text, _ in header.periods]
     period_codes = np.empty(p, dtype=object)
-    period_codes[:] = [period.code for _, _, period in header.periods]
+    # a date header stays a date: it is read as the period of each row's indicator holding it
+    header_cells = rows[header.row]
+    period_codes[:] = [
+        header_cells[c] if isinstance(header_cells[c], dt.date) else period.code
+        for c, _, period in header.periods
+    ]
     rows_rep = np.repeat(row_numbers, p)
     for name, (c, text) in header.columns.items():
         if name in ("indicator", "area", "group", "comment"):
@@ -914,7 +1067,8 @@ def _check_indicators(
     sheet: RawSheet, header: _Header, catalogue: Catalogue, problems: _Problems
 ) -> ParsedSheet:
     fields, n, wide = _indicator_fields(sheet, sheet.rows(), header)
-    frame, rejected, skipped = _IndicatorCheck(sheet, catalogue, problems).run(fields, n, wide)
+    check = _IndicatorCheck(sheet, catalogue, problems)
+    frame, rejected, skipped = check.run(fields, n, wide)
     return ParsedSheet(
         name=sheet.name,
         kind="indicators",
@@ -923,6 +1077,7 @@ def _check_indicators(
         rows=frame,
         rejected=rejected,
         skipped=skipped,
+        totals=sorted(set(check.totals)),
     )
 
 
@@ -1062,7 +1217,7 @@ class _RowCheck:
     def rows(self, names: Iterable[str]) -> Iterable[int]:
         """Data rows that are not entirely blank; formula cells without a value reported."""
         cols = {name: self.header.columns[name][0] for name in names if name in self.header.columns}
-        formulas = self.sheet.formula_cells
+        formulas = self.sheet.formula_cells | set(self.sheet.error_cells)
         for r in range(self.header.row + 1, len(self.sheet.rows())):
             self.row, self.bad = r, False
             row = self.sheet.rows()[r]
@@ -1071,7 +1226,15 @@ class _RowCheck:
             if not hits and all(clean_text(v) is None for v in values):
                 continue
             for name in hits:
-                self.problem(name, "workbook.cell.formula")
+                error = self.sheet.error_cells.get((r, cols[name]))
+                if error is None:
+                    self.problem(name, "workbook.cell.formula")
+                else:
+                    c, header = self.header.columns[name]
+                    self.p.add(
+                        self.sheet.name, r, c, header, error, "workbook.cell.error", error=error
+                    )
+                    self.bad = True
             yield r
 
 
@@ -1343,7 +1506,7 @@ def _check_sheet(
         return ParsedSheet(name=sheet.name, kind=kind, header_row=header.row + 1)
     if twice:
         return ParsedSheet(name=sheet.name, kind=kind, header_row=header.row + 1)
-    if header.unused and not wide:
+    if header.unused:
         notes.append(
             t(
                 "workbook.note.unused_columns",
@@ -1362,4 +1525,6 @@ def _check_sheet(
         )
     if parsed.skipped:
         notes.append(t("workbook.note.skipped", lang, n=parsed.skipped, sheet=sheet.name))
+    for row, label in parsed.totals:
+        notes.append(t("workbook.note.totals", lang, rows=row, sheet=sheet.name, label=label))
     return parsed
