@@ -3,8 +3,9 @@
 Bar (docs/DESIGN.md): read + validate + preview + commit within 3× the bare read. The file is
 generated with openpyxl in write-only mode (long layout, demo catalogue), the store is a fresh
 SQLite file with the demo catalogue. The import runs three times, each into a fresh store, and
-each stage counts with its fastest time, as does the bare read (timed between the runs). Run: ``python -m benchmarks.bench_import`` or
-``python benchmarks/bench_import.py``; a common runner calls `run()`.
+each stage counts with its fastest time, as does the bare read (timed between the runs).
+Run: ``python -m benchmarks.bench_import`` or ``python benchmarks/bench_import.py``; a common
+runner calls `run()`.
 """
 
 from __future__ import annotations
