@@ -184,8 +184,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The period '{value}' is {found}, but {indicator} is measured {expected}. Write e.g. {example}.",
     },
     "workbook.period.new_year": {
-        "da": "Datoen '{value}' kan både betyde året {year} og den første periode i {year}, men {indicator} opgøres {expected}. Skriv perioden som tekst, fx {example}.",
-        "en": "The date '{value}' could mean the year {year} or the first period of {year}, but {indicator} is measured {expected}. Write the period as text, e.g. {example}.",
+        "da": "Datoen '{value}' kan både betyde året {year} og den første periode i {year}, men {indicator} opgøres {expected}. Skriv perioden i stedet for datoen, fx {example}.",
+        "en": "The date '{value}' could mean the year {year} or the first period of {year}, but {indicator} is measured {expected}. Write the period instead of the date, e.g. {example}.",
     },
     "workbook.freq.year.found": {"da": "et år", "en": "a year"},
     "workbook.freq.half_year.found": {"da": "et halvår", "en": "a half-year"},

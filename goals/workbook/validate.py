@@ -273,13 +273,18 @@ def _find_header(
         twice: list[tuple[int, int, str, str]] = []
         periods: list[tuple[int, str, Period]] = []
         unused: list[str] = []
+        texts = [display(cell) for cell in row]
+        exact = {by_key.get(name_key(text)) for text in texts if text}
         for c, cell in enumerate(row):
-            text = display(cell)
+            text = texts[c]
             if not text:
                 continue
-            matched = by_key.get(name_key(text))
-            if matched is None:
-                matched = by_key.get(name_key(_HEADER_REMARK.split(text, 1)[0]))
+            key = name_key(text)
+            matched = by_key.get(key)
+            if matched is None and key not in QUIET_COLUMNS:
+                # 'Værdi (%)' is Værdi — unless another column is called just 'Værdi'
+                head = by_key.get(name_key(_HEADER_REMARK.split(text, 1)[0]))
+                matched = head if head not in exact else None
             if matched is not None:
                 if matched in found:
                     twice.append((r, c, text, column_letters(found[matched][0]) + str(r + 1)))
@@ -337,6 +342,12 @@ _MISSING_WORDS = {
 _TOTAL_WORDS = {name_key(w) for w in ("I alt", "Total", "Totalt", "Sum", "Samlet", "I alt:")}
 _NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _SPACE_GROUPS = re.compile(r"[+-]?\d{1,3}(?: \d{3})+(?:[.,]\d+)?")
+
+
+def _strip_apostrophe(text: str) -> str:
+    """Text without the apostrophe that marks a typed number or period as text ("'14,2")."""
+    text = text.strip()
+    return text[1:].strip() if text.startswith("'") else text
 
 
 def is_missing_marker(text: str) -> bool:
@@ -520,6 +531,7 @@ def _parse_distinct_number(value: Any, whole: bool = False) -> tuple[float, str 
         number = float(value)
         return (number, None, False, False) if np.isfinite(number) else (np.nan, None, True, False)
     if kind == _TEXT:
+        value = _strip_apostrophe(value)
         if is_missing_marker(value):
             return np.nan, value.strip()[:100], False, False
         if ambiguous_thousands(value):
@@ -770,16 +782,29 @@ class _IndicatorCheck:
         return message + t(f"workbook.{what}.hint", self.lang, example=example)
 
     def _periods(self, f: _Field, indicator_ids: np.ndarray, bad: np.ndarray) -> np.ndarray:
+        def day_of(v: Any) -> dt.date | None:
+            """The date a period cell holds: a date cell, or a date written as text."""
+            if isinstance(v, dt.date):
+                return v
+            if isinstance(v, str):
+                try:
+                    parse_period(_strip_apostrophe(v))
+                except PeriodError:
+                    return parse_date(_strip_apostrophe(v))
+            return None
+
         def parse(v: Any) -> Period | None:
             if _kind(v) == _BLANK:
                 return None
             try:
-                return parse_period(v.strip() if isinstance(v, str) else v)
+                return parse_period(_strip_apostrophe(v) if isinstance(v, str) else v)
             except PeriodError:
-                return None
+                day = day_of(v)
+                return None if day is None else parse_period(day)
 
         d = f.distinct
         parsed = d.map(parse)
+        days = d.map(day_of)
         u_codes = np.empty(len(parsed), dtype=object)
         u_codes[:] = [p.code if p is not None else None for p in parsed]
         u_freq = np.empty(len(parsed), dtype=object)
@@ -800,19 +825,17 @@ class _IndicatorCheck:
         # A date (often formatted to show just a year or a month) means the period of the
         # indicator's frequency that holds it — except 1 January for an indicator measured
         # more often than yearly: shown as '2021' it means the year, so it stays an error.
-        u_date = np.fromiter(
-            (isinstance(u, dt.date) for u in d.uniques), dtype=bool, count=len(d.uniques)
-        )
+        u_date = np.fromiter((day is not None for day in days), dtype=bool, count=len(days))
         u_new_year = np.fromiter(
-            (isinstance(u, dt.date) and u.month == 1 and u.day == 1 for u in d.uniques),
+            (day is not None and day.month == 1 and day.day == 1 for day in days),
             dtype=bool,
-            count=len(d.uniques),
+            count=len(days),
         )
         dated = wrong & u_date[d.codes] & ~(u_new_year[d.codes] & (expected != "year"))
         if dated.any():
             codes = codes.copy()
             for i in np.flatnonzero(dated):
-                day = d.uniques[d.codes[i]]
+                day = days[d.codes[i]]
                 codes[i] = period_of_date(day, Frequency(expected[i])).code
             wrong &= ~dated
         for i in np.flatnonzero(wrong):

@@ -211,10 +211,15 @@ BAD: dict[str, dict[str, str]] = {
     "bredt_datoer.xlsx": {
         "Indikatorer!C1": "Datoen '2021-01-01' kan både betyde året 2021 og den første periode i "
         "2021, men KOL-01 Akutte indlæggelser blandt borgere med KOL opgøres pr. kvartal. Skriv "
-        "perioden som tekst, fx 2021K1.",
+        "perioden i stedet for datoen, fx 2021K1.",
         "Indikatorer!D1": "Datoen '2022-01-01' kan både betyde året 2022 og den første periode i "
         "2022, men KOL-01 Akutte indlæggelser blandt borgere med KOL opgøres pr. kvartal. Skriv "
-        "perioden som tekst, fx 2022K1.",
+        "perioden i stedet for datoen, fx 2022K1.",
+    },
+    "tekst_datoer.xlsx": {
+        "Indikatorer!C5": "Datoen '01.01.2023' kan både betyde året 2023 og den første periode i "
+        "2023, men KOL-01 Akutte indlæggelser blandt borgere med KOL opgøres pr. kvartal. Skriv "
+        "perioden i stedet for datoen, fx 2023K1.",
     },
 }
 BAD["lo_fejl_formel.ods"] = BAD["lo_fejl_formel.xlsx"]
@@ -232,6 +237,12 @@ VALID_IN_BAD = {
         # dates shown as years are years for a yearly indicator
         "Indikatorer!C2": obs(PSY2, "Horsensklyngen", "2021", "24,1"),
         "Indikatorer!D2": obs(PSY2, "Horsensklyngen", "2022", "25,3"),
+    },
+    "tekst_datoer.xlsx": {
+        # dates written as text mean the period holding them, like date cells
+        "Indikatorer!D2": obs(KOL, "Favrskov Kommune", "2023K1", "300,1"),  # '31.03.2023'
+        "Indikatorer!D3": obs(KOL, "Favrskov Kommune", "2023K2", "299,5"),  # '2023-06-30'
+        "Indikatorer!D4": obs(RYG, "Favrskov Kommune", "2021", "14,2"),  # '01-01-2021', "'14,2"
     },
 }
 VALID_IN_BAD["lo_fejl_formel.ods"] = VALID_IN_BAD["lo_fejl_formel.xlsx"]
