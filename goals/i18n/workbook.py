@@ -199,6 +199,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Værdien '{value}' er ikke et tal. Skriv et tal som 12,5 – eller '-' hvis tallet er udeladt med vilje.",
         "en": "The value '{value}' is not a number. Write a number such as 12.5 – or '-' if the figure is left out on purpose.",
     },
+    "workbook.value.date": {
+        "da": "Værdien '{value}' er ikke et tal, men en dato – Excel laver fx 13.8 om til 13. august. Formatér cellen som tal og skriv tallet med komma, fx 13,8.",
+        "en": "The value '{value}' is not a number but a date – Excel turns e.g. 13.8 into 13 August in a Danish locale. Format the cell as a number and type the number, e.g. 13,8.",
+    },
     "workbook.value.ambiguous": {
         "da": "Værdien '{value}' kan betyde både {thousands} (punktum som tusindtalsadskiller) og {decimal} (decimaltal). Skriv {thousands} uden punktum – eller {decimal} med komma, hvis det er et decimaltal.",
         "en": "The value '{value}' could mean {thousands} (the dot separating thousands) or {decimal} (a decimal number). Write {thousands} without the dot – or {decimal} with a decimal comma if a decimal number is meant.",

@@ -302,8 +302,12 @@ def _find_header(
 # A header may carry a unit or a remark after the name: 'Værdi (%)', 'Periode\n(år)',
 # 'Tæller, antal', 'Værdi [pct.]'. The name before it is matched when the whole is not.
 _HEADER_REMARK = re.compile(r"[(\[\n,]")
-# A period header with a footnote mark or a remark: '2022*', '2022 (foreløbig)', '2022¹'.
-_PERIOD_REMARK = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|[*¹²³†]+)\s*$")
+# A period header with a footnote mark or saying its figures are preliminary: '2022*',
+# '2022¹', '2022 (foreløbig)', '2022 (foreløbige tal)'. Other remarks ('2025 (mål)') are not
+# read: that column may hold targets, not values.
+_PERIOD_REMARK = re.compile(
+    r"\s*(?:[(\[]\s*(?:forel|prel)[^()\[\]]*[)\]]|[*¹²³†]+)\s*$", re.IGNORECASE
+)
 
 
 def _period_header(cell: Any) -> Any:
@@ -935,7 +939,10 @@ class _IndicatorCheck:
     def _not_numbers(self, f: _Field, numbers: _Numbers, bad: np.ndarray) -> None:
         for i in np.flatnonzero(numbers.bad & ~bad):
             text = display(f.values[i])
-            if numbers.ambiguous[i]:
+            if isinstance(f.values[i], dt.date):
+                # Danish Excel turns 13.8 typed into a cell into the date 13 August
+                self.add(f, i, "workbook.value.date", value=text)
+            elif numbers.ambiguous[i]:
                 number = _PERCENT_SUFFIX.sub("", text.strip())
                 thousands, decimal = number.replace(".", ""), number.replace(".", ",")
                 self.add(

@@ -192,6 +192,8 @@ BAD: dict[str, dict[str, str]] = {
         "Indikatorer!D9": "PSY-01 Dårligt mentalt helbred er en procentandel, så Værdi skal ligge "
         "mellem 0 og 100, men her står 138.",
         "Indikatorer!E10": "Tæller skal være et helt tal (et antal), men her står '183,5'.",
+        "Indikatorer!D12": "Værdien '2024-08-13' er ikke et tal, men en dato – Excel laver fx 13.8 "
+        "om til 13. august. Formatér cellen som tal og skriv tallet med komma, fx 13,8.",
     },
     "fejl_navne.xlsx": {
         "Indikatorer!A2": "Indikatoren 'Daglige rygere' findes ikke. Mente du 'RYG-01 Daglige "
@@ -298,7 +300,8 @@ def test_english_messages(catalogue_engine: Engine) -> None:
         (
             "bredt_aar.xlsx",
             [
-                "Kolonnerne 'Kilde' i 'Indikatorer' bruges ikke.",
+                # a target column is not read as values of 2025
+                "Kolonnerne 'Kilde', '2025 (mål)' i 'Indikatorer' bruges ikke.",
                 "Arket 'Indikatorer' har én kolonne pr. periode (2019, 2020, 2021, 2022*) og læses "
                 "som 7 rækker.",
                 "Række 6 i 'Indikatorer' er en sumrække ('I alt' uden område og periode) og "
