@@ -8,7 +8,6 @@ pages/ by URL) never shows what the visitor may not see.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 import streamlit as st
@@ -18,7 +17,7 @@ from goals import access, i18n, store
 from goals.access import Actor
 from goals.catalogue import Catalogue, CatalogueError
 from goals.setup import DemoError
-from goals.ui import auth, context
+from goals.ui import auth, context, navigation
 
 PAGE_ICON = "🎯"  # an emoji: a material icon would load a font from the internet
 Need = Literal["view", "upload", "admin"]
@@ -36,32 +35,6 @@ def configure_page() -> None:
     """Called by app.py (and by a page run directly by URL) before anything is drawn."""
     # Streamlit allows repeated calls; the last one in a run wins.
     st.set_page_config(page_title="Målbillede", page_icon=PAGE_ICON, layout="wide")
-
-
-def _hide_raw_navigation() -> None:
-    # A freshly started server runs pages/*.py directly by URL until app.py has run once (then
-    # app.py's st.navigation takes over), and meanwhile lists the raw file names as navigation:
-    # hide that list and offer the way to the real start page. The page still checks access.
-    # Called from start_page, i.e. after app.py's st.navigation when the run came through it.
-    if not _run_outside_navigation():
-        return
-    st.markdown(
-        "<style>[data-testid='stSidebarNav'],[data-testid='stSidebarNavSeparator']"
-        "{display:none}</style>",
-        unsafe_allow_html=True,
-    )
-    st.sidebar.page_link(str(_APP), label="Målbillede", icon=PAGE_ICON)
-
-
-_APP = Path(__file__).resolve().parents[2] / "app.py"
-
-
-def _run_outside_navigation() -> bool:
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # pragma: no cover - internal module moved
-        return False
-    return bool(getattr(PagesManager, "uses_pages_directory", False))
 
 
 def language_picker(key: str = "language") -> str:
@@ -96,7 +69,7 @@ def start_page(need: Need = "view") -> PageContext | None:
     the store cannot be used, or the visitor may not see this page (a clear message and, where
     it helps, a login form have then been shown)."""
     configure_page()
-    _hide_raw_navigation()
+    navigation.fallback_sidebar(context.language())
     lang = language_picker()
     try:
         engine = context.engine()

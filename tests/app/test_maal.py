@@ -68,7 +68,7 @@ def test_first_goal_across_every_cluster(run_app, sqlite_demo_url):
 
 def test_links_to_the_indicator_keep_the_language(run_app, sqlite_demo_url):
     at = run_app(sqlite_demo_url, page=PAGE, lang="en")
-    links = [link.proto for link in at.get("page_link") if link.proto.page == "indikatorer"]
+    links = [link.proto for link in at.main.get("page_link") if link.proto.page == "indikatorer"]
     assert [link.label for link in links] == ["See the indicator →"] * 3
     queries = [link.query_string for link in links]
     assert queries[0] == "indicator=RYG-01&groups=Uddannelse%3A+Grundskole&lang=en"
