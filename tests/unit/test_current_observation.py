@@ -38,6 +38,16 @@ def derived(engine: Engine) -> list[int]:
         return sorted(connection.execute(derived_current_query()).scalars())
 
 
+def upload_one(engine: Engine, value: float):
+    """Upload one value of RYG-01 for Midtklyngen, 2021."""
+    return import_workbook(
+        engine=engine,
+        content=workbook([["RYG-01", "Midtklyngen", 2021, "I alt", value]]),
+        filename=f"{value}.xlsx",
+        user="admin",
+    )
+
+
 def random_rows(rng: random.Random) -> list[list]:
     keys = [(area, year) for area in AREAS for year in YEARS]
     chosen = rng.sample(keys, rng.randint(1, len(keys)))
@@ -74,24 +84,14 @@ def test_flag_follows_any_sequence_of_uploads_and_rollbacks(catalogue_engine, se
 
 
 def test_rolling_back_the_only_upload_leaves_no_current_row(catalogue_engine):
-    result = import_workbook(
-        engine=catalogue_engine,
-        content=workbook([["RYG-01", "Midtklyngen", 2021, "I alt", 13.8]]),
-        filename="a.xlsx",
-        user="admin",
-    )
+    result = upload_one(catalogue_engine, 13.8)
     assert flagged(catalogue_engine) != []
     rollback_upload(engine=catalogue_engine, upload_id=result.upload_id, user="admin")
     assert flagged(catalogue_engine) == derived(catalogue_engine) == []
 
 
 def test_two_current_rows_for_one_key_are_refused(catalogue_engine):
-    import_workbook(
-        engine=catalogue_engine,
-        content=workbook([["RYG-01", "Midtklyngen", 2021, "I alt", 13.8]]),
-        filename="a.xlsx",
-        user="admin",
-    )
+    upload_one(catalogue_engine, 13.8)
     o = Observation.__table__
     with catalogue_engine.connect() as connection:
         row = connection.execute(sa.select(o).where(o.c.is_current)).mappings().one()
@@ -103,12 +103,7 @@ def test_two_current_rows_for_one_key_are_refused(catalogue_engine):
 def test_upgrading_a_store_with_history_marks_the_current_rows(catalogue_engine):
     # three uploads of one key; the newest is rolled back, so the middle one is current
     for value in (13.1, 13.8, 14.2):
-        import_workbook(
-            engine=catalogue_engine,
-            content=workbook([["RYG-01", "Midtklyngen", 2021, "I alt", value]]),
-            filename=f"{value}.xlsx",
-            user="admin",
-        )
+        upload_one(catalogue_engine, value)
     newest = max(u.id for u in list_uploads(engine=catalogue_engine))
     rollback_upload(engine=catalogue_engine, upload_id=newest, user="admin")
     o, u = Observation.__table__, Upload.__table__
@@ -127,12 +122,7 @@ def test_upgrading_a_store_with_history_marks_the_current_rows(catalogue_engine)
 
 
 def test_rebuild_marks_rows_inserted_in_bulk(catalogue_engine):
-    import_workbook(
-        engine=catalogue_engine,
-        content=workbook([["RYG-01", "Midtklyngen", 2021, "I alt", 13.8]]),
-        filename="a.xlsx",
-        user="admin",
-    )
+    upload_one(catalogue_engine, 13.8)
     o = Observation.__table__
     with store.write_session(catalogue_engine) as session:
         session.connection().execute(sa.update(o).values(is_current=False))
