@@ -1472,7 +1472,26 @@ def check_workbook(raw: RawWorkbook, catalogue: Catalogue, *, lang: str = "da") 
             problems.file("workbook.file.no_sheets", found=found)
     elif not problems.items and not any(s.rows is not None and len(s.rows) for s in sheets):
         problems.file("workbook.file.no_rows")
-    return ParsedWorkbook(sheets=sheets, problems=problems.items, notes=notes)
+    # in reading order (whole-file problems first, then sheet by sheet, row by row, left to
+    # right), however the checks found them: the list is the user's to-do list
+    order = {s.name: i for i, s in enumerate(raw.sheets)}
+    listed = sorted(problems.items, key=lambda p: _reading_order(p, order))
+    return ParsedWorkbook(sheets=sheets, problems=listed, notes=notes)
+
+
+_CELL = re.compile(r"([A-Z]*)(\d*)")
+
+
+def _reading_order(problem: Problem, sheets: dict[str, int]) -> tuple[int, int, int, int]:
+    if not problem.cell:
+        return (0, 0, 0, 0)
+    m = _CELL.fullmatch(problem.cell.rsplit("!", 1)[-1])
+    if m is None:
+        return (1, sheets.get(problem.sheet, len(sheets)), 0, 0)
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return (1, sheets.get(problem.sheet, len(sheets)), int(m.group(2) or 0), col)
 
 
 def _check_sheet(

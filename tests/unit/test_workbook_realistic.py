@@ -273,6 +273,14 @@ def test_errors_show_the_value_and_header_as_written(catalogue_engine: Engine) -
     assert (errors["Indikatorer!D8"].column, errors["Indikatorer!D8"].value) == ("Værdi", "1.234")
 
 
+def test_errors_are_listed_in_reading_order(catalogue_engine: Engine) -> None:
+    # the checks find them kind by kind; the list a steering group works through goes row by row
+    cells = [e.cell for e in _import(catalogue_engine, "fejl_blandet.xlsx").errors]
+    rows = [int("".join(ch for ch in cell.rsplit("!", 1)[1] if ch.isdigit())) for cell in cells]
+    assert rows == sorted(rows) and len(rows) == 8
+    assert cells[-3:] == ["Indikatorer!D9", "Indikatorer!E10", "Indikatorer!D12"]
+
+
 def test_english_messages(catalogue_engine: Engine) -> None:
     errors = {
         e.cell: e.message for e in _import(catalogue_engine, "fejl_blandet.xlsx", lang="en").errors
