@@ -121,6 +121,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Række {rows} i '{sheet}' er en sumrække ('{label}' uden område og periode) og springes over.",
         "en": "Row {rows} in '{sheet}' is a totals row ('{label}' with no area and period) and is skipped.",
     },
+    "workbook.note.hidden_rows": {
+        "da": "Række {rows} i '{sheet}' er skjult eller filtreret fra i regnearket, men er læst "
+        "med som alle andre rækker. Slet rækkerne, hvis de ikke skal indlæses.",
+        "en": "Row {rows} in '{sheet}' is hidden or filtered out in the spreadsheet, but is read "
+        "like every other row. Delete the rows if they should not be loaded.",
+    },
     "workbook.note.unused_columns": {
         "da": "Kolonnerne {columns} i '{sheet}' bruges ikke.",
         "en": "The columns {columns} in '{sheet}' are not used.",

@@ -36,7 +36,7 @@ from goals.model import Assessment, Initiative, Observation, Upload, UploadState
 from goals.names import name_key
 from goals.observations import current_values, mark_applied, mark_rolled_back
 from goals.workbook.read import ReadError, read_workbook
-from goals.workbook.validate import ParsedWorkbook, Problem, cell_ref, check_workbook
+from goals.workbook.validate import ParsedWorkbook, Problem, cell_ref, check_workbook, row_list
 
 OBS_KEY = ["indicator_id", "area_id", "period", "group_id"]
 OBS_FIELDS = ["value", "missing_reason", "numerator", "denominator", "lower", "upper", "note"]
@@ -246,7 +246,7 @@ def _foreign_rows(
                             indicator=f"{indicator.code} {name_of(indicator, lang)}",
                             owner=owner_names or t("workbook.permission.no_owner", lang),
                             mine=mine,
-                            rows=_row_list(part["row"]),
+                            rows=row_list(part["row"]),
                         ),
                     )
                 )
@@ -270,27 +270,11 @@ def _foreign_rows(
                             goal=name_of(goal, lang, "title"),
                             owner=name_of(groups[goal.steering_group_id], lang),
                             mine=mine,
-                            rows=_row_list(part["row"]),
+                            rows=row_list(part["row"]),
                         ),
                     )
                 )
     return problems
-
-
-def _row_list(rows: pd.Series, limit: int = 8) -> str:
-    """Excel row numbers compactly: '5–12, 20, 31–33' (ranges of consecutive rows)."""
-    numbers = sorted({int(r) for r in rows})
-    spans: list[str] = []
-    start = prev = numbers[0]
-    for n in [*numbers[1:], None]:
-        if n is not None and n == prev + 1:
-            prev = n
-            continue
-        spans.append(str(start) if start == prev else f"{start}–{prev}")
-        if n is not None:
-            start = prev = n
-    text = ", ".join(spans[:limit])
-    return text + (" …" if len(spans) > limit else "")
 
 
 # --- comparing a file with the store -------------------------------------------------------------

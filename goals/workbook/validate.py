@@ -79,6 +79,24 @@ def cell_ref(sheet: str, row: int, col: int) -> str:
     return f"{sheet_ref(sheet)}!{column_letters(col)}{row + 1}"
 
 
+def row_list(rows: Iterable[Any], limit: int = 8) -> str:
+    """Excel row numbers compactly: '5–12, 20, 31–33' (ranges of consecutive rows)."""
+    numbers = sorted({int(r) for r in rows})
+    if not numbers:
+        return ""
+    spans: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        spans.append(str(start) if start == prev else f"{start}–{prev}")
+        if n is not None:
+            start = prev = n
+    text = ", ".join(spans[:limit])
+    return text + (" …" if len(spans) > limit else "")
+
+
 def display(value: Any) -> str:
     """A cell value as a person would read it back."""
     if value is None or (isinstance(value, float) and value != value):
@@ -1576,4 +1594,10 @@ def _check_sheet(
         notes.append(t("workbook.note.skipped", lang, n=parsed.skipped, sheet=sheet.name))
     for row, label in parsed.totals:
         notes.append(t("workbook.note.totals", lang, rows=row, sheet=sheet.name, label=label))
+    if sheet.hidden_rows and parsed.rows is not None and len(parsed.rows):
+        hidden = {r + 1 for r in sheet.hidden_rows} & {int(r) for r in parsed.rows["row"]}
+        if hidden:
+            notes.append(
+                t("workbook.note.hidden_rows", lang, rows=row_list(hidden), sheet=sheet.name)
+            )
     return parsed

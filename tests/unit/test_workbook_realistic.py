@@ -348,6 +348,18 @@ def test_the_preview_says_what_was_left_out(
     assert _import(catalogue_engine, name).notes == notes
 
 
+@pytest.mark.parametrize("name", ["skjulte_raekker.xlsx", "lo_skjulte_raekker.ods"])
+def test_hidden_and_filtered_rows_are_read_and_named(catalogue_engine: Engine, name: str) -> None:
+    # rows 2–3 (2019, 2020) are hidden by hand under an autofilter: they are data like the rest,
+    # and the preview says so, so that nobody uploads rows they cannot see without knowing it
+    result = _import(catalogue_engine, name)
+    assert result.status == "preview" and result.counts["new"] == 4
+    assert result.notes == [
+        "Række 2–3 i 'Indikatorer' er skjult eller filtreret fra i regnearket, men er læst med "
+        "som alle andre rækker. Slet rækkerne, hvis de ikke skal indlæses."
+    ]
+
+
 def test_header_row_after_title_rows(catalogue_engine: Engine) -> None:
     result = _import(catalogue_engine, "titel_og_kolonner.xlsx")
     assert [(s.name, s.layout, s.header_row, s.skipped) for s in result.sheets] == [
