@@ -1215,6 +1215,20 @@ class _RowCheck:
         self.p.add(self.sheet.name, self.row, c, header, self.cell(name), key, **values)
         self.bad = True
 
+    def once(
+        self, key: tuple[Any, ...], first: dict[tuple[Any, ...], int], name: str, what: str
+    ) -> None:
+        """The first row with `key` is kept; a later one is an error naming the first's cell."""
+        if key not in first:
+            first[key] = self.row
+            return
+        self.problem(
+            name,
+            "workbook.duplicate",
+            other=cell_ref(self.sheet.name, first[key], self.header.columns[name][0]),
+            what=t(f"workbook.duplicate.{what}", self.lang),
+        )
+
     def text(self, name: str, limit: int, required: bool = False) -> str | None:
         text = clean_text(self.cell(name)) if name in self.header.columns else None
         if text is None and required:
@@ -1315,17 +1329,8 @@ def _check_initiatives(
                 check.problem("date", "workbook.date.bad", value=display(check.cell("date")))
         responsible = check.text("responsible", SHORT_MAX)
         note = check.text("comment", NOTE_MAX)
-        if not check.bad:
-            key = (goal.id, area.id, name_key(name or ""))
-            if key in first:
-                check.problem(
-                    "name",
-                    "workbook.duplicate",
-                    other=cell_ref(sheet.name, first[key], header.columns["name"][0]),
-                    what=t("workbook.duplicate.initiatives", check.lang),
-                )
-            else:
-                first[key] = r
+        if not check.bad:  # goal and area are known
+            check.once((goal.id, area.id, name_key(name or "")), first, "name", "initiatives")
         if check.bad:
             rejected += 1
             continue
@@ -1398,17 +1403,8 @@ def _check_assessments(
                 check.problem("period", "workbook.period.bad", value=display(raw_period))
         light = check.choice("light", lights, "workbook.light.unknown")
         text = check.text("text", NOTE_MAX)
-        if not check.bad:
-            key = (goal.id, area.id, period.code)
-            if key in first:
-                check.problem(
-                    "goal",
-                    "workbook.duplicate",
-                    other=cell_ref(sheet.name, first[key], header.columns["goal"][0]),
-                    what=t("workbook.duplicate.assessments", check.lang),
-                )
-            else:
-                first[key] = r
+        if not check.bad:  # goal, area and period are known
+            check.once((goal.id, area.id, period.code), first, "goal", "assessments")
         if check.bad:
             rejected += 1
             continue
