@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.run import markdown_table  # noqa: E402
 from benchmarks.store_gen import benchmark_store  # noqa: E402
 from goals import store  # noqa: E402
 from goals.catalogue import Catalogue  # noqa: E402
@@ -128,16 +129,8 @@ def run(folder: Path = DEFAULT_FOLDER, runs: int = RUNS) -> list[dict[str, Any]]
     base["ok"] = base["warm_ms"] < BAR_SECONDS * 1000
     big["bar"] = f"warm ≤ {BAR_RATIO:.0f}× x1"
     big["ok"] = big["warm_ratio"] <= BAR_RATIO
-    print(_table(results))
+    print(markdown_table(results))
     return results
-
-
-def _table(results: list[dict[str, Any]]) -> str:
-    keys = list(dict.fromkeys(k for result in results for k in result))
-    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
-    for result in results:
-        lines.append("| " + " | ".join(str(result.get(k, "")) for k in keys) + " |")
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

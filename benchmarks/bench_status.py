@@ -35,6 +35,7 @@ if str(ROOT) not in sys.path:
 
 import sqlalchemy as sa  # noqa: E402
 
+from benchmarks.run import markdown_table  # noqa: E402
 from benchmarks.store_gen import benchmark_store  # noqa: E402
 from goals import store  # noqa: E402
 from goals.catalogue import Catalogue  # noqa: E402
@@ -109,14 +110,6 @@ def run(folder: Path = DEFAULT_FOLDER, runs: int = RUNS) -> list[dict[str, Any]]
     base["ok"] = base["assess_ms"] < BAR_SECONDS * 1000
     print(markdown_table(results))
     return results
-
-
-def markdown_table(results: list[dict[str, Any]]) -> str:
-    keys = list(dict.fromkeys(k for result in results for k in result))
-    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
-    for result in results:
-        lines.append("| " + " | ".join(str(result.get(k, "")) for k in keys) + " |")
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,7 +25,8 @@ START = "<!-- results:start -->"
 END = "<!-- results:end -->"
 
 
-def _table(rows: list[dict]) -> str:
+def markdown_table(rows: list[dict]) -> str:
+    """The rows as a markdown table (columns in order of first appearance)."""
     if not rows:
         return "_no rows_\n"
     columns: list[str] = []
@@ -59,7 +60,7 @@ def main(argv: list[str]) -> int:
         try:
             module = importlib.import_module(f"benchmarks.{name}")
             rows = module.run()
-            body = _table(rows)
+            body = markdown_table(rows)
             if any(row.get("ok") is False for row in rows):
                 failed = True
         except Exception:  # noqa: BLE001 - a broken benchmark is reported, the others still run
