@@ -92,6 +92,29 @@ def _ids(catalogue: Catalogue, areas: Iterable[str] | None, goals: Iterable[str]
     return area_ids, goal_ids
 
 
+def applied_rows(
+    table: sa.Table,
+    *extra: sa.ColumnElement,
+    goal_ids: Iterable[int] | None = None,
+    area_ids: Iterable[int] | None = None,
+) -> sa.Select:
+    """Every row of an initiative or assessment table from an applied upload, oldest first
+    (so that, per key, the last one read is the current one), optionally for some goals and
+    areas; `extra` adds columns (of the upload, say)."""
+    u = Upload.__table__
+    query = (
+        sa.select(table, *extra)
+        .join(u, u.c.id == table.c.upload_id)
+        .where(u.c.state == UploadState.APPLIED.value)
+        .order_by(table.c.id)
+    )
+    if area_ids is not None:
+        query = query.where(table.c.area_id.in_(list(area_ids)))
+    if goal_ids is not None:
+        query = query.where(table.c.goal_id.in_(list(goal_ids)))
+    return query
+
+
 def _end(period: Period) -> float:
     return period.years + 1 / period.frequency.per_year
 
@@ -107,17 +130,10 @@ def current_assessments(
     """(goal code, area code) → the assessment of the latest period (ended by `as_of`, when
     given), each period's assessment being the newest from an applied upload."""
     area_ids, goal_ids = _ids(catalogue, areas, goals)
-    a, u = Assessment.__table__, Upload.__table__
-    query = (
-        sa.select(a, u.c.created_at, u.c.user)
-        .join(u, u.c.id == a.c.upload_id)
-        .where(u.c.state == UploadState.APPLIED.value)
-        .order_by(a.c.id)
+    u = Upload.__table__
+    query = applied_rows(
+        Assessment.__table__, u.c.created_at, u.c.user, goal_ids=goal_ids, area_ids=area_ids
     )
-    if area_ids is not None:
-        query = query.where(a.c.area_id.in_(area_ids))
-    if goal_ids is not None:
-        query = query.where(a.c.goal_id.in_(goal_ids))
     cutoff = _end(parse_period(as_of)) if as_of is not None else None
     goal_codes = {g.id: g.code for g in catalogue.goals}
     newest: dict[tuple[int, int, str], dict] = {}
@@ -161,17 +177,7 @@ def current_initiatives(
     """The initiatives as last reported: per goal and area, delayed ones first, then in the
     order they were first reported."""
     area_ids, goal_ids = _ids(catalogue, areas, goals)
-    i, u = Initiative.__table__, Upload.__table__
-    query = (
-        sa.select(i)
-        .join(u, u.c.id == i.c.upload_id)
-        .where(u.c.state == UploadState.APPLIED.value)
-        .order_by(i.c.id)
-    )
-    if area_ids is not None:
-        query = query.where(i.c.area_id.in_(area_ids))
-    if goal_ids is not None:
-        query = query.where(i.c.goal_id.in_(goal_ids))
+    query = applied_rows(Initiative.__table__, goal_ids=goal_ids, area_ids=area_ids)
     goal_codes = {g.id: g.code for g in catalogue.goals}
     first_seen: dict[tuple[int, int, str], int] = {}
     newest: dict[tuple[int, int, str], dict] = {}

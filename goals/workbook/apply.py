@@ -35,6 +35,7 @@ from goals.i18n import format_number, name_of, t
 from goals.model import Assessment, Initiative, Observation, Upload, UploadState, utcnow
 from goals.names import name_key
 from goals.observations import current_values, mark_applied, mark_rolled_back
+from goals.reports import applied_rows
 from goals.workbook.read import ReadError, read_workbook
 from goals.workbook.validate import ParsedWorkbook, Problem, cell_ref, check_workbook, row_list
 
@@ -339,13 +340,7 @@ def _mark(
 
 
 def _current_initiatives(session: Session, goal_ids: list[int]) -> pd.DataFrame:
-    i, u = Initiative.__table__, Upload.__table__
-    query = (
-        sa.select(i)
-        .join(u, u.c.id == i.c.upload_id)
-        .where(u.c.state == UploadState.APPLIED.value, i.c.goal_id.in_(goal_ids))
-        .order_by(i.c.id)
-    )
+    query = applied_rows(Initiative.__table__, goal_ids=goal_ids)
     frame = pd.DataFrame(session.connection().execute(query).mappings().all())
     if frame.empty:
         return pd.DataFrame(columns=["id", *INI_KEY, *INI_FIELDS])
@@ -354,13 +349,7 @@ def _current_initiatives(session: Session, goal_ids: list[int]) -> pd.DataFrame:
 
 
 def _current_assessments(session: Session, goal_ids: list[int]) -> pd.DataFrame:
-    a, u = Assessment.__table__, Upload.__table__
-    query = (
-        sa.select(a)
-        .join(u, u.c.id == a.c.upload_id)
-        .where(u.c.state == UploadState.APPLIED.value, a.c.goal_id.in_(goal_ids))
-        .order_by(a.c.id)
-    )
+    query = applied_rows(Assessment.__table__, goal_ids=goal_ids)
     frame = pd.DataFrame(session.connection().execute(query).mappings().all())
     if frame.empty:
         return pd.DataFrame(columns=["id", *ASM_KEY, *ASM_FIELDS])
