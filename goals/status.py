@@ -56,11 +56,18 @@ from goals.progress import (
     STATUSES,
     TARGET_ACHIEVED,
     Measure,
-    RollUp,
     measure,
-    roll_up,
 )
 from goals.store import fetch_tuples, read_session
+from goals.verdicts import (
+    UNKNOWN,
+    Z95,
+    Combined,
+    change_certainty,
+    combine,
+    standard_error,
+    verdict_of,
+)
 
 if TYPE_CHECKING:  # pandas only for to_frame: kept off the front page's start-up path
     import pandas as pd
@@ -83,31 +90,63 @@ __all__ = [
 
 
 class StatusStyle(NamedTuple):
-    """How the UI shows a status: a colour (hex) and a unicode symbol."""
+    """How a status is shown: a fill colour (hex), a text symbol, the text colour on the fill,
+    and the symbol as an inline SVG path (10 × 10, drawn in the text colour)."""
 
     colour: str
     icon: str
+    ink: str = "#1A1A1A"
+    svg: str = ""
 
 
-#: One colour and icon per status, Okabe–Ito based so that colour-blind readers can tell them
-#: apart; the icon carries the meaning on its own too (never colour alone).
+# Symbols with a text presentation only (not emoji), so that they need no emoji font; in HTML
+# the SVG path is drawn instead and needs no font at all.
+_CHECK = '<path d="M1.5 5.2 4 7.8 8.6 2.2" fill="none" stroke="currentColor" stroke-width="1.8"/>'
+_UP = '<path d="M5 1 9.3 8.8H.7Z" fill="currentColor"/>'
+_DOT = '<circle cx="5" cy="5" r="3.8" fill="currentColor"/>'
+_DOWN = '<path d="M.7 1.2h8.6L5 9Z" fill="currentColor"/>'
+_APPROX = (
+    '<path d="M1 4c1.3-1.6 2.7-1.6 4 0s2.7 1.6 4 0M1 7.4c1.3-1.6 2.7-1.6 4 0s2.7 1.6 4 0" '
+    'fill="none" stroke="currentColor" stroke-width="1.4"/>'
+)
+_CROSS = '<path d="M2 2 8 8M8 2 2 8" fill="none" stroke="currentColor" stroke-width="1.9"/>'
+_QUESTION = (
+    '<path d="M3 3.6a2 2 0 1 1 2.6 1.9C5 5.8 5 6.2 5 7" fill="none" stroke="currentColor" '
+    'stroke-width="1.4"/><circle cx="5" cy="8.9" r=".85" fill="currentColor"/>'
+)
+
+#: One colour, symbol and text colour per verdict (goals.verdicts.VERDICTS). The colours were
+#: chosen so that every pair stays apart (CIEDE2000 ≥ 15) for normal vision and simulated
+#: protanopia, deuteranopia and tritanopia, and each text colour has a contrast of at least
+#: 4.5 : 1 on its fill (tests/unit/test_style.py); the symbol carries the meaning on its own too.
 STATUS_STYLE: dict[str, StatusStyle] = {
-    "target_achieved": StatusStyle("#009E73", "✔"),  # bluish green
-    "on_track": StatusStyle("#56B4E9", "▲"),  # sky blue
-    "needs_acceleration": StatusStyle("#F0E442", "●"),  # yellow
-    "limited_progress": StatusStyle("#E69F00", "▼"),  # orange
-    "deterioration": StatusStyle("#D55E00", "✖"),  # vermillion
-    "not_available": StatusStyle("#999999", "?"),  # grey
+    "target_achieved": StatusStyle("#14634D", "✓", "#FFFFFF", _CHECK),  # dark green
+    "on_track": StatusStyle("#5698F2", "▲", "#1A1A1A", _UP),  # blue
+    "needs_acceleration": StatusStyle("#FDE456", "●", "#1A1A1A", _DOT),  # yellow
+    "limited_progress": StatusStyle("#EB7804", "▼", "#1A1A1A", _DOWN),  # orange
+    "uncertain": StatusStyle("#B8B0C9", "≈", "#1A1A1A", _APPROX),  # grey lilac
+    "deterioration": StatusStyle("#C23901", "✗", "#FFFFFF", _CROSS),  # dark vermilion
+    "not_available": StatusStyle("#F7F7F7", "?", "#1A1A1A", _QUESTION),  # near white
 }
+
+
+def icon_svg(status: str, *, size: str = "0.95em") -> str:
+    """The status symbol as inline SVG in the current text colour (no font needed)."""
+    style = STATUS_STYLE.get(status, STATUS_STYLE["not_available"])
+    return (
+        f'<svg class="goals-icon" viewBox="0 0 10 10" width="{size}" height="{size}" '
+        f'aria-hidden="true" focusable="false">{style.svg}</svg>'
+    )
+
 
 #: Comparison with the region, in the same palette.
 COMPARISON_STYLE: dict[str, StatusStyle] = {
-    "better": StatusStyle("#0072B2", "▲"),
-    "similar": StatusStyle("#F0E442", "●"),
-    "worse": StatusStyle("#D55E00", "▼"),
-    "higher": StatusStyle("#56B4E9", "↑"),
-    "lower": StatusStyle("#56B4E9", "↓"),
-    "not_compared": StatusStyle("#999999", "–"),
+    "better": StatusStyle("#5698F2", "▲", "#1A1A1A", _UP),
+    "similar": StatusStyle("#FDE456", "●", "#1A1A1A", _DOT),
+    "worse": StatusStyle("#C23901", "▼", "#FFFFFF", _DOWN),
+    "higher": StatusStyle("#B8B0C9", "↑", "#1A1A1A"),
+    "lower": StatusStyle("#B8B0C9", "↓", "#1A1A1A"),
+    "not_compared": StatusStyle("#F7F7F7", "–", "#1A1A1A"),
 }
 
 #: Why a criterion cannot be assessed in an area: the codes of goals.progress.REASONS plus the
@@ -119,9 +158,6 @@ REASON_CODES: tuple[str, ...] = (
     "no_direction",
     "negative_gap",
 )
-
-# A 95 % confidence interval is 2 × 1.96 standard errors wide (as in goals.compare).
-_Z95 = 1.96
 
 
 class UnknownArea(ValueError):
@@ -182,6 +218,16 @@ class StatusRow:
     ratio: float | None
     status: str
     status_label: str
+    certainty: str
+    verdict: str
+    verdict_label: str
+    change: float | None
+    change_per_year: float | None
+    needed_per_year: float | None
+    base_lower: float | None
+    base_upper: float | None
+    base_se: float | None
+    latest_se: float | None
     score: float | None
     reason: str | None
     direction_inferred: bool
@@ -216,17 +262,7 @@ class StatusRow:
 
         Worked out when first read: the overview needs only statuses and scores.
         """
-        return _reason_text(
-            self.measure,
-            area_name=self.area_name,
-            baseline=parse_period(self.baseline_period),
-            target_period=parse_period(self.target_period) if self.target_period else None,
-            unit=self.unit,
-            decimals=self.decimals,
-            inferred=self.higher_is_better if self.direction_inferred else None,
-            gap=self.gap,
-            lang=self.lang,
-        )
+        return _reason_text(self)
 
     def record(self) -> dict[str, Any]:
         """The row as JSON-ready values (the keys of ``goals status --json``)."""
@@ -280,6 +316,16 @@ RECORD_KEYS: tuple[str, ...] = (
     "ratio",
     "status",
     "status_label",
+    "certainty",
+    "verdict",
+    "verdict_label",
+    "change",
+    "change_per_year",
+    "needed_per_year",
+    "base_lower",
+    "base_upper",
+    "base_se",
+    "latest_se",
     "score",
     "reason",
     "reason_text",
@@ -299,20 +345,25 @@ RECORD_KEYS: tuple[str, ...] = (
 class StatusReport:
     """Every criterion × area assessed, and the roll-ups.
 
-    goal_area: (goal code, area code) → roll-up of the goal's criteria in the area.
-    track_area: (track code, area code) → roll-up of the track's goals in the area.
-    cluster: area code → roll-up of the area's tracks (every area with rows, not only clusters).
-    region_track: track code → roll-up of that track over the clusters in the report.
-    region: roll-up of the clusters' roll-ups.
-    Each nested roll-up weighs its parts equally (goal_area weighs criteria, and so on).
+    Every roll-up combines the verdicts of success criterion × area rows by the one rule of
+    goals.verdicts.combine (docs/method.md), never roll-ups of roll-ups:
+    goal_area: (goal code, area code) → the goal's criteria in the area.
+    track_area: (track code, area code) → the criteria of the track's goals in the area.
+    cluster: area code → every criterion in the area (every area with rows, not only clusters).
+    region_track: track code → the track's criteria in every cluster of the report.
+    region: every criterion in every cluster.
+    inequality: area code → the area's gap (inequality) criteria; region_inequality: in every
+    cluster.
     """
 
     rows: list[StatusRow]
-    goal_area: dict[tuple[str, str], RollUp]
-    track_area: dict[tuple[str, str], RollUp]
-    cluster: dict[str, RollUp]
-    region_track: dict[str, RollUp]
-    region: RollUp
+    goal_area: dict[tuple[str, str], Combined]
+    track_area: dict[tuple[str, str], Combined]
+    cluster: dict[str, Combined]
+    region_track: dict[str, Combined]
+    region: Combined
+    inequality: dict[str, Combined]
+    region_inequality: Combined
     as_of: str | None
     revision_date: dt.date
     lang: str
@@ -340,21 +391,21 @@ class StatusReport:
         return pd.DataFrame.from_records(records, columns=columns)
 
     def rollup_records(self) -> list[dict[str, Any]]:
-        """Every roll-up as a flat record: level, track, goal, area, status, score, counts."""
+        """Every roll-up as a flat record: level, track, goal, area, verdict, counts, support."""
         out: list[dict[str, Any]] = []
 
-        def add(level: str, rollup: RollUp, **keys: str | None) -> None:
+        def add(level: str, combined: Combined, **keys: str | None) -> None:
             out.append(
                 {
                     "level": level,
                     "track": keys.get("track"),
                     "goal": keys.get("goal"),
                     "area": keys.get("area"),
-                    "status": rollup.status,
-                    "score": rollup.score,
-                    "n": rollup.n,
-                    "n_available": rollup.n_available,
-                    "counts": dict(rollup.counts),
+                    "status": combined.status,
+                    "support": combined.support,
+                    "n": combined.n,
+                    "counts": dict(combined.counts),
+                    "score": combined.score,
                 }
             )
 
@@ -364,9 +415,12 @@ class StatusReport:
             add("track_area", r, track=track, area=area)
         for area, r in self.cluster.items():
             add("cluster", r, area=area)
+        for area, r in self.inequality.items():
+            add("inequality", r, area=area)
         for track, r in self.region_track.items():
             add("region_track", r, track=track)
         add("region", self.region)
+        add("region_inequality", self.region_inequality)
         return out
 
 
@@ -407,15 +461,17 @@ def assess(
 
     plans = _plan(cat, when, allowed)
     region = cat.region
-    data = _load_values(session, cat, plans, region, cutoff)
+    values = _load_values(session, cat, plans, region, cutoff)
     tracks = {tr.id: tr.code for tr in cat.tracks}
     criteria: dict[int, _Criterion] = {}
     rows = []
     for info, revision, area in plans:
         c = criteria.get(revision.id)
         if c is None:
-            c = criteria[revision.id] = _criterion(cat, info, revision, region, data, tracks, lang)
-        rows.append(_assess_one(c, area, region, data, lang))
+            c = criteria[revision.id] = _criterion(
+                cat, info, revision, region, values.points, tracks, lang
+            )
+        rows.append(_assess_one(c, area, region, values, lang))
     return _report(cat, rows, cutoff, when, lang)
 
 
@@ -435,7 +491,17 @@ def assessment_plan(
     return _plan(catalogue, when, _area_filter(catalogue, cluster, when, lang))
 
 
-VALUE_COLUMNS = ("indicator_id", "area_id", "period", "group_id", "value", "lower", "upper")
+VALUE_COLUMNS = (
+    "indicator_id",
+    "area_id",
+    "period",
+    "group_id",
+    "value",
+    "lower",
+    "upper",
+    "numerator",
+    "denominator",
+)
 
 
 def values_query(
@@ -531,16 +597,25 @@ def _groups_of(revision: CriterionRevision, cat: Catalogue) -> tuple[int, ...]:
     return (total.id,) if total is not None else ()
 
 
+class _Values(NamedTuple):
+    """The values `assess` reads: points per (indicator, area, group), and the numerator and
+    denominator per (indicator, area, group, period) where they were reported."""
+
+    points: dict[tuple[int, int, int], list[Point]]
+    counts: dict[tuple[int, int, int, Period], tuple[float | None, float | None]]
+
+
 def _load_values(
     session: Session,
     cat: Catalogue,
     plans: list[tuple[CriterionInfo, CriterionRevision, Area]],
     region: Area | None,
     cutoff: Period | None,
-) -> dict[tuple[int, int, int], list[Point]]:
-    """(indicator, area, group) → points up to the cutoff, oldest first, from one query."""
+) -> _Values:
+    """(indicator, area, group) → points up to the cutoff, oldest first, from one query; and
+    the numerator and denominator of the values that have them (for standard errors)."""
     if not plans:
-        return {}
+        return _Values({}, {})
     rows = fetch_tuples(session.connection(), values_query(cat, plans, region))
 
     # Each distinct period code is read once: (its place in time, the Period), or None when it
@@ -564,16 +639,20 @@ def _load_values(
         if when[row[2]] is not None:
             raw[(row[0], row[1], row[3])].append(row)
     data: dict[tuple[int, int, int], list[Point]] = {}
+    counts: dict[tuple[int, int, int, Period], tuple[float | None, float | None]] = {}
     for key, points in raw.items():
         points.sort(key=lambda row: when[row[2]][0])  # type: ignore[index]
         series: list[Point] = []
         last = None
-        for _, _, code, _, value, lower, upper in points:
+        for _, _, code, _, value, lower, upper, numerator, denominator in points:
             if code != last:  # the same value may come from two parts of the union
-                series.append((when[code][1], value, lower, upper))  # type: ignore[index]
+                period = when[code][1]  # type: ignore[index]
+                series.append((period, value, lower, upper))
+                if denominator is not None:
+                    counts[(*key, period)] = (numerator, denominator)
                 last = code
         data[key] = series
-    return data
+    return _Values(data, counts)
 
 
 def _series(
@@ -596,8 +675,8 @@ def _series(
         lower = upper = None
         # Disjoint groups are independent samples: the variances of the two values add up.
         if None not in (la, ua, lb, ub) and ua > la and ub > lb:  # type: ignore[operator]
-            se = math.hypot((ua - la) / (2 * _Z95), (ub - lb) / (2 * _Z95))  # type: ignore[operator]
-            lower, upper = gap - _Z95 * se, gap + _Z95 * se
+            se = math.hypot((ua - la) / (2 * Z95), (ub - lb) / (2 * Z95))  # type: ignore[operator]
+            lower, upper = gap - Z95 * se, gap + Z95 * se
         points.append((period, gap, lower, upper))
     return points
 
@@ -700,11 +779,11 @@ def _assess_one(
     c: _Criterion,
     area: Area,
     region: Area | None,
-    data: dict[tuple[int, int, int], list[Point]],
+    values: _Values,
     lang: str,
 ) -> StatusRow:
     revision, indicator, baseline = c.revision, c.indicator, c.baseline
-    points = _series(data, revision, c.groups, area.id)
+    points = _series(values.points, revision, c.groups, area.id)
 
     base_point = _base_point(points, baseline)
     in_baseline = base_point is not None and _end_month(base_point[0]) <= _end_month(baseline)
@@ -759,6 +838,7 @@ def _assess_one(
         )
 
     latest_point = points[-1] if points else None
+    change = _Change.of(c, area, result, values, base_point, latest_point)
     # Compared with the region's value for the area's latest period.
     region_point = None
     comparison = "not_compared"
@@ -805,6 +885,16 @@ def _assess_one(
         ratio=result.value,
         status=result.status,
         status_label=status_label(result.status, lang),
+        certainty=change.certainty,
+        verdict=change.verdict,
+        verdict_label=status_label(change.verdict, lang),
+        change=change.change,
+        change_per_year=change.per_year,
+        needed_per_year=change.needed_per_year,
+        base_lower=change.base_lower,
+        base_upper=change.base_upper,
+        base_se=change.base_se,
+        latest_se=change.latest_se,
         score=result.score,
         reason=result.reason,
         direction_inferred=inferred,
@@ -819,65 +909,203 @@ def _assess_one(
     )
 
 
+class _Change(NamedTuple):
+    """The change from the base to the latest value, its certainty, and the verdict."""
+
+    certainty: str
+    verdict: str
+    change: float | None
+    per_year: float | None
+    needed_per_year: float | None
+    base_lower: float | None
+    base_upper: float | None
+    base_se: float | None
+    latest_se: float | None
+
+    @classmethod
+    def of(
+        cls,
+        c: _Criterion,
+        area: Area,
+        result: Measure,
+        values: _Values,
+        base_point: Point | None,
+        latest_point: Point | None,
+    ) -> _Change:
+        base = (
+            base_point if base_point is not None and base_point[0] == result.base_period else None
+        )
+        latest = latest_point
+        change = per_year = needed = None
+        base_se = latest_se = None
+        if base is not None and latest is not None and base[0] != latest[0]:
+            change = latest[1] - base[1]
+            years = latest[0].years - base[0].years
+            per_year = change / years if years > 0 else None
+            base_se = _standard_error(c, area, values, base)
+            latest_se = _standard_error(c, area, values, latest)
+            certainty = change_certainty(base[1], base_se, latest[1], latest_se)
+        else:
+            certainty = UNKNOWN
+        if (
+            latest is not None
+            and result.target is not None
+            and c.target_period is not None
+            and result.status != TARGET_ACHIEVED
+        ):
+            years_left = c.target_period.years - latest[0].years
+            if years_left > 0:
+                needed = (result.target - latest[1]) / years_left
+        return cls(
+            certainty=certainty,
+            verdict=verdict_of(result.status, certainty),
+            change=change,
+            per_year=per_year,
+            needed_per_year=needed,
+            base_lower=base[2] if base is not None else None,
+            base_upper=base[3] if base is not None else None,
+            base_se=base_se,
+            latest_se=latest_se,
+        )
+
+
+def _standard_error(c: _Criterion, area: Area, values: _Values, point: Point) -> float | None:
+    """A point's standard error (goals.verdicts.standard_error); for a gap √(se_A² + se_B²)."""
+    unit = c.indicator.unit
+    if not c.revision.is_gap:
+        key = (c.revision.indicator_id, area.id, c.groups[0])
+        return _point_error(values, key, point, unit)
+    errors = []
+    for group in c.groups:
+        key = (c.revision.indicator_id, area.id, group)
+        found = next((p for p in reversed(values.points.get(key, ())) if p[0] == point[0]), None)
+        errors.append(_point_error(values, key, found, unit) if found is not None else None)
+    if None in errors:
+        return None
+    return math.hypot(*errors)  # type: ignore[arg-type]
+
+
+def _point_error(
+    values: _Values, key: tuple[int, int, int], point: Point, unit: str | None
+) -> float | None:
+    numerator, denominator = values.counts.get((*key, point[0]), (None, None))
+    return standard_error(
+        point[1],
+        lower=point[2],
+        upper=point[3],
+        numerator=numerator,
+        denominator=denominator,
+        unit=unit,
+    )
+
+
 def _code(period: Any) -> str | None:
     return period.code if isinstance(period, Period) else (None if period is None else str(period))
 
 
-def _rate(rate: float | None, lang: str) -> str:
-    if rate is None or not math.isfinite(rate):
+#: Reasons that leave no change to tell: the sentence of the reason says it all.
+_NO_CHANGE_REASONS = frozenset(
+    {"no_data", "fewer_than_two_periods", "no_base_value", "base_not_before_latest"}
+)
+
+
+def change_unit(row: StatusRow) -> str:
+    """The unit of a change: procentpoint for a share in % (a gap's unit already is)."""
+    return t("status.unit.points", row.lang) if row.unit.strip() == "%" else row.unit
+
+
+def format_change(value: float | None, row: StatusRow, *, signed: bool = True) -> str:
+    """A change in the indicator's unit ('−0,6 procentpoint'): as many decimals as the indicator
+    shows, or up to two more where that would round a real change to 0."""
+    if value is None or not math.isfinite(value):
         return "–"
-    percent = rate * 100
-    sign = "+" if percent > 0 else "−" if percent < 0 else ""
-    return sign + t("status.rate.per_year", lang, rate=format_number(abs(percent), 1, lang))
+    decimals = row.decimals
+    while decimals < row.decimals + 2 and value != 0 and round(abs(value), decimals) == 0:
+        decimals += 1
+    text = format_number(abs(value) if not signed else value, decimals, row.lang)
+    text = text.replace("-", "−")
+    if signed and round(value, decimals) > 0:
+        text = "+" + text
+    unit = change_unit(row)
+    return f"{text} {unit}".strip()
 
 
-def _reason_text(
-    result: Measure,
-    *,
-    area_name: str,
-    baseline: Period,
-    target_period: Period | None,
-    unit: str,
-    decimals: int,
-    inferred: bool | None,
-    gap: bool,
-    lang: str,
-) -> str:
+def _reason_text(row: StatusRow) -> str:
+    """The director's sentences: the change in the indicator's unit and per year, whether it
+    is more than noise, and what is needed a year from now to reach the target."""
+    lang, result = row.lang, row.measure
+
     def label(period: Any) -> str:
         return period_label(_code(period) or "", lang) if period is not None else "–"
 
     def number(value: float | None) -> str:
-        text = format_number(value, decimals, lang)
-        return f"{text} {unit}" if value is not None and unit else text
+        text = format_number(value, row.decimals, lang)
+        return f"{text} {row.unit}" if value is not None and row.unit else text
 
+    baseline = parse_period(row.baseline_period)
     values = {
-        "area": area_name,
-        "what": t(f"status.what.{'gap' if gap else 'value'}", lang),
+        "area": row.area_name,
         "base": label(result.base_period or baseline),
         "latest": label(result.latest_period),
-        "target_period": label(target_period),
+        "target_period": label(row.target_period),
         "base_value": number(result.base_value),
         "latest_value": number(result.latest_value),
-        "target": number(result.target),
-        "observed": _rate(result.observed_rate, lang),
-        "required": _rate(result.required_rate, lang),
+        "target": number(row.target),
     }
-    if result.status == NOT_AVAILABLE:
+    if result.status == NOT_AVAILABLE and (
+        row.change is None or result.reason in _NO_CHANGE_REASONS
+    ):
         if result.reason in ("no_baseline_value", "no_base_value", "negative_gap"):
             values["base"] = label(baseline)
         return t(f"status.reason.{result.reason}", lang, **values)
-    if result.status == TARGET_ACHIEVED:
-        # met with a single period (or the base is the latest): there is no "from … to …"
-        single = result.base_value is None or result.base_period == result.latest_period
-        text = t(f"status.explain.{'achieved_latest' if single else 'achieved'}", lang, **values)
-    elif result.target is not None:
-        text = t("status.explain.target", lang, **values)
+
+    what = "gap" if row.gap else "share" if row.unit.strip() == "%" else "value"
+    parts = []
+    if row.change is None:  # met with a single period: there is no "from … to …"
+        parts.append(t(f"status.explain.level.{what}", lang, **values))
     else:
-        text = t("status.explain.no_target", lang, **values)
+        direction = "up" if row.change > 0 else "down" if row.change < 0 else "same"
+        per_year = (
+            t("status.explain.per_year", lang, rate=format_change(row.change_per_year, row))
+            if row.change_per_year is not None and direction != "same"
+            else ""
+        )
+        parts.append(
+            t(f"status.explain.change.{what}.{direction}", lang, per_year=per_year, **values)
+        )
+        margin = (
+            format_change(Z95 * math.hypot(row.base_se, row.latest_se), row, signed=False)
+            if row.base_se is not None and row.latest_se is not None
+            else ""
+        )
+        if direction != "same":
+            parts.append(t(f"status.explain.certainty.{row.certainty}", lang, margin=margin))
+        elif margin:
+            parts.append(t("status.explain.certainty.same", lang, margin=margin))
+
+    if result.status == TARGET_ACHIEVED:
+        parts.append(t("status.explain.target_met", lang, **values))
+    elif result.status == NOT_AVAILABLE:
+        parts.append(t(f"status.reason.{result.reason}", lang, **values))
+    elif row.target is None:
+        parts.append(t("status.explain.no_target", lang))
+    elif row.needed_per_year is None:
+        parts.append(t("status.explain.target_passed", lang, **values))
+    else:
+        verb = "up" if row.needed_per_year > 0 else "down"
+        parts.append(
+            t(
+                f"status.explain.needed.{what}.{verb}",
+                lang,
+                needed=format_change(row.needed_per_year, row, signed=False),
+                **values,
+            )
+        )
+    text = " ".join(parts)
     if isinstance(result.base_period, Period) and result.base_period != baseline:
         text += t("status.explain.base_moved", lang, baseline=label(baseline), base=values["base"])
-    if inferred is not None:
-        direction = t(f"status.direction.{'higher' if inferred else 'lower'}", lang)
+    if row.direction_inferred:
+        direction = t(f"status.direction.{'higher' if row.higher_is_better else 'lower'}", lang)
         text += t("status.explain.direction_inferred", lang, direction=direction)
     return text
 
@@ -901,41 +1129,119 @@ def _report(
     when: dt.date,
     lang: str,
 ) -> StatusReport:
-    by_goal_area: dict[tuple[str, str], list[Measure]] = defaultdict(list)
-    for row in rows:
-        by_goal_area[(row.goal, row.area)].append(row.measure)
-    goal_area = {key: roll_up(parts) for key, parts in by_goal_area.items()}
-
-    track_of_goal = {g.code: tr.code for tr in cat.tracks for g in cat.goals_of_track(tr)}
-    by_track_area: dict[tuple[str, str], list[RollUp]] = defaultdict(list)
-    for (goal, area), rollup in goal_area.items():
-        by_track_area[(track_of_goal.get(goal, ""), area)].append(rollup)
-    track_area = {key: roll_up(parts) for key, parts in by_track_area.items()}
-
-    by_area: dict[str, list[RollUp]] = defaultdict(list)
-    for (_, area), rollup in track_area.items():
-        by_area[area].append(rollup)
-    cluster = {area: roll_up(parts) for area, parts in by_area.items()}
-
     clusters = {a.code for a in cat.areas.values() if a.kind == AreaKind.CLUSTER}
-    by_track: dict[str, list[RollUp]] = defaultdict(list)
-    for (track, area), rollup in track_area.items():
-        if area in clusters:
-            by_track[track].append(rollup)
+    groups: dict[tuple[str, ...], list[StatusRow]] = defaultdict(list)
+    for row in rows:
+        groups[("goal_area", row.goal, row.area)].append(row)
+        groups[("track_area", row.track, row.area)].append(row)
+        groups[("cluster", row.area)].append(row)
+        if row.gap:
+            groups[("inequality", row.area)].append(row)
+        if row.area in clusters:
+            groups[("region_track", row.track)].append(row)
+            groups[("region",)].append(row)
+            if row.gap:
+                groups[("region_inequality",)].append(row)
+    combined = {key: combine_rows(parts) for key, parts in groups.items()}
+
+    def level(name: str) -> dict:
+        return {
+            key[1] if len(key) == 2 else key[1:]: value
+            for key, value in combined.items()
+            if key[0] == name
+        }
+
     track_order = [tr.code for tr in cat.tracks]
-    region_track = {track: roll_up(by_track[track]) for track in track_order if track in by_track}
-    region = roll_up(r for area, r in cluster.items() if area in clusters)
+    by_track = level("region_track")
+    empty = combine(())
     return StatusReport(
         rows=rows,
-        goal_area=goal_area,
-        track_area=track_area,
-        cluster=cluster,
-        region_track=region_track,
-        region=region,
+        goal_area=level("goal_area"),
+        track_area=level("track_area"),
+        cluster=level("cluster"),
+        region_track={tr: by_track[tr] for tr in track_order if tr in by_track},
+        region=combined.get(("region",), empty),
+        inequality=level("inequality"),
+        region_inequality=combined.get(("region_inequality",), empty),
         as_of=cutoff.code if cutoff else None,
         revision_date=when,
         lang=lang,
     )
+
+
+def combine_rows(rows: Iterable[StatusRow]) -> Combined:
+    """The rows' verdicts combined by the one roll-up rule (goals.verdicts.combine)."""
+    rows = list(rows)
+    return combine((row.verdict for row in rows), (row.score for row in rows))
+
+
+def support_text(combined: Combined, lang: str = "da") -> str:
+    """The count behind a combined verdict, naming its unit: '3 af 4 succeskriterier er på
+    rette spor eller har nået målet'."""
+    return t(f"status.support.{combined.status}", lang, k=combined.support, n=combined.n)
+
+
+class KeyMessage(NamedTuple):
+    """A message for the front page: a verdict shared by k of n clusters on a track (or in
+    the inequality criteria), in words."""
+
+    text: str
+    status: str
+    k: int
+    n: int
+    track: str | None  # None: the inequality (gap) criteria of every track
+
+
+#: How much a message matters: deterioration first, then what is achieved, then the rest.
+_WEIGHT = {
+    "deterioration": 3.0,
+    "target_achieved": 2.0,
+    "on_track": 2.0,
+    "uncertain": 1.5,
+    "limited_progress": 1.2,
+    "needs_acceleration": 1.0,
+    "not_available": 0.5,
+}
+
+
+def key_messages(
+    report: StatusReport, cat: Catalogue, lang: str = "da", limit: int = 3
+) -> list[KeyMessage]:
+    """The most important messages in words, from the clusters' combined verdicts: per track
+    the verdict most clusters share ('Angst/psykisk sårbarhed: forværring i 5 af 5 klynger'),
+    and the same for the inequality criteria. Most uniform and most serious first."""
+    clusters = [a.code for a in cat.clusters]
+    candidates: list[tuple[float, int, KeyMessage]] = []
+
+    def add(order: int, name: str, combined: list[Combined], track: str | None) -> None:
+        if not combined:
+            return
+        shared: dict[str, int] = defaultdict(int)
+        for c in combined:
+            shared[c.status] += 1
+        status = max(shared, key=lambda s: (shared[s], _WEIGHT[s]))
+        k, n = shared[status], len(combined)
+        text = t(
+            "status.message",
+            lang,
+            subject=name,
+            verdict=status_label(status, lang).lower(),
+            k=k,
+            n=n,
+        )
+        candidates.append((k / n * _WEIGHT[status], order, KeyMessage(text, status, k, n, track)))
+
+    for order, track in enumerate(cat.tracks):
+        found = [
+            report.track_area[(track.code, c)]
+            for c in clusters
+            if (track.code, c) in report.track_area
+        ]
+        add(order, name_of(track, lang), found, track.code)
+    unequal = [report.inequality[c] for c in clusters if c in report.inequality]
+    add(len(cat.tracks), t("status.message.inequality", lang), unequal, None)
+    candidates.sort(key=lambda item: (-item[0], item[1]))
+    return [message for _, _, message in candidates[:limit]]
 
 
 def status_counts(rows: Iterable[StatusRow]) -> dict[str, int]:

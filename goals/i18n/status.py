@@ -13,6 +13,50 @@ TEXTS = {
     "status.limited_progress": {"da": "Begrænset fremgang", "en": "Limited progress"},
     "status.deterioration": {"da": "Forværring", "en": "Deterioration"},
     "status.not_available": {"da": "Kan ikke vurderes", "en": "Cannot be assessed"},
+    # the verdict that says a change cannot be told apart from noise (goals.verdicts)
+    "status.uncertain": {"da": "Ingen sikker ændring", "en": "No certain change"},
+    # combined verdicts (goals.verdicts.combine): the count that supports the colour
+    "status.support.target_achieved": {
+        "da": "{k} af {n} succeskriterier har nået målet",
+        "en": "{k} of {n} success criteria have reached the target",
+    },
+    "status.support.on_track": {
+        "da": "{k} af {n} succeskriterier er på rette spor eller har nået målet",
+        "en": "{k} of {n} success criteria are on track or have reached the target",
+    },
+    "status.support.needs_acceleration": {
+        "da": "{k} af {n} succeskriterier er i fremgang eller bedre",
+        "en": "{k} of {n} success criteria are progressing or better",
+    },
+    "status.support.limited_progress": {
+        "da": "{k} af {n} succeskriterier har mindst begrænset fremgang",
+        "en": "{k} of {n} success criteria show at least limited progress",
+    },
+    "status.support.uncertain": {
+        "da": "{k} af {n} succeskriterier er ikke i forværring",
+        "en": "{k} of {n} success criteria are not deteriorating",
+    },
+    "status.support.deterioration": {
+        "da": "{k} af {n} succeskriterier er i forværring",
+        "en": "{k} of {n} success criteria are deteriorating",
+    },
+    "status.support.not_available": {
+        "da": "{k} af {n} succeskriterier kan ikke vurderes",
+        "en": "{k} of {n} success criteria cannot be assessed",
+    },
+    "status.rollup.rule": {
+        "da": "Samlet status er den bedste status, som mere end halvdelen af succeskriterierne har "
+        "nået eller overgået (i rækkefølgen i forklaringen). Kan halvdelen eller flere ikke "
+        "vurderes, kan helheden heller ikke.",
+        "en": "A combined status is the best status that more than half of the success criteria "
+        "reach or beat (in the order of the key). If half or more cannot be assessed, neither "
+        "can the whole.",
+    },
+    "status.message": {
+        "da": "{subject}: {verdict} i {k} af {n} klynger",
+        "en": "{subject}: {verdict} in {k} of {n} clusters",
+    },
+    "status.message.inequality": {"da": "Social ulighed", "en": "Social inequality"},
     # why a criterion cannot be assessed in an area (reason codes of goals.status.REASON_CODES)
     "status.reason.no_data": {
         "da": "{area} har endnu ingen tal for indikatoren, så udviklingen kan ikke vurderes.",
@@ -81,37 +125,129 @@ TEXTS = {
         "en": "The gap between the groups is negative in {area} at the baseline {base}. An "
         "inequality criterion assumes that the first group has the higher value.",
     },
-    # the reasoning behind an assessed status
-    "status.explain.achieved": {
-        "da": "I {area} er {what} gået fra {base_value} ({base}) til {latest_value} ({latest}), "
-        "så målet på {target} i {target_period} er nået.",
-        "en": "In {area} {what} went from {base_value} ({base}) to {latest_value} ({latest}), "
-        "so the target of {target} for {target_period} has been reached.",
+    # the reasoning behind an assessed status: the change in the indicator's own unit, whether
+    # it is more than noise, and what is needed a year from now ({per_year}, {margin} and
+    # {needed} are changes in the unit, see goals.status.format_change)
+    "status.explain.level.share": {
+        "da": "Andelen er {latest_value} ({latest}).",
+        "en": "The share is {latest_value} ({latest}).",
     },
-    "status.explain.achieved_latest": {
-        "da": "I {area} er {what} {latest_value} ({latest}), så målet på {target} i "
-        "{target_period} er nået.",
-        "en": "In {area} {what} is {latest_value} ({latest}), so the target of {target} for "
-        "{target_period} has been reached.",
+    "status.explain.level.gap": {
+        "da": "Forskellen mellem grupperne er {latest_value} ({latest}).",
+        "en": "The gap between the groups is {latest_value} ({latest}).",
     },
-    "status.explain.target": {
-        "da": "I {area} er {what} gået fra {base_value} ({base}) til {latest_value} ({latest}), "
-        "gennemsnitligt {observed} om året. For at nå {target} i {target_period} kræves "
-        "{required} om året.",
-        "en": "In {area} {what} went from {base_value} ({base}) to {latest_value} ({latest}), "
-        "{observed} a year on average. Reaching {target} by {target_period} requires "
-        "{required} a year.",
+    "status.explain.level.value": {
+        "da": "Værdien er {latest_value} ({latest}).",
+        "en": "The value is {latest_value} ({latest}).",
+    },
+    "status.explain.change.share.down": {
+        "da": "Andelen er faldet fra {base_value} i {base} til {latest_value} i {latest}{per_year}.",
+        "en": "The share fell from {base_value} in {base} to {latest_value} in {latest}{per_year}.",
+    },
+    "status.explain.change.share.up": {
+        "da": "Andelen er steget fra {base_value} i {base} til {latest_value} i {latest}{per_year}.",
+        "en": "The share rose from {base_value} in {base} to {latest_value} in {latest}{per_year}.",
+    },
+    "status.explain.change.share.same": {
+        "da": "Andelen er uændret: {base_value} i {base} og {latest_value} i {latest}.",
+        "en": "The share is unchanged: {base_value} in {base} and {latest_value} in {latest}.",
+    },
+    "status.explain.change.gap.down": {
+        "da": "Forskellen mellem grupperne er faldet fra {base_value} i {base} til "
+        "{latest_value} i {latest}{per_year}.",
+        "en": "The gap between the groups narrowed from {base_value} in {base} to "
+        "{latest_value} in {latest}{per_year}.",
+    },
+    "status.explain.change.gap.up": {
+        "da": "Forskellen mellem grupperne er steget fra {base_value} i {base} til "
+        "{latest_value} i {latest}{per_year}.",
+        "en": "The gap between the groups widened from {base_value} in {base} to "
+        "{latest_value} in {latest}{per_year}.",
+    },
+    "status.explain.change.gap.same": {
+        "da": "Forskellen mellem grupperne er uændret: {base_value} i {base} og {latest_value} "
+        "i {latest}.",
+        "en": "The gap between the groups is unchanged: {base_value} in {base} and "
+        "{latest_value} in {latest}.",
+    },
+    "status.explain.change.value.down": {
+        "da": "Værdien er faldet fra {base_value} i {base} til {latest_value} i {latest}{per_year}.",
+        "en": "The value fell from {base_value} in {base} to {latest_value} in {latest}{per_year}.",
+    },
+    "status.explain.change.value.up": {
+        "da": "Værdien er steget fra {base_value} i {base} til {latest_value} i {latest}{per_year}.",
+        "en": "The value rose from {base_value} in {base} to {latest_value} in {latest}{per_year}.",
+    },
+    "status.explain.change.value.same": {
+        "da": "Værdien er uændret: {base_value} i {base} og {latest_value} i {latest}.",
+        "en": "The value is unchanged: {base_value} in {base} and {latest_value} in {latest}.",
+    },
+    "status.explain.per_year": {"da": " ({rate} om året)", "en": " ({rate} a year)"},
+    "status.explain.certainty.certain": {
+        "da": "Ændringen er større end den statistiske usikkerhed (±{margin}).",
+        "en": "The change is larger than the statistical uncertainty (±{margin}).",
+    },
+    "status.explain.certainty.uncertain": {
+        "da": "Ændringen er inden for den statistiske usikkerhed (±{margin}), så den kan ikke "
+        "skelnes fra tilfældig variation.",
+        "en": "The change is within the statistical uncertainty (±{margin}), so it cannot be told "
+        "apart from chance variation.",
+    },
+    "status.explain.certainty.unknown": {
+        "da": "Tallene har ingen oplyst usikkerhed, så det kan ikke afgøres, om ændringen er mere "
+        "end tilfældig variation.",
+        "en": "The figures have no stated uncertainty, so it cannot be said whether the change is "
+        "more than chance variation.",
+    },
+    "status.explain.certainty.same": {
+        "da": "Den statistiske usikkerhed er ±{margin}.",
+        "en": "The statistical uncertainty is ±{margin}.",
+    },
+    "status.explain.target_met": {
+        "da": "Målet på {target} i {target_period} er nået.",
+        "en": "The target of {target} for {target_period} has been reached.",
+    },
+    "status.explain.target_passed": {
+        "da": "Målåret {target_period} er passeret, uden at målet på {target} er nået.",
+        "en": "The target year {target_period} has passed without the target of {target} being "
+        "reached.",
+    },
+    "status.explain.needed.share.down": {
+        "da": "For at nå {target} i {target_period} skal andelen falde {needed} om året fra nu.",
+        "en": "To reach {target} by {target_period} the share must fall by {needed} a year from "
+        "now.",
+    },
+    "status.explain.needed.share.up": {
+        "da": "For at nå {target} i {target_period} skal andelen stige {needed} om året fra nu.",
+        "en": "To reach {target} by {target_period} the share must rise by {needed} a year from "
+        "now.",
+    },
+    "status.explain.needed.gap.down": {
+        "da": "For at nå {target} i {target_period} skal forskellen falde {needed} om året fra nu.",
+        "en": "To reach {target} by {target_period} the gap must narrow by {needed} a year from "
+        "now.",
+    },
+    "status.explain.needed.gap.up": {
+        "da": "For at nå {target} i {target_period} skal forskellen stige {needed} om året fra nu.",
+        "en": "To reach {target} by {target_period} the gap must widen by {needed} a year from "
+        "now.",
+    },
+    "status.explain.needed.value.down": {
+        "da": "For at nå {target} i {target_period} skal værdien falde {needed} om året fra nu.",
+        "en": "To reach {target} by {target_period} the value must fall by {needed} a year from "
+        "now.",
+    },
+    "status.explain.needed.value.up": {
+        "da": "For at nå {target} i {target_period} skal værdien stige {needed} om året fra nu.",
+        "en": "To reach {target} by {target_period} the value must rise by {needed} a year from "
+        "now.",
     },
     "status.explain.no_target": {
-        "da": "I {area} er {what} gået fra {base_value} ({base}) til {latest_value} ({latest}), "
-        "gennemsnitligt {observed} om året. Uden måltal vurderes udviklingen mod faste satser "
-        "(1,5 % og 0,5 % om året i den ønskede retning).",
-        "en": "In {area} {what} went from {base_value} ({base}) to {latest_value} ({latest}), "
-        "{observed} a year on average. Without a target the change is judged against fixed "
-        "rates (1.5 % and 0.5 % a year in the desired direction).",
+        "da": "Der er intet måltal, så udviklingen vurderes mod faste satser (1,5 % og 0,5 % om "
+        "året i den ønskede retning).",
+        "en": "There is no target, so the change is judged against fixed rates (1.5 % and 0.5 % "
+        "a year in the desired direction).",
     },
-    "status.what.value": {"da": "værdien", "en": "the value"},
-    "status.what.gap": {"da": "forskellen mellem grupperne", "en": "the gap between the groups"},
     "status.unit.points": {"da": "procentpoint", "en": "percentage points"},
     "status.explain.base_moved": {
         "da": " Der er ingen værdi for basisåret {baseline}, så {base} er brugt som basis.",
@@ -123,7 +259,6 @@ TEXTS = {
     },
     "status.direction.higher": {"da": "højere", "en": "higher"},
     "status.direction.lower": {"da": "lavere", "en": "lower"},
-    "status.rate.per_year": {"da": "{rate} %", "en": "{rate} %"},
     # comparison with the region (goals.compare.COMPARISONS)
     "status.comparison.better": {"da": "Bedre end regionen", "en": "Better than the region"},
     "status.comparison.similar": {"da": "Som regionen", "en": "Similar to the region"},

@@ -9,15 +9,22 @@ import streamlit as st
 
 from goals.describe import period_label
 from goals.i18n import format_number, t
-from goals.progress import RollUp
-from goals.status import COMPARISON_STYLE, STATUS_STYLE, StatusRow, status_label
-
-INK = "#1A1A1A"  # black text reads on every Okabe–Ito colour used for statuses
+from goals.status import (
+    COMPARISON_STYLE,
+    STATUS_STYLE,
+    StatusRow,
+    icon_svg,
+    status_label,
+    support_text,
+)
+from goals.verdicts import Combined
 
 _CSS = """<style>
 .goals-badge { display: inline-block; padding: .15rem .6rem; border-radius: .9rem;
   font-weight: 600; color: #1A1A1A; white-space: nowrap; border: 1px solid rgba(0,0,0,.25); }
 .goals-badge.small { font-size: .85rem; padding: .05rem .45rem; }
+.goals-badge .goals-icon { vertical-align: -0.1em; }
+.goals-badge.goals-not_available { border: 1px dashed #595959; }
 .goals-facts { border-collapse: collapse; margin: .25rem 0 .5rem 0; }
 .goals-facts td { padding: .15rem .9rem .15rem 0; vertical-align: top; }
 .goals-facts td:first-child { color: #595959; white-space: nowrap; }
@@ -30,12 +37,15 @@ def inject_css() -> None:
 
 
 def badge_html(status: str, lang: str, *, label: str | None = None, small: bool = False) -> str:
+    """A status (or verdict) as a badge: its colour, its symbol (inline SVG, no font needed)
+    and its words in the style's text colour — never colour alone."""
     style = STATUS_STYLE.get(status, STATUS_STYLE["not_available"])
     text = label if label is not None else status_label(status, lang)
     size = " small" if small else ""
     return (
-        f'<span class="goals-badge{size}" style="background:{style.colour}">'
-        f"{style.icon} {html.escape(text)}</span>"
+        f'<span class="goals-badge{size} goals-{status}" '
+        f'style="background:{style.colour};color:{style.ink}">'
+        f"{icon_svg(status)} {html.escape(text)}</span>"
     )
 
 
@@ -43,7 +53,7 @@ def comparison_html(comparison: str, lang: str) -> str:
     style = COMPARISON_STYLE.get(comparison, COMPARISON_STYLE["not_compared"])
     text = t(f"status.comparison.{comparison}", lang)
     return (
-        f'<span class="goals-badge small" style="background:{style.colour}">'
+        f'<span class="goals-badge small" style="background:{style.colour};color:{style.ink}">'
         f"{style.icon} {html.escape(text)}</span>"
     )
 
@@ -52,10 +62,10 @@ def badge(status: str, lang: str, *, label: str | None = None, small: bool = Fal
     st.markdown(badge_html(status, lang, label=label, small=small), unsafe_allow_html=True)
 
 
-def counts_text(rollup: RollUp, lang: str) -> str:
-    """'3 af 5 på rette spor' — achieved and on track counted together."""
-    good = rollup.counts.get("target_achieved", 0) + rollup.counts.get("on_track", 0)
-    return t("ui.status.counts", lang, good=good, n=rollup.n)
+def counts_text(combined: Combined, lang: str) -> str:
+    """The count behind a combined verdict: '3 af 4 succeskriterier er på rette spor eller har
+    nået målet' (goals.status.support_text)."""
+    return support_text(combined, lang)
 
 
 def _value(value: float | None, row: StatusRow, lang: str) -> str:
