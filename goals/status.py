@@ -1003,9 +1003,16 @@ def _code(period: Any) -> str | None:
     return period.code if isinstance(period, Period) else (None if period is None else str(period))
 
 
-#: Reasons that leave no change to tell: the sentence of the reason says it all.
+#: Reasons whose own sentence says it all: no change to tell, or none from the baseline.
 _NO_CHANGE_REASONS = frozenset(
-    {"no_data", "fewer_than_two_periods", "no_base_value", "base_not_before_latest"}
+    {
+        "no_data",
+        "fewer_than_two_periods",
+        "no_base_value",
+        "base_not_before_latest",
+        "no_baseline_value",
+        "negative_gap",
+    }
 )
 
 

@@ -6,10 +6,20 @@ import argparse
 import sys
 
 from goals import store
+from goals.catalogue import Catalogue
 from goals.describe import period_label
-from goals.i18n import LANGUAGES, format_number, t
+from goals.i18n import LANGUAGES, format_number, name_of, t
 from goals.periods import PeriodError
-from goals.status import StatusRow, UnknownArea, assess
+from goals.status import (
+    STATUS_STYLE,
+    StatusReport,
+    StatusRow,
+    UnknownArea,
+    assess,
+    status_label,
+    support_text,
+)
+from goals.verdicts import Combined
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -52,6 +62,10 @@ def handler(args: argparse.Namespace) -> int:
         print(t("status.cli.no_criteria", args.lang))
         return EXIT_OK
     print(format_table(report.rows, args.lang))
+    print()
+    with store.read_session(engine) as session:
+        tracks = {tr.code: name_of(tr, args.lang) for tr in Catalogue.load(session).tracks}
+    print(format_rollups(report, args.lang, tracks=tracks))
     return EXIT_OK
 
 
@@ -59,7 +73,16 @@ def format_table(rows: list[StatusRow], lang: str = "da") -> str:
     """A plain-text table, one line per criterion × area; the reason last and unwrapped."""
     header = [
         t(f"status.cli.{key}", lang)
-        for key in ("criterion", "area", "base_latest", "target", "status", "score", "reason")
+        for key in (
+            "criterion",
+            "area",
+            "base_latest",
+            "target",
+            "verdict",
+            "status",
+            "score",
+            "reason",
+        )
     ]
     lines = [header]
     for row in rows:
@@ -69,12 +92,46 @@ def format_table(rows: list[StatusRow], lang: str = "da") -> str:
                 row.area_name,
                 _base_latest(row, lang),
                 _target(row, lang),
+                f"{STATUS_STYLE[row.verdict].icon} {row.verdict_label}",
                 row.status_label,
                 format_number(row.score, 1, lang),
                 row.reason_text,
             ]
         )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header) - 1)]
+    return _columns(lines)
+
+
+def format_rollups(
+    report: StatusReport, lang: str = "da", *, tracks: dict[str, str] | None = None
+) -> str:
+    """Each area × track's combined verdict and the count behind it, by the one roll-up rule;
+    then each area's inequality criteria; the rule itself last."""
+    names = {row.area: row.area_name for row in report.rows}
+    tracks = tracks or {}
+    lines = [
+        [t("status.cli.area", lang), t("status.cli.track", lang), t("status.cli.verdict", lang), ""]
+    ]
+
+    def add(area: str, what: str, combined: Combined) -> None:
+        style = STATUS_STYLE[combined.status]
+        lines.append(
+            [
+                names.get(area, area),
+                what,
+                f"{style.icon} {status_label(combined.status, lang)}",
+                support_text(combined, lang),
+            ]
+        )
+
+    for (track, area), combined in report.track_area.items():
+        add(area, tracks.get(track, track), combined)
+    for area, combined in report.inequality.items():
+        add(area, t("status.message.inequality", lang), combined)
+    return _columns(lines) + "\n\n" + t("status.rollup.rule", lang)
+
+
+def _columns(lines: list[list[str]]) -> str:
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]) - 1)]
     return "\n".join(
         "  ".join(cell.ljust(width) for cell, width in zip(line[:-1], widths, strict=True))
         + "  "

@@ -46,10 +46,12 @@ TEXTS = {
     },
     "status.rollup.rule": {
         "da": "Samlet status er den bedste status, som mere end halvdelen af succeskriterierne har "
-        "nået eller overgået (i rækkefølgen i forklaringen). Kan halvdelen eller flere ikke "
-        "vurderes, kan helheden heller ikke.",
+        "nået eller overgået, i rækkefølgen målet er nået, på rette spor, fremgang – men for "
+        "langsom, begrænset fremgang, ingen sikker ændring, forværring. Kan halvdelen eller flere "
+        "ikke vurderes, kan helheden heller ikke.",
         "en": "A combined status is the best status that more than half of the success criteria "
-        "reach or beat (in the order of the key). If half or more cannot be assessed, neither "
+        "reach or beat, in the order target achieved, on track, progress – but too slow, limited "
+        "progress, no certain change, deterioration. If half or more cannot be assessed, neither "
         "can the whole.",
     },
     "status.message": {
@@ -286,7 +288,9 @@ TEXTS = {
     "status.cli.area": {"da": "Område", "en": "Area"},
     "status.cli.base_latest": {"da": "Basis → seneste", "en": "Base → latest"},
     "status.cli.target": {"da": "Mål", "en": "Target"},
-    "status.cli.status": {"da": "Status", "en": "Status"},
+    "status.cli.verdict": {"da": "Status", "en": "Status"},
+    "status.cli.status": {"da": "Open SDG", "en": "Open SDG"},
+    "status.cli.track": {"da": "Spor", "en": "Track"},
     "status.cli.score": {"da": "Score", "en": "Score"},
     "status.cli.reason": {"da": "Begrundelse", "en": "Reason"},
     "status.cli.target_in": {"da": "{target} i {period}", "en": "{target} by {period}"},

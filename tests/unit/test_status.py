@@ -20,7 +20,7 @@ from goals.i18n import t
 from goals.model import CriterionRevision, Indicator, Observation, Upload, UploadState
 from goals.observations import mark_applied
 from goals.periods import PeriodError
-from goals.progress import STATUSES, roll_up
+from goals.progress import STATUSES
 from goals.status import (
     COMPARISON_STYLE,
     REASON_CODES,
@@ -29,8 +29,10 @@ from goals.status import (
     StatusReport,
     UnknownArea,
     assess,
+    combine_rows,
     status_counts,
 )
+from goals.verdicts import VERDICTS
 
 approx = pytest.approx
 TOTAL = "I alt"
@@ -130,8 +132,16 @@ def test_absolute_target(catalogue_engine):
     assert row.higher_is_better is False
     assert row.reason is None
     assert row.series == {"2017": 16.0, "2021": 14.0}
-    assert "Aarhusklyngen" in row.reason_text and "−3,3 %" in row.reason_text
-    assert "−3,5 %" in row.reason_text
+    # The reason speaks in the unit: percentage points a year, from the latest value on.
+    assert row.reason_text == (
+        "Andelen er faldet fra 16,0 % i 2017 til 14,0 % i 2021 (−0,5 procentpoint om året). "
+        "Tallene har ingen oplyst usikkerhed, så det kan ikke afgøres, om ændringen er mere end "
+        "tilfældig variation. For at nå 12,0 % i 2025 skal andelen falde 0,5 procentpoint om året "
+        "fra nu."
+    )
+    assert "CAGR" not in row.reason_text and "%" + " om året" not in row.reason_text
+    assert (row.change, row.change_per_year, row.needed_per_year) == (-2.0, -0.5, -0.5)
+    assert row.certainty == "unknown" and row.verdict == "needs_acceleration"
     assert row.status_label == "Fremgang – men for langsom"
 
 
@@ -313,9 +323,9 @@ def test_one_period_meeting_an_absolute_target_is_achieved(catalogue_engine):
     add_values(catalogue_engine, [("RYG-01", "HORSENS", "2021", TOTAL, 11.0)])
     row = row_of(assess(engine=catalogue_engine), "KOL-1-C", "HORSENS")
     assert (row.status, row.score, row.reason, row.ratio) == ("target_achieved", 5, None, None)
-    assert row.reason_text == (
-        "I Horsensklyngen er værdien 11,0 % (2021), så målet på 12,0 % i 2025 er nået."
-    )
+    assert row.reason_text == "Andelen er 11,0 % (2021). Målet på 12,0 % i 2025 er nået."
+    assert row.change is None and row.needed_per_year is None and row.certainty == "unknown"
+    assert row.verdict == "target_achieved"
 
 
 def test_withheld_values_are_no_data(catalogue_engine):
@@ -401,7 +411,7 @@ def test_no_target_uses_fixed_rates(catalogue_engine):
     assert row.target is None and row.ratio == approx(x)
     assert row.status == "needs_acceleration"
     assert row.score == approx(250 * x - 1.25)
-    assert "Uden måltal" in row.reason_text
+    assert "Der er intet måltal" in row.reason_text and row.needed_per_year is None
 
 
 # --- comparison and trend -------------------------------------------------------------------------
@@ -532,41 +542,53 @@ def test_roll_ups_at_every_level(catalogue_engine):
     s_c = score_with_target(-cagr(14, 16, 4) / abs(cagr(12, 16, 8)))
     s_dia = score_with_target(cagr(62, 60, 3) / cagr(65, 60, 6))
 
+    # Every roll-up combines criterion × area rows by the one rule: the best verdict that more
+    # than half of the rows reach or beat; half or more not assessable → not assessable.
     kol1 = report.goal_area[("KOL-1", "AARHUS")]
-    assert kol1.n == 3 and kol1.n_available == 2  # KOL-1-B has no data for the gap
-    assert kol1.score == approx((5 + s_c) / 2, abs=1e-4)
+    assert kol1.n == 3 and kol1.n_assessed == 2  # KOL-1-B has no data for the gap
     assert kol1.counts["target_achieved"] == 1 and kol1.counts["needs_acceleration"] == 1
     assert kol1.counts["not_available"] == 1
+    # sorted: achieved, needs acceleration, n/a → the 2nd of 3 has "needs acceleration"
+    assert kol1.status == "needs_acceleration" and kol1.support == 2
+    assert kol1.score == approx((5 + s_c) / 2, abs=1e-4)  # Open SDG mean: in details only
     kol2 = report.goal_area[("KOL-2", "AARHUS")]
-    assert kol2.status == "target_achieved" and kol2.score == 5
+    assert kol2.status == "target_achieved" and kol2.support == 1 and kol2.score == 5
 
+    # The track counts criteria, not goals: KOL-1's three rows and KOL-2's one.
     track = report.track_area[("KOL", "AARHUS")]
-    assert track.n == 2 and track.score == approx(((5 + s_c) / 2 + 5) / 2, abs=1e-4)
+    assert track.n == 4 and track.status == "needs_acceleration" and track.support == 3
     assert report.track_area[("PSY", "AARHUS")].status == "not_available"
 
     aarhus = report.cluster["AARHUS"]
-    assert aarhus.n == 3 and aarhus.n_available == 1 and aarhus.score == approx(track.score)
+    assert aarhus.n == 11 and aarhus.n_assessed == 3
+    assert aarhus.status == "not_available" and aarhus.support == 8
     horsens = report.cluster["HORSENS"]
-    assert horsens.score == approx(s_dia, abs=1e-4)  # DIA-1 averages one available criterion
+    assert horsens.counts["needs_acceleration"] == 1 and horsens.status == "not_available"
     assert report.cluster["VEST"].status == "not_available"
 
     assert set(report.region_track) == {"KOL", "DIA", "PSY"}
-    assert report.region_track["KOL"].score == approx(track.score)  # only Aarhus has KOL data
-    assert report.region_track["DIA"].score == approx(s_dia, abs=1e-4)
-    assert report.region.n == 5 and report.region.n_available == 2
-    assert report.region.score == approx((aarhus.score + horsens.score) / 2)
-    # The nesting is exactly progress.roll_up of the level below.
-    assert report.region == roll_up(report.cluster[c] for c in report.cluster)
+    assert report.region_track["KOL"].n == 4 * 5
+    assert report.region.n == 11 * 5 and report.region.n_assessed == 4
+    # Every level is the rule applied to its rows, never a roll-up of roll-ups.
+    assert report.region == combine_rows(report.rows)
+    assert report.cluster["AARHUS"] == combine_rows(r for r in report.rows if r.area == "AARHUS")
+    assert report.inequality["AARHUS"] == combine_rows(
+        r for r in report.rows if r.area == "AARHUS" and r.gap
+    )
+    assert report.region_inequality.n == sum(1 for r in report.rows if r.gap)
 
     records = report.rollup_records()
     assert {r["level"] for r in records} == {
         "goal_area",
         "track_area",
         "cluster",
+        "inequality",
         "region_track",
         "region",
+        "region_inequality",
     }
     assert len([r for r in records if r["level"] == "goal_area"]) == 6 * 5
+    assert all(r["support"] <= r["n"] for r in records)
 
 
 def test_every_criterion_and_cluster_gets_a_row(catalogue_engine):
@@ -606,7 +628,7 @@ def test_municipality_criteria_and_the_cluster_filter(catalogue_engine):
     assert len(areas) == 19 and "MIDT" not in areas
     assert row_of(report, "KOL-1-C", "K791").status == "needs_acceleration"
     assert report.cluster["K791"].n == 1  # the municipality has its own roll-up
-    assert report.region.n == 5  # the region rolls up the clusters only
+    assert report.region.n == 10 * 5  # the region combines the clusters' rows only
     midt = assess(engine=catalogue_engine, cluster="Midtklyngen")
     assert sorted(r.area for r in midt.rows if r.criterion == "KOL-1-C") == [
         "K740",
@@ -650,10 +672,12 @@ def test_session_and_catalogue_can_be_passed(catalogue_engine):
 
 
 def test_every_status_reason_and_label_has_texts_and_a_style():
-    assert set(STATUS_STYLE) == set(STATUSES)
-    assert len({s.icon for s in STATUS_STYLE.values()}) == len(STATUSES)
-    assert len({s.colour for s in STATUS_STYLE.values()}) == len(STATUSES)
-    for status in STATUSES:
+    assert set(STATUS_STYLE) == set(VERDICTS) and set(STATUSES) < set(VERDICTS)
+    assert len({s.icon for s in STATUS_STYLE.values()}) == len(VERDICTS)
+    assert len({s.colour for s in STATUS_STYLE.values()}) == len(VERDICTS)
+    assert len({s.svg for s in STATUS_STYLE.values()}) == len(VERDICTS)
+    for status in VERDICTS:
+        assert t(f"status.support.{status}", "da") != t(f"status.support.{status}", "en")
         assert t(f"status.{status}", "da") != t(f"status.{status}", "en")
     for code in REASON_CODES:
         for lang in ("da", "en"):
