@@ -325,7 +325,7 @@ def downloads(
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore",
-        icon="⬇️",
+        icon=":material/download:",
         key="download-xlsx",
         width="stretch",
     )
@@ -335,7 +335,7 @@ def downloads(
         file_name=f"{stem}.csv",
         mime="text/csv",
         on_click="ignore",
-        icon="⬇️",
+        icon=":material/download:",
         key="download-csv",
         width="stretch",
     )

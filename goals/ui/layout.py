@@ -100,7 +100,7 @@ def start_page(need: Need = "view") -> PageContext | None:
         st.info(i18n.t("store.empty", lang))
         return None
     if demo_data:
-        st.warning(i18n.t("demo.banner", lang), icon="ℹ️")
+        st.warning(i18n.t("demo.banner", lang), icon=":material/info:")
     if actor is not None and actor.demo and need != "view":
         st.info(i18n.t("auth.demo_mode", lang))
     return PageContext(lang=lang, catalogue=cat, actor=actor, engine=engine)

@@ -16,15 +16,28 @@ from goals import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# (section, file, title key, icon, url path); the first page is the default
+# (section, file, title key, icon, url path); the first page is the default. Icons are
+# Material Symbols, from the font Streamlit ships: emoji need an emoji font many PCs lack.
 PAGES = [
-    ("nav.section.follow", "pages/overblik.py", "nav.overview", "🧭", "overblik"),
-    ("nav.section.follow", "pages/klynge.py", "nav.cluster", "🏘️", "klynge"),
-    ("nav.section.follow", "pages/maal.py", "nav.goal", "🎯", "maal"),
-    ("nav.section.follow", "pages/indikatorer.py", "nav.indicators", "📈", "indikatorer"),
-    ("nav.section.report", "pages/indlaes.py", "nav.upload", "📥", "indlaes"),
-    ("nav.section.report", "pages/praesentation.py", "nav.present", "🖥️", "praesentation"),
-    ("nav.section.admin", "pages/admin.py", "nav.admin", "🛠️", "admin"),
+    ("nav.section.follow", "pages/overblik.py", "nav.overview", ":material/explore:", "overblik"),
+    ("nav.section.follow", "pages/klynge.py", "nav.cluster", ":material/location_city:", "klynge"),
+    ("nav.section.follow", "pages/maal.py", "nav.goal", ":material/flag:", "maal"),
+    (
+        "nav.section.follow",
+        "pages/indikatorer.py",
+        "nav.indicators",
+        ":material/show_chart:",
+        "indikatorer",
+    ),
+    ("nav.section.report", "pages/indlaes.py", "nav.upload", ":material/upload_file:", "indlaes"),
+    (
+        "nav.section.report",
+        "pages/praesentation.py",
+        "nav.present",
+        ":material/co_present:",
+        "praesentation",
+    ),
+    ("nav.section.admin", "pages/admin.py", "nav.admin", ":material/build:", "admin"),
 ]
 
 

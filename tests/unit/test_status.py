@@ -49,7 +49,8 @@ def score_with_target(x: float) -> float:
 
 
 def add_values(engine, rows, *, state: str = "applied") -> int:
-    """Insert observations (indicator, area, period, group, value[, lower, upper]) as one upload."""
+    """Insert observations (indicator, area, period, group, value[, lower, upper[, numerator,
+    denominator]]) as one upload."""
     with store.read_session(engine) as session:
         cat = Catalogue.load(session)
     with store.write_session(engine) as session:
@@ -64,7 +65,7 @@ def add_values(engine, rows, *, state: str = "applied") -> int:
         session.add(upload)
         session.flush()
         for indicator, area, period, group, value, *limits in rows:
-            lower, upper = [*limits, None, None][:2]
+            lower, upper, numerator, denominator = [*limits, None, None, None, None][:4]
             session.add(
                 Observation(
                     indicator_id=cat.indicator(indicator).id,
@@ -74,6 +75,8 @@ def add_values(engine, rows, *, state: str = "applied") -> int:
                     value=value,
                     lower=lower,
                     upper=upper,
+                    numerator=numerator,
+                    denominator=denominator,
                     upload_id=upload.id,
                 )
             )
