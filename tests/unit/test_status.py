@@ -567,6 +567,7 @@ def test_roll_ups_at_every_level(catalogue_engine):
     assert aarhus.status == "not_available" and aarhus.support == 8
     horsens = report.cluster["HORSENS"]
     assert horsens.counts["needs_acceleration"] == 1 and horsens.status == "not_available"
+    assert horsens.score == approx(s_dia, abs=1e-4)  # the mean Open SDG score, for details
     assert report.cluster["VEST"].status == "not_available"
 
     assert set(report.region_track) == {"KOL", "DIA", "PSY"}
@@ -707,10 +708,19 @@ def test_cli_table(cli_store, capsys):
     assert main(["status", "--cluster", "AARHUS"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[:2] == ["Kriterium", "Område"]
-    assert len(out) == 1 + 11
+    blank = out.index("")
+    assert blank == 1 + 11  # the criterion rows, then the roll-ups
     line = next(x for x in out if x.startswith("KOL-1-C"))
     assert "2017: 16,0 → 2021: 14,0" in line and "12,0 i 2025" in line
-    assert "Fremgang – men for langsom" in line and "2,4" in line
+    assert "● Fremgang – men for langsom" in line and "2,4" in line
+    # Each track (and the inequality criteria) in the cluster: verdict and the count behind it.
+    rollups = out[blank + 1 :]
+    assert rollups[0].split()[:2] == ["Område", "Spor"]
+    kol = next(x for x in rollups if "KOL/rygning" in x)
+    # KOL in Aarhus: KOL-1-C progressing, three without data → half or more not assessable.
+    assert "? Kan ikke vurderes" in kol and "3 af 4 succeskriterier kan ikke vurderes" in kol
+    assert any("Social ulighed" in x for x in rollups)
+    assert out[-1].startswith("Samlet status er den bedste status")
 
 
 def test_cli_json(cli_store, capsys):
