@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from goals.status import assess
@@ -11,6 +13,7 @@ approx = pytest.approx
 
 
 def test_worked_example_in_the_docs(demo_engine):
+    text = (ROOT / "docs" / "method.md").read_text(encoding="utf-8")
     report = assess(engine=demo_engine)
     rows = {(r.criterion, r.area): r for r in report.rows}
     row = rows[("KOL-1-A", "AARHUS")]
@@ -38,26 +41,46 @@ def test_worked_example_in_the_docs(demo_engine):
     assert earlier.observed_rate == approx(-0.0277, abs=5e-5)
     assert earlier.status == "on_track" and earlier.score == approx(5.0)
 
-    assert rows[("KOL-1-B", "AARHUS")].score == approx(4.59, abs=0.005)
+    gap = rows[("KOL-1-B", "AARHUS")]
+    assert gap.score == approx(4.59, abs=0.005) and gap.status == "on_track"
+    assert gap.verdict == "uncertain" and gap.change == approx(-2.9)
+    assert 1.96 * math.hypot(gap.base_se, gap.latest_se) == approx(3.8, abs=0.05)
     assert rows[("KOL-1-C", "AARHUS")].status == "target_achieved"
+    assert row.verdict == "on_track" and row.certainty == "certain"
+    assert (row.change_per_year, row.needed_per_year) == (approx(-0.633, abs=1e-3), approx(-0.17))
     goal = report.goal_area[("KOL-1", "AARHUS")]
-    assert goal.score == approx(4.64, abs=0.005) and goal.status == "on_track"
+    assert goal.status == "on_track" and (goal.support, goal.n) == (2, 3)
     track = report.track_area[("KOL", "AARHUS")]
-    assert track.score == approx(4.82, abs=0.005) and track.status == "on_track"
+    assert track.status == "on_track" and (track.support, track.n) == (3, 4)
+    psy = report.track_area[("PSY", "AARHUS")]
+    assert psy.status == "deterioration" and (psy.support, psy.n) == (2, 3)
+
+    # The certainty example: PSY-2-A's gap 7.7 → 7.9 is within the noise.
+    example = rows[("PSY-2-A", "AARHUS")]
+    assert example.status == "deterioration" and example.score == approx(-3.39, abs=0.005)
+    assert example.verdict == "uncertain"
+    assert example.base_se == approx(1.531, abs=5e-4)
+    assert example.latest_se == approx(1.685, abs=5e-4)
+    z = example.change / math.hypot(example.base_se, example.latest_se)
+    assert z == approx(0.09, abs=5e-3)
+    assert example.reason_text in " ".join(text.split())  # quoted word for word
 
     trend = rows[("KOL-2-A", "AARHUS")].trend
     assert [p.code for p in trend.periods] == ["2023K4", "2024K1", "2024K2", "2024K3", "2024K4"]
     assert trend.method == "fingertips" and trend.direction == "no_significant_change"
     assert trend.slope == approx(-3.8, abs=0.05) and trend.chi2 == approx(4.6, abs=0.05)
 
-    text = (ROOT / "docs" / "method.md").read_text(encoding="utf-8")
     for written in (
         "16,6 %",
         "−2,75 % om året",
         "−3,32 % om året",
         "1,21",
         "17,6 %",
-        "4,64",
+        "3 af 4 succeskriterier er på rette spor eller har nået målet",
+        "2 af 3 succeskriterier er i forværring",
+        "1,531",
+        "2,277",
+        "±3,4 procentpoint",
         "χ² = 4,6",
         "−3,8 pr. kvartal",
     ):
