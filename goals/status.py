@@ -117,16 +117,17 @@ _QUESTION = (
 
 #: One colour, symbol and text colour per verdict (goals.verdicts.VERDICTS). The colours were
 #: chosen so that every pair stays apart (CIEDE2000 ≥ 15) for normal vision and simulated
-#: protanopia, deuteranopia and tritanopia, and each text colour has a contrast of at least
-#: 4.5 : 1 on its fill (tests/unit/test_style.py); the symbol carries the meaning on its own too.
+#: protanopia, deuteranopia and tritanopia — the best and the worst (achieved, deterioration)
+#: ≥ 25, one bluish and one reddish in every simulation — and each text colour has a contrast of
+#: at least 4.5 : 1 on its fill (tests/unit/test_style.py); the symbol carries the meaning too.
 STATUS_STYLE: dict[str, StatusStyle] = {
-    "target_achieved": StatusStyle("#14634D", "✓", "#FFFFFF", _CHECK),  # dark green
-    "on_track": StatusStyle("#5698F2", "▲", "#1A1A1A", _UP),  # blue
-    "needs_acceleration": StatusStyle("#FDE456", "●", "#1A1A1A", _DOT),  # yellow
-    "limited_progress": StatusStyle("#EB7804", "▼", "#1A1A1A", _DOWN),  # orange
-    "uncertain": StatusStyle("#B8B0C9", "≈", "#1A1A1A", _APPROX),  # grey lilac
-    "deterioration": StatusStyle("#C23901", "✗", "#FFFFFF", _CROSS),  # dark vermilion
-    "not_available": StatusStyle("#F7F7F7", "?", "#1A1A1A", _QUESTION),  # near white
+    "target_achieved": StatusStyle("#0E5A65", "✓", "#FFFFFF", _CHECK),  # dark teal
+    "on_track": StatusStyle("#5499F4", "▲", "#1A1A1A", _UP),  # blue
+    "needs_acceleration": StatusStyle("#F1E372", "●", "#1A1A1A", _DOT),  # yellow
+    "limited_progress": StatusStyle("#E48E09", "▼", "#1A1A1A", _DOWN),  # orange
+    "uncertain": StatusStyle("#B2ADC3", "≈", "#1A1A1A", _APPROX),  # grey lilac
+    "deterioration": StatusStyle("#AC1E04", "✗", "#FFFFFF", _CROSS),  # dark red
+    "not_available": StatusStyle("#F4F4F4", "?", "#1A1A1A", _QUESTION),  # near white
 }
 
 
@@ -141,12 +142,12 @@ def icon_svg(status: str, *, size: str = "0.95em") -> str:
 
 #: Comparison with the region, in the same palette.
 COMPARISON_STYLE: dict[str, StatusStyle] = {
-    "better": StatusStyle("#5698F2", "▲", "#1A1A1A", _UP),
-    "similar": StatusStyle("#FDE456", "●", "#1A1A1A", _DOT),
-    "worse": StatusStyle("#C23901", "▼", "#FFFFFF", _DOWN),
-    "higher": StatusStyle("#B8B0C9", "↑", "#1A1A1A"),
-    "lower": StatusStyle("#B8B0C9", "↓", "#1A1A1A"),
-    "not_compared": StatusStyle("#F7F7F7", "–", "#1A1A1A"),
+    "better": StatusStyle("#5499F4", "▲", "#1A1A1A", _UP),
+    "similar": StatusStyle("#F1E372", "●", "#1A1A1A", _DOT),
+    "worse": StatusStyle("#AC1E04", "▼", "#FFFFFF", _DOWN),
+    "higher": StatusStyle("#B2ADC3", "↑", "#1A1A1A"),
+    "lower": StatusStyle("#B2ADC3", "↓", "#1A1A1A"),
+    "not_compared": StatusStyle("#F4F4F4", "–", "#1A1A1A"),
 }
 
 #: Why a criterion cannot be assessed in an area: the codes of goals.progress.REASONS plus the

@@ -139,6 +139,19 @@ def test_every_pair_of_verdict_colours_stays_apart(vision):
     assert not close, f"{vision}: {close}"
 
 
+@pytest.mark.parametrize("vision", sorted(SIMULATIONS))
+def test_the_best_and_the_worst_are_far_apart(vision):
+    # Both are dark fills with white text: under protanopia a green and a red turn into two
+    # dark olives, so the best is bluish and the worst reddish in every simulation.
+    matrix = SIMULATIONS[vision]
+    best, worst = (
+        lab(simulate(linear(STATUS_STYLE[v].colour), matrix))
+        for v in ("target_achieved", "deterioration")
+    )
+    assert ciede2000(best, worst) >= 25
+    assert best[2] < 0 < worst[2]  # b*: blue side against yellow/red side
+
+
 @pytest.mark.parametrize("name", sorted(STATUS_STYLE))
 def test_text_on_every_fill_is_readable(name):
     style = STATUS_STYLE[name]
