@@ -1,8 +1,10 @@
-"""Overblik (the front page): every cluster × track at a glance, against the success criteria.
+"""Overblik (the front page): what matters first, then every cluster × track at a glance.
 
-The "as of" period lives in the URL (``?as_of=2023``); each cell leads to the Klynge page with
-``?cluster=…&track=…``. Below the grid: the goals and success criteria per track, and the
-clusters.
+The key messages lead; then the whole region's combined verdict, and the grid of clusters ×
+(social inequality, tracks, all tracks), every cell combined by the one rule of
+goals.verdicts.combine and stated in the legend. The "as of" period lives in the URL
+(``?as_of=2023``); each cell leads to the Klynge page with ``?cluster=…&track=…``. Below the
+grid: the goals and success criteria per track, and the clusters.
 """
 
 import streamlit as st
@@ -25,7 +27,7 @@ if page:
         goals=len(cat.goals),
         criteria=len(cat.criteria),
     )
-    st.caption(f"{t('app.tagline', lang)} · {counts}")
+    overview_view.note(f"{t('app.tagline', lang)} · {counts}")
 
     latest = overview_view.model(None, lang)
     report = grid = None
@@ -35,7 +37,8 @@ if page:
         as_of = overview_view.as_of_picker(latest, lang, container=picker)
         grid = overview_view.model(as_of, lang) if as_of else latest
         report = context.status_report(as_of, lang)
-        overview_view.headline(grid, as_of, lang)
+        overview_view.messages(grid, as_of, lang)
+        overview_view.headline(grid, lang)
         overview_view.grid(grid, as_of, lang)
         overview_view.legend(lang)
         overview_view.freshness_list(cat, lang)
@@ -46,7 +49,7 @@ if page:
     st.subheader(t("overview.goals.title", lang), anchor=False)
     catalogue_view.goals_by_track(cat, lang, report)
     st.subheader(t("home.clusters", lang), anchor=False)
-    st.caption(t("home.clusters.help", lang))
+    overview_view.note(t("home.clusters.help", lang))
     catalogue_view.cluster_cards(
         cat, lang, grid.cluster_totals if grid else None, as_of=report.as_of if report else None
     )

@@ -20,34 +20,40 @@ TEXTS = {
         "da": "Seneste data (nyeste periode: {period})",
         "en": "Latest data (newest period: {period})",
     },
+    "overview.messages.title": {"da": "Det vigtigste", "en": "Key messages"},
     "overview.headline": {
-        "da": "{good} af {n} succeskriterier er på rette spor",
-        "en": "{good} of {n} success criteria are on track",
+        "da": "Hele regionen – alle klynger og spor",
+        "en": "The whole region – all clusters and tracks",
     },
     "overview.headline.detail": {
-        "da": "Hvert succeskriterium er talt i hver klynge. På rette spor tæller også dem, "
-        "hvor målet er nået.",
-        "en": "Each success criterion is counted in each cluster. On track includes those "
-        "where the target is achieved.",
+        "da": "Hvert succeskriterium tælles én gang i hver klynge.",
+        "en": "Each success criterion is counted once in each cluster.",
     },
     "overview.grid.title": {"da": "Klynger og spor", "en": "Clusters and tracks"},
     "overview.grid.help": {
-        "da": "Cellens status er gennemsnittet af målene på sporet i klyngen; tallene er "
-        "succeskriterier pr. status.",
-        "en": "A cell's status is the average of the goals on the track in the cluster; the "
-        "numbers are success criteria per status.",
+        "da": "Under farven står, hvor mange succeskriterier der bærer den samlede status. De "
+        "små mærker tæller alle cellens succeskriterier pr. status. Social ulighed samler "
+        "ulighedsmålene fra alle spor; de tælles også med i deres spor.",
+        "en": "Below the colour: how many success criteria carry the combined status. The small "
+        "marks count all the cell's success criteria per status. Social inequality gathers the "
+        "inequality criteria of every track; they are also counted in their track.",
     },
     "overview.grid.cluster": {"da": "Klynge", "en": "Cluster"},
+    "overview.grid.inequality": {"da": "Social ulighed", "en": "Social inequality"},
+    "overview.grid.inequality.note": {
+        "da": "ulighedsmål i alle spor",
+        "en": "inequality criteria, all tracks",
+    },
     "overview.grid.all_tracks": {"da": "Alle spor", "en": "All tracks"},
     "overview.grid.all_clusters": {"da": "Alle klynger", "en": "All clusters"},
     "overview.grid.open": {"da": "Se målene", "en": "See the goals"},
     "overview.grid.open_cluster": {"da": "Se klyngen", "en": "See the cluster"},
     "overview.grid.empty": {"da": "Ingen succeskriterier", "en": "No success criteria"},
-    "overview.grid.counts": {
-        "da": "{good} af {n} på rette spor",
-        "en": "{good} of {n} on track",
+    "overview.chip": {
+        "da": "{label}: {n} succeskriterier",
+        "en": "{label}: {n} success criteria",
     },
-    "overview.legend": {"da": "Forklaring", "en": "Key"},
+    "overview.legend": {"da": "Forklaring, bedst først", "en": "Key, best first"},
     "overview.freshness.title": {"da": "Senest indlæst", "en": "Last uploaded"},
     "overview.freshness.item": {
         "da": "<b>{group}</b>: {when} af {user} ({file})",
@@ -73,15 +79,21 @@ TEXTS = {
         "en": "Upload the first status workbook",
     },
     "overview.empty.cli": {
-        "da": "Statusark kan også indlæses fra kommandolinjen: `python -m goals import FIL.xlsx`.",
-        "en": "Status workbooks can also be uploaded from the command line: "
-        "`python -m goals import FILE.xlsx`.",
+        "da": "Statusark kan også indlæses fra kommandolinjen:",
+        "en": "Status workbooks can also be uploaded from the command line:",
+    },
+    "overview.empty.cli.command": {
+        "da": "python -m goals import FIL.xlsx",
+        "en": "python -m goals import FILE.xlsx",
     },
     "overview.goals.title": {
         "da": "Mål og succeskriterier pr. spor",
         "en": "Goals and success criteria per track",
     },
-    "overview.criterion.in_clusters": {"da": "I klyngerne:", "en": "In the clusters:"},
+    "overview.criterion.in_clusters": {
+        "da": "Klynger pr. status:",
+        "en": "Clusters per status:",
+    },
     "overview.grid.figure": {
         "da": "Vis som figur (til præsentation og eksport)",
         "en": "Show as a figure (for presentation and export)",
@@ -91,9 +103,9 @@ TEXTS = {
     "cluster.track": {"da": "Spor", "en": "Track"},
     "cluster.track.all": {"da": "Alle spor", "en": "All tracks"},
     "cluster.members": {"da": "Kommuner: {names}", "en": "Municipalities: {names}"},
-    "cluster.summary": {
-        "da": "{good} af {n} succeskriterier er på rette spor i klyngen",
-        "en": "{good} of {n} success criteria are on track in the cluster",
+    "cluster.total": {
+        "da": "Samlet vurdering af klyngens succeskriterier",
+        "en": "Overall verdict on the cluster's success criteria",
     },
     "cluster.goal.computed": {"da": "Beregnet status", "en": "Computed status"},
     "cluster.goal.assessment": {
@@ -105,9 +117,9 @@ TEXTS = {
         "en": "The steering group has not given an assessment yet.",
     },
     "cluster.mismatch": {
-        "da": "⚠ Styregruppen vurderer **{light}**, men beregningen siger **{status}**. "
+        "da": "Styregruppen vurderer **{light}**, men beregningen siger **{status}**. "
         "Se begrundelsen under hvert succeskriterium.",
-        "en": "⚠ The steering group assesses **{light}**, but the computation says "
+        "en": "The steering group assesses **{light}**, but the computation says "
         "**{status}**. See the reasoning under each success criterion.",
     },
     "cluster.criterion.no_data": {

@@ -1,7 +1,8 @@
 """The catalogue drawn for people: cluster cards and the goals and criteria per track.
 
-Given statuses, each card shows its cluster's overall status and each success criterion how
-many clusters are at each status; without them (no values yet) only the catalogue is shown.
+Given a report, each card shows its cluster's combined verdict (goals.verdicts.Combined) with
+the sentence that names its count (goals.status.support_text), and each success criterion how
+many clusters have each verdict; without one (no values yet) only the catalogue is shown.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import html
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
@@ -18,17 +18,21 @@ from goals.catalogue import Catalogue, CriterionInfo
 from goals.describe import criterion_subject, criterion_text, period_label, target_text
 from goals.i18n import name_of, t
 from goals.model import AreaKind, Goal
-from goals.progress import STATUSES
-from goals.status import StatusReport
+from goals.status import StatusReport, status_label, support_text
 from goals.ui import context, urlstate
 from goals.ui.status_view import badge_html
+from goals.verdicts import VERDICTS, Combined
 
 ROOT = Path(__file__).resolve().parents[2]
 CLUSTER_PAGE = "pages/klynge.py"
 
 _CARD_CSS = """<style>
-.cluster-card-title { font-size: 1.3rem; font-weight: 700; line-height: 1.3; margin-bottom: .2rem; }
+.cluster-card-title { font-size: 1.25rem; font-weight: 700; line-height: 1.3; margin-bottom: .2rem;
+  overflow-wrap: break-word; hyphens: auto; }
+.cluster-card-label { color: #595959; font-size: .9rem; margin-top: .3rem; }
+.cluster-card-counts { color: #1A1A1A; font-size: .9rem; line-height: 1.35; margin-top: .25rem; }
 .criterion-statuses { margin: .1rem 0 .2rem 0; line-height: 1.9; }
+.criterion-statuses-label { color: #1A1A1A; font-size: .9rem; margin-right: .2rem; }
 .criterion-statuses .goals-badge { margin-right: .25rem; }
 .goal-card { border: 1px solid rgba(49, 51, 63, .2); border-radius: .5rem; padding: 1rem;
   margin-bottom: 1rem; }
@@ -36,18 +40,45 @@ _CARD_CSS = """<style>
 .goal-meta { color: #595959; font-size: .9rem; line-height: 1.4; }
 .criterion { margin-top: .7rem; }
 .cluster-card-status .goals-badge { white-space: normal; }
+/* five cards across where there is room, else two or one to a line */
+.st-key-ov-cards { container-type: inline-size; container-name: ovcards; }
+@container ovcards (max-width: 899px) {
+  .st-key-ov-cards [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {
+    flex: 1 1 calc(50% - 1rem) !important; min-width: 190px !important; }
+}
 </style>"""
+
+
+def _label(text: str) -> str:
+    return f'<div class="cluster-card-label">{html.escape(text)}</div>'
+
+
+def card_status_html(total: Combined, lang: str, code: str = "") -> str:
+    """A card's combined verdict as a badge and the sentence that names its count."""
+    return (
+        f'<div class="cluster-card-status" data-cluster="{html.escape(code)}" '
+        f'data-status="{total.status}">'
+        f"{badge_html(total.status, lang, small=True)}"
+        f'<div class="cluster-card-counts">{html.escape(support_text(total, lang))}</div></div>'
+    )
 
 
 def cluster_cards(
     cat: Catalogue,
     lang: str,
-    totals: Mapping[str, Any] | None = None,
+    totals: Mapping[str, Combined] | None = None,
     as_of: str | None = None,
 ) -> None:
     """One card per cluster: its municipalities and hospital unit and, given `totals` (cluster
-    code → an object with ``status``, ``good`` and ``n``, e.g. overview_view.Cell), its status."""
+    code → its combined verdict, e.g. StatusReport.cluster), its verdict and the count behind."""
     st.markdown(_CARD_CSS, unsafe_allow_html=True)
+    with st.container(key="ov-cards"):
+        _cards(cat, lang, totals, as_of)
+
+
+def _cards(
+    cat: Catalogue, lang: str, totals: Mapping[str, Combined] | None, as_of: str | None
+) -> None:
     columns = st.columns(max(len(cat.clusters), 1))
     linked = (ROOT / CLUSTER_PAGE).exists()
     for column, cluster in zip(columns, cat.clusters, strict=False):
@@ -62,13 +93,9 @@ def cluster_cards(
             )
             total = totals.get(cluster.code) if totals is not None else None
             if total is not None and total.n:
-                counts = t("overview.grid.counts", lang, good=total.good, n=total.n)
-                st.markdown(
-                    f'<div class="cluster-card-status">{badge_html(total.status, lang, small=True)}'
-                    f"<br><small>{html.escape(counts)}</small></div>",
-                    unsafe_allow_html=True,
-                )
-            st.caption(t("home.members", lang))
+                st.markdown(card_status_html(total, lang, cluster.code), unsafe_allow_html=True)
+            # dark grey labels, not st.caption: Streamlit's caption grey fails WCAG contrast
+            st.markdown(_label(t("home.members", lang)), unsafe_allow_html=True)
             st.markdown(
                 "  \n".join(
                     html.escape(name_of(m, lang))
@@ -76,37 +103,40 @@ def cluster_cards(
                 )
             )
             if hospitals:
-                st.caption(t("home.hospital", lang))
+                st.markdown(_label(t("home.hospital", lang)), unsafe_allow_html=True)
                 st.markdown("  \n".join(html.escape(name_of(h, lang)) for h in hospitals))
             if linked:
                 st.page_link(
                     CLUSTER_PAGE,
                     label=t("overview.grid.open_cluster", lang),
-                    icon="➡️",
+                    icon=":material/arrow_forward:",
                     query_params=urlstate.link_params(cluster=cluster.code, as_of=as_of),
                 )
 
 
 def _status_counts(report: StatusReport, clusters: set[str]) -> dict[str, Counter]:
-    """Criterion code → how many clusters are at each status."""
+    """Criterion code → how many clusters have each verdict (what the grid combines)."""
     counts: dict[str, Counter] = defaultdict(Counter)
     for row in report.rows:
         if row.area in clusters:
-            counts[row.criterion][row.status] += 1
+            counts[row.criterion][row.verdict] += 1
     return counts
 
 
 def _statuses_html(counts: Counter, lang: str) -> str:
-    """'In the clusters: ✔ 2 target achieved ▲ 1 on track …' as small badges."""
+    """'Clusters per status: ✓ 2 target achieved ▲ 1 on track …' as small badges."""
     if not counts:
         return ""
     badges = " ".join(
-        badge_html(s, lang, small=True, label=f"{counts[s]} {t(f'status.{s}', lang).lower()}")
-        for s in STATUSES
-        if counts[s]
+        badge_html(v, lang, small=True, label=f"{counts[v]} {status_label(v, lang).lower()}")
+        for v in VERDICTS
+        if counts[v]
     )
     label = html.escape(t("overview.criterion.in_clusters", lang))
-    return f'<div class="criterion-statuses"><small>{label}</small> {badges}</div>'
+    return (
+        f'<div class="criterion-statuses"><span class="criterion-statuses-label">{label}</span>'
+        f" {badges}</div>"
+    )
 
 
 def _goal_html(

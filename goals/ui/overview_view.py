@@ -1,8 +1,11 @@
-"""The overview drawn for people: the "as of" choice, the headline, data freshness and the
-clusters × tracks grid whose cells lead to the Klynge page.
+"""The overview drawn for people: the "as of" choice, the key messages, the headline, data
+freshness and the clusters × (social inequality, tracks) grid whose cells lead to the Klynge page.
 
-`grid_model` is pure (a StatusReport in, the numbers of the grid out), so the benchmark and the
-tests can time and check it without Streamlit; the rest draws.
+Every coloured cell, total and headline is one `goals.verdicts.Combined` of the report — the
+best verdict that more than half of its success criterion × area rows reach or beat — and the
+sentence beside the colour is `goals.status.support_text` of the same object, so colour and
+words cannot disagree. `grid_model` is pure (a StatusReport in, the grid out), so the benchmark
+and the tests can time and check it without Streamlit; the rest draws.
 """
 
 from __future__ import annotations
@@ -10,23 +13,32 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import html
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from goals.catalogue import Catalogue
 from goals.describe import period_label
 from goals.freshness import GroupFreshness, latest_uploads
 from goals.i18n import name_of, t
 from goals.periods import PeriodError, parse_period
-from goals.progress import STATUSES, RollUp
-from goals.status import STATUS_STYLE, StatusReport
+from goals.status import (
+    STATUS_STYLE,
+    KeyMessage,
+    StatusReport,
+    icon_svg,
+    key_messages,
+    status_label,
+    support_text,
+)
 from goals.store import read_session
 from goals.ui import context, urlstate
 from goals.ui.status_view import badge_html
+from goals.verdicts import VERDICTS, Combined
 
 ROOT = Path(__file__).resolve().parents[2]
 CLUSTER_PAGE = "pages/klynge.py"
@@ -34,100 +46,155 @@ UPLOAD_PAGE = "pages/indlaes.py"
 LOCAL_TIME = ZoneInfo("Europe/Copenhagen")
 
 _CSS = """<style>
-.ov-head { font-weight: 700; font-size: 1.15rem; padding: .35rem 0 0 .2rem; }
+.ov-when { color: #1A1A1A; font-weight: 600; font-size: 1rem; margin-bottom: .3rem; }
+.ov-note { color: #595959; font-size: .95rem; line-height: 1.45; margin: .1rem 0 .5rem 0; }
+.ov-section { color: #1A1A1A; font-size: 1.05rem; font-weight: 700; margin: .6rem 0 .35rem 0; }
+.ov-messages { margin: 0 0 1rem 0; }
+.ov-message { font-size: 1.35rem; font-weight: 600; line-height: 1.4; color: #1A1A1A;
+  margin: 0 0 .55rem 0; }
+.ov-message .goals-badge { font-size: 1rem; margin-right: .55rem; vertical-align: .1em; }
+.ov-headline-label { color: #1A1A1A; font-size: 1rem; font-weight: 600; margin-top: .4rem; }
+.ov-headline { font-size: 1.2rem; font-weight: 600; line-height: 1.45; color: #1A1A1A;
+  margin: .15rem 0; }
+.ov-headline .goals-badge { font-size: 1rem; margin-right: .5rem; vertical-align: .05em; }
+.ov-head { font-weight: 700; font-size: 1.1rem; line-height: 1.25; padding: .35rem 0 0 .2rem;
+  color: #1A1A1A; }
+.ov-head-note { display: block; font-weight: 400; font-size: .9rem; color: #595959; }
 .ov-row { font-weight: 700; font-size: 1.1rem; line-height: 1.25; padding-top: .9rem;
-  word-break: keep-all; overflow-wrap: normal; }
+  color: #1A1A1A; overflow-wrap: break-word; hyphens: auto; }
+.ov-cell-track { display: none; font-weight: 700; font-size: .95rem; color: #1A1A1A;
+  margin-bottom: .3rem; }
 .ov-cell-badge .goals-badge { font-size: .98rem; padding: .2rem .6rem; white-space: normal; }
 [class*="st-key-ov-total"] { background: #F4F4F4; }
-[class*="st-key-ov-cell"], [class*="st-key-ov-total"] { padding: .6rem .75rem; gap: .6rem; }
-.ov-counts { color: #1A1A1A; font-size: .95rem; margin-top: .25rem; }
-.ov-chips { margin: .2rem 0 .35rem 0; line-height: 1.8; }
+[class*="st-key-ov-cell"], [class*="st-key-ov-total"], [class*="st-key-ov-ineq"] {
+  padding: .6rem .75rem; gap: .5rem; }
+.ov-counts { color: #1A1A1A; font-size: .95rem; line-height: 1.35; margin-top: .3rem; }
+.ov-chips { margin: .3rem 0 .3rem 0; line-height: 1.9; }
 .ov-chips .goals-badge { margin-right: .25rem; }
-.ov-headline { font-size: 1.9rem; font-weight: 700; line-height: 1.2; margin: .2rem 0 .1rem 0; }
 .ov-muted { color: #595959; }
-.ov-when { color: #1A1A1A; font-weight: 600; font-size: 1rem; }
-.ov-fresh { color: #595959; font-size: .9rem; line-height: 1.5; margin: .6rem 0; }
+.ov-sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.ov-legend { margin: .6rem 0 .2rem 0; line-height: 2; color: #1A1A1A; }
+.ov-legend .goals-badge { margin-right: .3rem; }
+.ov-legend-label { font-weight: 600; margin-right: .4rem; }
+.ov-rule { color: #1A1A1A; font-size: .95rem; line-height: 1.45; max-width: 60rem;
+  margin: .2rem 0 .3rem 0; }
+.ov-fresh { color: #595959; font-size: .95rem; line-height: 1.5; margin: .8rem 0; }
 .ov-fresh b { color: #1A1A1A; }
+/* The grid adapts to the room it has (not the window: the sidebar takes a share):
+   wide, cluster names to the left; medium, each cluster's name above its row; narrow, cards
+   that carry their own column name, two or three to a line. */
+.st-key-ov-grid { container-type: inline-size; container-name: ovgrid; }
+/* the cells of a line as tall as the tallest */
+[class*="st-key-ov-grid-row"] [data-testid="stHorizontalBlock"] { align-items: stretch; }
+[class*="st-key-ov-grid-row"] [data-testid="stColumn"] > [data-testid="stVerticalBlock"] {
+  height: 100%; }
+[class*="st-key-ov-grid-row"] [data-testid="stColumn"] > [data-testid="stVerticalBlock"]
+  > [data-testid="stLayoutWrapper"] { flex: 1 1 auto; }
+/* the link at the foot of its cell, level across the line */
+[class*="st-key-ov-cell"] > :last-child:not(:first-child),
+[class*="st-key-ov-total"] > :last-child:not(:first-child) { margin-top: auto; }
+.st-key-ov-grid-head { margin-bottom: .3rem; }
+@container ovgrid (max-width: 1099px) {
+  [class*="st-key-ov-grid-row"] [data-testid="stHorizontalBlock"] > [data-testid="stColumn"]:first-child {
+    flex: 1 1 100% !important; min-width: 100% !important; }
+  .st-key-ov-grid-head [data-testid="stHorizontalBlock"] > [data-testid="stColumn"]:first-child {
+    display: none; }
+  .ov-row { padding-top: .2rem; font-size: 1.15rem; }
+}
+@container ovgrid (max-width: 759px) {
+  .st-key-ov-grid-head { display: none; }
+  [class*="st-key-ov-grid-row"] [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {
+    flex: 1 1 calc(33.3% - 1rem) !important; min-width: 160px !important; }
+  .ov-cell-track { display: block; }
+}
 </style>"""
 
 
-@dataclass(frozen=True)
-class Cell:
-    """A grid cell: the goal roll-up's status and the success criteria counted per status."""
+#: A grid cell is one combined verdict of the report (goals.verdicts.Combined): its status,
+#: its rows per verdict (``counts``), and ``support``, the count its sentence names.
+Cell = Combined
 
-    status: str
-    n: int  # success criterion × area rows in the cell
-    counts: dict[str, int]  # rows per status, best first
-
-    @property
-    def good(self) -> int:
-        return self.counts.get("target_achieved", 0) + self.counts.get("on_track", 0)
+#: The column of the area's gap (social inequality) criteria, and the totals' row and column.
+INEQUALITY = "inequality"
+ALL = "all"
+REGION = "region"
 
 
 @dataclass(frozen=True)
 class GridModel:
-    """The numbers behind the overview, worked out from a StatusReport."""
+    """The numbers behind the overview: every cell one Combined roll-up of the report."""
 
     clusters: list[tuple[str, str]]  # (code, name) in catalogue order
     tracks: list[tuple[str, str]]
-    cells: dict[tuple[str, str], Cell]  # (cluster, track) → its goals' roll-up and criteria
-    cluster_totals: dict[str, Cell]  # cluster → all its tracks
-    track_totals: dict[str, Cell]  # track → all clusters
-    region: Cell  # every cluster, every track
+    cells: dict[tuple[str, str], Cell]  # (cluster, track) → the track's criteria in the cluster
+    inequality: dict[str, Cell]  # cluster → its gap (social inequality) criteria
+    cluster_totals: dict[str, Cell]  # cluster → every criterion in the cluster
+    track_totals: dict[str, Cell]  # track → the track's criteria in every cluster
+    region: Cell  # every criterion in every cluster
+    region_inequality: Cell  # every gap criterion in every cluster
+    messages: list[KeyMessage] = field(default_factory=list)  # goals.status.key_messages
     newest_period: str | None = None  # the newest period with a value in any cluster row
     periods: list[str] = field(default_factory=list)  # years with values, newest first
     has_values: bool = False
 
     @property
-    def good(self) -> int:
-        return self.region.good
-
-    @property
     def n(self) -> int:
         return self.region.n
 
+    def cell(self, row: str, column: str) -> Cell | None:
+        """Any cell by its row (a cluster code or REGION) and column (a track code,
+        INEQUALITY or ALL)."""
+        if row == REGION:
+            if column == ALL:
+                return self.region
+            if column == INEQUALITY:
+                return self.region_inequality
+            return self.track_totals.get(column)
+        if column == ALL:
+            return self.cluster_totals.get(row)
+        if column == INEQUALITY:
+            return self.inequality.get(row)
+        return self.cells.get((row, column))
 
-def _cell(rollup: RollUp | None, counts: Counter) -> Cell:
-    return Cell(
-        status=rollup.status if rollup is not None else "not_available",
-        n=sum(counts.values()),
-        counts={s: counts[s] for s in STATUSES if counts[s]},
-    )
+    def columns(self, lang: str) -> list[tuple[str, str]]:
+        """(column key, heading) in display order: social inequality first, then the tracks,
+        then all tracks."""
+        return [
+            (INEQUALITY, t("overview.grid.inequality", lang)),
+            *self.tracks,
+            (ALL, t("overview.grid.all_tracks", lang)),
+        ]
 
 
 def grid_model(report: StatusReport, cat: Catalogue, lang: str) -> GridModel:
-    """Cells, totals and the headline over success criterion × cluster rows: each cell has the
-    status of its goals' roll-up (goals.status) and counts the criteria behind it."""
+    """The grid of `report`: every cell, total and the headline are the report's own Combined
+    roll-ups (never recounted here), and the key messages are drawn from the same."""
     clusters = [(a.code, name_of(a, lang)) for a in cat.clusters]
     tracks = [(tr.code, name_of(tr, lang)) for tr in cat.tracks]
     codes = {code for code, _ in clusters}
-    by_cell: dict[tuple[str, str], Counter] = defaultdict(Counter)
     periods: set[str] = set()
     latest: set[str] = set()
     for row in report.rows:
         periods.update(row.series)
-        if row.area not in codes:
-            continue
-        by_cell[(row.area, row.track)][row.status] += 1
-        if row.latest_period:
+        if row.area in codes and row.latest_period:
             latest.add(row.latest_period)
     newest = max((parse_period(p) for p in latest), default=None)
     years = {int(code[:4]) for code in periods}
-    by_cluster: dict[str, Counter] = defaultdict(Counter)
-    by_track: dict[str, Counter] = defaultdict(Counter)
-    for (cluster, track), counts in by_cell.items():
-        by_cluster[cluster].update(counts)
-        by_track[track].update(counts)
     return GridModel(
         clusters=clusters,
         tracks=tracks,
         cells={
-            key: _cell(report.track_area.get((key[1], key[0])), counts)
-            for key, counts in by_cell.items()
+            (area, track): combined
+            for (track, area), combined in report.track_area.items()
+            if area in codes
         },
-        cluster_totals={c: _cell(report.cluster.get(c), n) for c, n in by_cluster.items()},
-        track_totals={tr: _cell(report.region_track.get(tr), n) for tr, n in by_track.items()},
-        region=_cell(report.region, sum(by_track.values(), Counter())),
+        inequality={a: c for a, c in report.inequality.items() if a in codes},
+        cluster_totals={a: c for a, c in report.cluster.items() if a in codes},
+        track_totals=dict(report.region_track),
+        region=report.region,
+        region_inequality=report.region_inequality,
+        messages=key_messages(report, cat, lang),
         newest_period=newest.code if newest else None,
         periods=[str(y) for y in sorted(years, reverse=True)],
         has_values=bool(periods),
@@ -190,6 +257,15 @@ def page_exists(path: str) -> bool:
     return (ROOT / path).exists()
 
 
+def note(text: str) -> None:
+    """A line of secondary text in dark grey (#595959: 7:1 on white; Streamlit's caption grey
+    fails WCAG contrast). Markdown in `text` is not rendered."""
+    st.markdown(
+        f'<div class="ov-note" style="color:#595959">{html.escape(text)}</div>',
+        unsafe_allow_html=True,
+    )
+
+
 def as_of_picker(latest: GridModel, lang: str, *, container: object = st) -> str | None:
     """The "data as of" choice, bound to ``?as_of=``: latest data, or the end of a year with
     values. A period in a copied link (also a quarter, ``2024K2``) is kept as a choice."""
@@ -211,52 +287,87 @@ def as_of_picker(latest: GridModel, lang: str, *, container: object = st) -> str
     return choice or None
 
 
-def _chips(counts: dict[str, int], lang: str) -> str:
-    """Criteria per status as small chips: colour, icon and number (status in the tooltip)."""
+def chips_html(counts: dict[str, int], lang: str) -> str:
+    """Success criteria per verdict as small chips: colour, symbol (inline SVG) and number, the
+    verdict in words for screen readers and as a tooltip. Verdicts best first; none at 0."""
     chips = []
-    for status in STATUSES:
-        n = counts.get(status, 0)
-        if n:
-            style = STATUS_STYLE[status]
-            chips.append(
-                f'<span class="goals-badge small" title="{html.escape(t(f"status.{status}", lang))}"'
-                f' style="background:{style.colour}">{style.icon} {n}</span>'
-            )
+    for verdict in VERDICTS:
+        n = counts.get(verdict, 0)
+        if not n:
+            continue
+        style = STATUS_STYLE[verdict]
+        label = status_label(verdict, lang)
+        title = html.escape(t("overview.chip", lang, n=n, label=label))
+        chips.append(
+            f'<span class="goals-badge small goals-{verdict}" title="{title}" '
+            f'style="background:{style.colour};color:{style.ink}">'
+            f'{icon_svg(verdict)} {n}<span class="ov-sr"> {html.escape(label)}</span></span>'
+        )
     return "".join(chips)
 
 
-def cell_html(cell: Cell | None, lang: str) -> str:
-    """One grid cell: the status badge, how many criteria are on track, the chips."""
+def cell_html(cell: Cell | None, lang: str, *, key: str = "", column: str = "") -> str:
+    """One grid cell: the combined verdict as a badge, the sentence that names its count
+    (goals.status.support_text of the same Combined) and the criteria per verdict as chips.
+
+    `key` ('AARHUS/KOL', 'region/inequality') marks the cell in the HTML; `column` is the
+    column's name, shown inside the cell when the grid is narrow enough to stack."""
+    track = f'<div class="ov-cell-track">{html.escape(column)}</div>' if column else ""
     if cell is None or cell.n == 0:
-        return f'<div class="ov-muted">{html.escape(t("overview.grid.empty", lang))}</div>'
-    counts = t("overview.grid.counts", lang, good=cell.good, n=cell.n)
+        return (
+            f'<div class="ov-cell" data-cell="{html.escape(key)}" data-status="">{track}'
+            f'<div class="ov-muted">{html.escape(t("overview.grid.empty", lang))}</div></div>'
+        )
     return (
+        f'<div class="ov-cell" data-cell="{html.escape(key)}" data-status="{cell.status}">'
+        f"{track}"
         f'<div class="ov-cell-badge">{badge_html(cell.status, lang)}</div>'
-        f'<div class="ov-counts">{html.escape(counts)}</div>'
-        f'<div class="ov-chips">{_chips(cell.counts, lang)}</div>'
+        f'<div class="ov-counts">{html.escape(support_text(cell, lang))}</div>'
+        f'<div class="ov-chips">{chips_html(cell.counts, lang)}</div></div>'
     )
 
 
-def headline(grid: GridModel, as_of: str | None, lang: str) -> None:
-    """'12 af 30 succeskriterier er på rette spor', the status distribution and the period."""
-    text = t("overview.headline", lang, good=grid.good, n=grid.n)
+def messages(grid: GridModel, as_of: str | None, lang: str) -> None:
+    """The period shown, then the two or three key messages (goals.status.key_messages) as
+    large lines, each with its verdict's badge."""
     if as_of:
         when = t("overview.as_of.shown", lang, period=period_label(as_of, lang))
     else:
         newest = period_label(grid.newest_period, lang) if grid.newest_period else "–"
         when = t("overview.as_of.shown_latest", lang, period=newest)
-    chips = []
-    for status in STATUSES:
-        n = grid.region.counts.get(status, 0)
-        if n:
-            label = f"{n} {t(f'status.{status}', lang).lower()}"
-            chips.append(badge_html(status, lang, small=True, label=label))
+    lines = "".join(
+        f'<div class="ov-message" role="listitem" data-status="{m.status}">'
+        f"{badge_html(m.status, lang)}{html.escape(m.text)}</div>"
+        for m in grid.messages
+    )
+    body = (
+        f'<div class="ov-section">{html.escape(t("overview.messages.title", lang))}</div>'
+        f'<div class="ov-messages" role="list">{lines}</div>'
+        if lines
+        else ""
+    )
     st.markdown(
-        f'<div class="ov-when">{html.escape(when)}</div>'
-        f'<div class="ov-headline">{html.escape(text)}</div>'
-        f'<div class="ov-chips">{" ".join(chips)}</div>'
-        f'<div class="ov-muted">{html.escape(t("overview.headline.detail", lang))} '
-        f"{html.escape(t('overview.intro', lang))}</div>",
+        f'<div class="ov-when">{html.escape(when)}</div>{body}',
+        unsafe_allow_html=True,
+    )
+
+
+def headline(grid: GridModel, lang: str) -> None:
+    """The whole region in one line: its combined verdict and the count behind it
+    ('40 af 55 succeskriterier er ikke i forværring'), then every criterion per verdict."""
+    region = grid.region
+    chips = " ".join(
+        badge_html(v, lang, small=True, label=f"{region.counts[v]} {status_label(v, lang).lower()}")
+        for v in VERDICTS
+        if region.counts.get(v)
+    )
+    detail = t("overview.headline.detail", lang) + " " + t("overview.intro", lang)
+    st.markdown(
+        f'<div class="ov-headline-label">{html.escape(t("overview.headline", lang))}</div>'
+        f'<div class="ov-headline" data-cell="headline" data-status="{region.status}">'
+        f"{badge_html(region.status, lang)}{html.escape(support_text(region, lang))}</div>"
+        f'<div class="ov-chips">{chips}</div>'
+        f'<div class="ov-note">{html.escape(detail)}</div>',
         unsafe_allow_html=True,
     )
 
@@ -306,57 +417,79 @@ def freshness_list(cat: Catalogue, lang: str) -> None:
 def _link(label: str, **params: str | None) -> None:
     if page_exists(CLUSTER_PAGE):
         st.page_link(
-            CLUSTER_PAGE, label=label, icon="➡️", query_params=urlstate.link_params(**params)
+            CLUSTER_PAGE,
+            label=label,
+            icon=":material/arrow_forward:",
+            query_params=urlstate.link_params(**params),
         )
 
 
+def _header(text: str, note_text: str = "") -> str:
+    extra = f'<span class="ov-head-note">{html.escape(note_text)}</span>' if note_text else ""
+    return f'<div class="ov-head">{html.escape(text)}{extra}</div>'
+
+
 def grid(grid: GridModel, as_of: str | None, lang: str) -> None:
-    """Clusters × tracks as bordered cells, each leading to the cluster's goals on the track."""
-    widths = [1.3] + [2] * (len(grid.tracks) + 1)
-    head = st.columns(widths, vertical_alignment="bottom")
-    head[0].markdown(
-        f'<div class="ov-head">{html.escape(t("overview.grid.cluster", lang))}</div>',
-        unsafe_allow_html=True,
-    )
-    for column, (_, name) in zip(head[1:], grid.tracks, strict=False):
-        column.markdown(f'<div class="ov-head">{html.escape(name)}</div>', unsafe_allow_html=True)
-    head[-1].markdown(
-        f'<div class="ov-head">{html.escape(t("overview.grid.all_tracks", lang))}</div>',
-        unsafe_allow_html=True,
-    )
-    for code, name in grid.clusters:
-        columns = st.columns(widths)
-        with columns[0]:
-            st.markdown(f'<div class="ov-row">{html.escape(name)}</div>', unsafe_allow_html=True)
-        for column, (track, _) in zip(columns[1:], grid.tracks, strict=False):
-            with column.container(border=True, key=f"ov-cell-{code}-{track}"):
-                rollup = grid.cells.get((code, track))
-                st.markdown(cell_html(rollup, lang), unsafe_allow_html=True)
-                if rollup is not None and rollup.n:
-                    _link(t("overview.grid.open", lang), cluster=code, track=track, as_of=as_of)
-        with columns[-1].container(border=True, key=f"ov-total-{code}"):
-            st.markdown(cell_html(grid.cluster_totals.get(code), lang), unsafe_allow_html=True)
-            _link(t("overview.grid.open_cluster", lang), cluster=code, as_of=as_of)
-    columns = st.columns(widths)
-    columns[0].markdown(
-        f'<div class="ov-row">{html.escape(t("overview.grid.all_clusters", lang))}</div>',
-        unsafe_allow_html=True,
-    )
-    for column, (track, _) in zip(columns[1:], grid.tracks, strict=False):
-        with column.container(border=True, key=f"ov-total-track-{track}"):
-            st.markdown(cell_html(grid.track_totals.get(track), lang), unsafe_allow_html=True)
-    with columns[-1].container(border=True, key="ov-total-region"):
-        st.markdown(cell_html(grid.region, lang), unsafe_allow_html=True)
+    """Clusters × (social inequality, tracks, all tracks) as bordered cells, then the row of
+    every cluster; each track cell leads to the cluster's goals on the track."""
+    columns = grid.columns(lang)
+    widths = [1.2] + [2] * len(columns)
+    notes = {INEQUALITY: t("overview.grid.inequality.note", lang)}
+    with st.container(key="ov-grid"):
+        with st.container(key="ov-grid-head"):
+            head = st.columns(widths, vertical_alignment="bottom")
+            head[0].markdown(_header(t("overview.grid.cluster", lang)), unsafe_allow_html=True)
+            for column, (key, name) in zip(head[1:], columns, strict=True):
+                column.markdown(_header(name, notes.get(key, "")), unsafe_allow_html=True)
+        rows = [*grid.clusters, (REGION, t("overview.grid.all_clusters", lang))]
+        for code, name in rows:
+            with st.container(key=f"ov-grid-row-{code}"):
+                parts = st.columns(widths)
+                parts[0].markdown(
+                    f'<div class="ov-row">{html.escape(name)}</div>', unsafe_allow_html=True
+                )
+                for part, (column, heading) in zip(parts[1:], columns, strict=True):
+                    _grid_cell(part, grid, code, column, heading, as_of, lang)
+
+
+def _grid_cell(
+    part: DeltaGenerator,
+    grid: GridModel,
+    row: str,
+    column: str,
+    heading: str,
+    as_of: str | None,
+    lang: str,
+) -> None:
+    if column == INEQUALITY:
+        kind = "ineq"
+    elif row == REGION or column == ALL:
+        kind = "total"
+    else:
+        kind = "cell"
+    cell = grid.cell(row, column)
+    with part.container(border=True, key=f"ov-{kind}-{row}-{column}"):
+        st.markdown(
+            cell_html(cell, lang, key=f"{row}/{column}", column=heading), unsafe_allow_html=True
+        )
+        if row == REGION or cell is None or not cell.n:
+            return
+        if column == ALL:
+            _link(t("overview.grid.open_cluster", lang), cluster=row, as_of=as_of)
+        elif column != INEQUALITY:
+            _link(t("overview.grid.open", lang), cluster=row, track=column, as_of=as_of)
 
 
 def legend(lang: str) -> None:
-    badges = " ".join(badge_html(s, lang, small=True) for s in STATUSES)
+    """Every verdict, best first, and the one roll-up rule in words beneath."""
+    badges = " ".join(badge_html(v, lang, small=True) for v in VERDICTS)
     st.markdown(
-        f'<div class="ov-chips"><span class="ov-muted">{html.escape(t("overview.legend", lang))}:'
-        f"</span> {badges}</div>",
+        f'<div class="ov-legend"><span class="ov-legend-label">'
+        f"{html.escape(t('overview.legend', lang))}:</span> {badges}</div>"
+        f'<div class="ov-rule">{html.escape(t("status.rollup.rule", lang))}</div>'
+        f'<div class="ov-rule">{html.escape(t("overview.grid.help", lang))}</div>',
         unsafe_allow_html=True,
     )
-    st.caption(t("overview.grid.help", lang))
 
 
 def grid_figure(grid: GridModel, lang: str) -> None:
@@ -376,7 +509,7 @@ def grid_figure(grid: GridModel, lang: str) -> None:
 
 def empty_store(lang: str) -> None:
     """No values yet: invite the first upload."""
-    st.info(t("overview.empty", lang), icon="📥")
+    st.info(t("overview.empty", lang), icon=":material/upload_file:")
     upload_link(lang)
 
 
@@ -386,7 +519,13 @@ def upload_link(lang: str) -> None:
         st.page_link(
             UPLOAD_PAGE,
             label=t("overview.empty.upload", lang),
-            icon="📥",
+            icon=":material/upload_file:",
             query_params=urlstate.link_params(),
         )
-    st.caption(t("overview.empty.cli", lang))
+    text = html.escape(t("overview.empty.cli", lang))
+    command = html.escape(t("overview.empty.cli.command", lang))
+    st.markdown(
+        f'<div class="ov-note" style="color:#595959">{text} '
+        f'<code style="color:#1A1A1A">{command}</code></div>',
+        unsafe_allow_html=True,
+    )

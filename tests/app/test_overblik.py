@@ -1,8 +1,13 @@
-"""Overblik, the front page: the clusters × tracks grid, headline, freshness and "as of", and
-below it the goals and criteria per track and the clusters — in Danish and English, on the
-demo store, a store without values, an empty and an unusable database."""
+"""Overblik, the front page: the key messages, the headline, the clusters × (social inequality,
+tracks) grid, freshness and "as of", and below it the goals and criteria per track and the
+clusters — in Danish and English, on the demo store, a store without values, an empty and an
+unusable database. tests/app/test_overview_rollup.py checks every cell against the rows."""
 
+import re
 from urllib.parse import parse_qs
+
+from goals import store
+from goals.status import assess, support_text
 
 OVERVIEW = "pages/overblik.py"
 CLUSTERS = ["Aarhusklyngen", "Horsensklyngen", "Midtklyngen", "Randersklyngen", "Vestklyngen"]
@@ -18,6 +23,11 @@ def texts(at) -> str:
         + [e.value for e in at.error]
         + [w.value for w in at.warning]
     )
+
+
+#: Emoji and emoji-style symbols: meeting-room PCs often have no emoji font. The page's own
+#: icons are Streamlit Material icons (":material/…:"), its status symbols inline SVG.
+EMOJI = re.compile("[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\ufe0f]")
 
 
 def links(at) -> list[tuple[str, str, dict[str, str]]]:
@@ -99,26 +109,92 @@ def test_demo_store_is_marked_as_example_data(run_app, sqlite_demo_url):
     assert any("Example data" in w.value for w in at.warning)
 
 
-def test_overview_grid_headline_and_freshness_on_the_demo(run_app, sqlite_demo_url):
+def test_overview_messages_headline_grid_and_freshness_on_the_demo(run_app, sqlite_demo_url):
     at = run_app(sqlite_demo_url)
     assert not at.exception
     page = texts(at)
-    # 11 criteria × 5 clusters; achieved and on track counted together
-    assert '<div class="ov-headline">20 af 55 succeskriterier er på rette spor</div>' in page
     assert "Seneste data (nyeste periode: 4. kvt. 2024)" in page
+    # the key messages lead, each with its verdict's badge (their content: test_overview_rollup)
+    assert '<div class="ov-section">Det vigtigste</div>' in page
+    assert page.count('<div class="ov-message"') == 3
+    assert "Angst/psykisk sårbarhed: forværring i 5 af 5 klynger</div>" in page
+    # the headline: the region's combined verdict and the count behind it, in its unit
+    report = assess(engine=store.open_store(sqlite_demo_url))
+    assert report.region.status == "uncertain"
+    assert support_text(report.region, "da") == "40 af 55 succeskriterier er ikke i forværring"
+    assert re.search(
+        r'<div class="ov-headline" data-cell="headline" data-status="uncertain">'
+        r'<span class="goals-badge goals-uncertain".*</svg> Ingen sikker ændring</span>'
+        r"40 af 55 succeskriterier er ikke i forværring</div>",
+        page,
+    )
     for cluster in CLUSTERS:
         assert f'<div class="ov-row">{cluster}</div>' in page
-    for track in ("KOL/rygning", "Diabetes/overvægt", "Angst/psykisk sårbarhed", "Alle spor"):
-        assert f'<div class="ov-head">{track}</div>' in page
-    # every cell shows status as colour, icon and words, and the criteria behind it
-    assert "▲ På rette spor</span>" in page and "af 4 på rette spor" in page
-    assert page.count('<div class="ov-cell-badge">') == 5 * 4 + 4  # clusters, totals, region
+    assert '<div class="ov-row">Alle klynger</div>' in page
+    heads = [
+        "Social ulighed",
+        "KOL/rygning",
+        "Diabetes/overvægt",
+        "Angst/psykisk sårbarhed",
+        "Alle spor",
+    ]
+    found = re.findall(r'<div class="ov-head">([^<]+)', page)
+    assert found == ["Klynge", *heads]  # social inequality first
+    assert "ulighedsmål i alle spor" in page
+    # (5 clusters + the region) × (inequality, 3 tracks, all tracks), each a badge and a count
+    assert page.count('<div class="ov-cell-badge">') == 6 * 5
+    assert page.count('<div class="ov-counts">') == 6 * 5
+    assert "3 af 4 succeskriterier er på rette spor eller har nået målet</div>" in page
+    assert "2 af 3 succeskriterier er i forværring</div>" in page
+    # the key lists every verdict, best first, and states the one roll-up rule under it
+    key = page[page.index('<div class="ov-legend">') :]
+    order = [key.index(f"goals-badge small goals-{v}") for v in VERDICT_ORDER]
+    assert order == sorted(order)
+    assert "Samlet status er den bedste status, som mere end halvdelen" in key
     # freshness: the latest upload of each steering group, and how far its figures reach
     assert "Senest indlæst" in page
     assert "demo_statusark_voksne_2024.xlsx" in page and "demo_statusark_buf_2024.xlsx" in page
     assert "tal til og med 4. kvt. 2024" in page
-    # each criterion says how many clusters are at each status
-    assert "I klyngerne:" in page
+    # each criterion says how many clusters have each verdict
+    assert "Klynger pr. status:" in page
+    # no grey st.caption anywhere on the page: it fails WCAG colour contrast
+    assert not at.caption
+
+
+VERDICT_ORDER = (
+    "target_achieved",
+    "on_track",
+    "needs_acceleration",
+    "limited_progress",
+    "uncertain",
+    "deterioration",
+    "not_available",
+)
+
+
+def test_the_front_page_in_english_names_the_inequality_column(run_app, sqlite_demo_url):
+    at = run_app(sqlite_demo_url, lang="en")
+    assert not at.exception
+    page = texts(at)
+    assert '<div class="ov-section">Key messages</div>' in page
+    assert "Anxiety/mental vulnerability: deterioration in 5 of 5 clusters</div>" in page
+    assert "40 of 55 success criteria are not deteriorating</div>" in page
+    assert '<div class="ov-head">Social inequality<span' in page
+    assert "A combined status is the best status that more than half" in page
+
+
+def test_no_emoji_on_the_front_page(run_app, sqlite_demo_url, catalogue_url):
+    """Icons are Material icons and inline SVG: no emoji font needed (the demo banner and the
+    navigation belong to the page frame, goals.ui.layout and app.py)."""
+    for at in (run_app(sqlite_demo_url), run_app(catalogue_url)):
+        assert not at.exception
+        for link in at.get("page_link"):
+            assert link.proto.icon.startswith(":material/"), link.proto.icon
+        for info in at.info:
+            assert info.icon.startswith(":material/"), info.icon
+        for element in [*at.markdown, *at.info]:
+            assert not EMOJI.search(element.value), EMOJI.search(element.value)
+        assert all(link.value and not EMOJI.search(link.value) for link in at.get("page_link"))
 
 
 def test_every_cell_leads_to_the_cluster_on_that_track(run_app, sqlite_demo_url):
@@ -136,7 +212,8 @@ def test_as_of_deep_link_restores_the_view_and_travels_with_the_links(run_app, s
     assert at.selectbox(key="url:as_of").value == "2022"
     page = texts(at)
     assert "Data as of 2022" in page
-    assert "success criteria are on track" in page
+    report = assess(engine=store.open_store(sqlite_demo_url), as_of="2022", lang="en")
+    assert f"{support_text(report.region, 'en')}</div>" in page
     assert (
         "See the goals",
         "klynge",
