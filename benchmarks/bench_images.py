@@ -3,13 +3,16 @@
     .venv/bin/python -m benchmarks.bench_images
 
 Prints a markdown table; `run()` returns its rows. The figures are realistic dashboard charts
-(series, criterion, inequality, bullet, status grid, comparison) on made-up demo numbers.
+(series, criterion, inequality, bullet, status grid, comparison, a gap before → after) on
+made-up demo numbers, in the product's palette and symbols (goals.status; text symbols, no
+emoji).
 """
 
 from __future__ import annotations
 
 import math
 import time
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -17,25 +20,9 @@ import plotly.graph_objects as go
 
 from goals import charts
 from goals.export.images import render_image, render_images
+from goals.status import COMPARISON_STYLE, STATUS_STYLE
 
 N_FIGURES = 12
-
-STATUS_STYLE = {
-    "target_achieved": ("#009E73", "✔"),
-    "on_track": ("#56B4E9", "▲"),
-    "needs_acceleration": ("#F0E442", "●"),
-    "limited_progress": ("#E69F00", "▼"),
-    "deterioration": ("#D55E00", "✖"),
-    "not_available": ("#999999", "?"),
-}
-COMPARISON_STYLE = {
-    "better": ("#0072B2", "▲"),
-    "similar": ("#F0E442", "●"),
-    "worse": ("#D55E00", "▼"),
-    "higher": ("#56B4E9", "↑"),
-    "lower": ("#56B4E9", "↓"),
-    "not_compared": ("#999999", "–"),
-}
 CLUSTERS = [
     "Klynge Nordsjælland",
     "Klynge Herlev/Gentofte",
@@ -157,6 +144,18 @@ def sample_figures(lang: str = "da") -> dict[str, go.Figure]:
             reference_value=17.1, unit="%", decimals=1, higher_is_better=False, lang=lang,
             title="Dagligrygere 2023 sammenlignet med regionen", comparison_style=COMPARISON_STYLE,
             reference_label="Region Hovedstaden", source="Den Nationale Sundhedsprofil",
+        ),
+        "gap_change": charts.gap_change_chart(
+            SimpleNamespace(
+                indicator_name="Dagligrygere", area_name="Klynge Nordsjælland",
+                subject="Forskel: Grundskole − Lang videregående", unit="procentpoint",
+                decimals=1, gap=True, base_period="2017", latest_period="2023",
+                base_value=15.4, base_lower=12.6, base_upper=18.2, base_se=1.43,
+                latest_value=12.5, latest_lower=9.9, latest_upper=15.1, latest_se=1.33,
+                target=12.3, target_period="2025", verdict="uncertain", status="on_track",
+                certainty="uncertain", change=-2.9, change_per_year=-0.48,
+            ),
+            lang=lang,
         ),
     }  # fmt: skip
     return figures

@@ -2,12 +2,19 @@
 Præsentation page and the PowerPoint status report, so the two never disagree.
 
 `build_deck` turns a `StatusReport` (goals.status) and a `Selection` (a cluster, a track, a goal
-or everything) into a `Deck`: a list of `Slide`, each with a title, one plotly figure *or* one
-status table, the reasoning behind each status as speaker notes, and a footer with the source
-and the period the data run to. The deck holds no rendering decisions beyond that: the page
-draws tables as HTML and charts with plotly.js; goals.export.pptx draws tables as native
-PowerPoint tables and charts as PNG images. `presentation_figure` scales a chart's fonts for a
-shared screen or a slide.
+or everything) into a `Deck`: a list of `Slide`, each with a title, one plotly figure, status
+table, list of key messages or bullets (a chart or table may have a text with it), the
+reasoning behind each status as speaker notes, and a footer with the source and the period the
+data run to. The deck holds no rendering decisions beyond that: the page draws tables as HTML
+and charts with plotly.js; goals.export.pptx draws tables as native PowerPoint tables and charts
+as PNG images. `presentation_figure` scales a chart's fonts for a shared screen or a slide.
+
+What people see is the *verdict* (goals.verdicts): a row's ``verdict``, a roll-up's combined
+``status``. Every combined status in the deck is a `goals.verdicts.Combined` of the report,
+made by the one roll-up rule over success criterion × area rows, and is shown with the count
+behind it in words (goals.status.support_text); the legend states the rule. Inequality comes
+first: the key messages and the first overview slide lead with it, and every gap criterion has
+a slide with the gap before → after and its 95 % uncertainty.
 """
 
 from __future__ import annotations
@@ -29,23 +36,32 @@ from goals.catalogue import Catalogue, CriterionInfo
 from goals.describe import period_label, target_text
 from goals.i18n import format_number, language, name_of, t
 from goals.model import (
-    Area,
     AreaKind,
     BreakdownGroup,
     Goal,
     TargetType,
 )
-from goals.observations import current_values
 from goals.periods import Period, parse_period
-from goals.progress import RollUp
-from goals.status import STATUS_STYLE, StatusReport, StatusRow, StatusStyle, status_label
+from goals.status import (
+    STATUS_STYLE,
+    StatusReport,
+    StatusRow,
+    StatusStyle,
+    combine_rows,
+    format_change,
+    key_messages,
+    status_label,
+    support_text,
+)
 from goals.store import read_session
+from goals.verdicts import VERDICTS, Combined
 
 __all__ = [
     "INITIATIVE_STYLE",
     "Cell",
     "Deck",
     "InitiativeItem",
+    "Message",
     "Selection",
     "Slide",
     "Table",
@@ -57,22 +73,37 @@ __all__ = [
     "split_table",
 ]
 
-SlideKind = Literal["title", "overview", "goal", "criterion", "inequality", "initiatives", "method"]
+SlideKind = Literal[
+    "title", "messages", "overview", "goal", "criterion", "inequality", "initiatives", "method"
+]
 
-#: Initiative statuses in the status palette (icon and words carry the meaning too).
+
+def _like(verdict: str, icon: str) -> StatusStyle:
+    """A verdict's colour and text colour with another symbol."""
+    style = STATUS_STYLE[verdict]
+    return StatusStyle(style.colour, icon, style.ink)
+
+
+#: Initiative statuses in the verdicts' palette, with their text colour on the fill (icon and
+#: words carry the meaning too; text symbols only, never emoji).
 INITIATIVE_STYLE: dict[str, StatusStyle] = {
-    "completed": StatusStyle("#009E73", "✔"),
-    "in_progress": StatusStyle("#56B4E9", "▶"),
-    "not_started": StatusStyle("#D9D9D9", "○"),
-    "delayed": StatusStyle("#E69F00", "!"),
-    "stopped": StatusStyle("#D55E00", "■"),
+    "completed": _like("target_achieved", "✓"),
+    "in_progress": _like("on_track", "►"),
+    "not_started": _like("not_available", "○"),
+    "delayed": _like("limited_progress", "!"),
+    "stopped": _like("deterioration", "■"),
 }
 LIGHT_WORDS = ("green", "yellow", "red")
 
 #: Rows of a table per slide, before it continues on the next slide ("(2/3)" in the title).
 ROWS_PER_SLIDE = 7
+#: The top margin (CSS pixels) of a gap chart without its own title: room for the groups and
+#: the verdict over the plot.
+GAP_CHART_TOP = 140
 #: Area columns per slide in a criteria × areas table.
 AREAS_PER_SLIDE = 6
+#: Status columns per overview slide: each cell holds a verdict and the count behind it.
+OVERVIEW_COLUMNS = 3
 
 
 class UnknownSelection(ValueError):
@@ -113,6 +144,7 @@ class Cell:
     status: str | None = None  # STATUS_STYLE / INITIATIVE_STYLE key when the cell is a status
     bold: bool = False
     icon: str = ""  # the status symbol, shown before the text
+    ink: str | None = None  # the text colour on the fill (hex); None: the deck's ink
 
     @property
     def label(self) -> str:
@@ -138,8 +170,29 @@ class Table:
         return tuple(w / total for w in widths)
 
 
+@dataclass(frozen=True)
+class Message:
+    """A key message in words, led by its verdict: the text, and the count behind it."""
+
+    text: str
+    status: str  # a verdict (STATUS_STYLE key)
+    detail: str = ""
+    label: str = ""  # the verdict in words, in the deck's language
+
+    @property
+    def style(self) -> StatusStyle:
+        return STATUS_STYLE.get(self.status, STATUS_STYLE["not_available"])
+
+
 @dataclass
 class Slide:
+    """One slide: a title, and one chart, table, list of messages or bullets.
+
+    ``text`` is a paragraph shown beside a chart or under a table: the reasoning of a gap
+    slide, the roll-up rule on the legend. With ``verdict`` set it is drawn on that verdict's
+    colour, led by its symbol (the clusters' combined verdict under a gap table).
+    """
+
     kind: SlideKind
     key: str  # stable and file-name safe: 'goal-KOL-1', 'criterion-KOL-1-A-2'
     title: str
@@ -147,6 +200,9 @@ class Slide:
     chart: Callable[[], go.Figure] | None = field(default=None, repr=False)
     table: Table | None = None
     bullets: list[str] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+    text: str = ""
+    verdict: str | None = None
     notes: str = ""
     footer: str = ""
     _figure: go.Figure | None = field(default=None, repr=False, compare=False)
@@ -334,12 +390,13 @@ def build_deck(
     include_criteria: bool = True,
     today: dt.date | None = None,
 ) -> Deck:
-    """The deck for a selection: title, overview, a slide per goal (and a chart per criterion),
-    an inequality slide per track, the initiatives and the method appendix.
+    """The deck for a selection: title, key messages, overview, a slide per goal (and a chart
+    per criterion), a slide per gap (inequality) criterion, the initiatives and the legend and
+    method appendix.
 
     `report` should cover every cluster (charts compare the selected cluster with the others).
-    Initiatives, assessments and the groups of the inequality charts are read from the store
-    through `session` or `engine`; without either those slides are left out.
+    Initiatives and assessments are read from the store through `session` or `engine`; without
+    either the initiative slides and the assessments in the notes are left out.
     Raises UnknownSelection for a selection not in the catalogue.
     """
     if session is None and engine is not None:
@@ -369,24 +426,55 @@ def _latest(codes: Iterable[str | None]) -> str | None:
     return max(periods, key=lambda p: (_end(p), -p.frequency.per_year)).code if periods else None
 
 
-def _status_cell(rollup_or_row: RollUp | StatusRow | None, lang: str, detail: str = "") -> Cell:
-    if rollup_or_row is None:
+def _status_cell(item: Combined | StatusRow | None, lang: str, detail: str | None = None) -> Cell:
+    """A verdict as a table cell: its colour, symbol, words and the text colour on the fill.
+
+    A row shows its verdict (`detail`: e.g. its latest value); a roll-up shows its combined
+    verdict and, under it, the count behind it in words (goals.status.support_text).
+    """
+    if item is None:
         return Cell(t("report.cell.empty", lang))
-    status = rollup_or_row.status
-    style = STATUS_STYLE.get(status, STATUS_STYLE["not_available"])
+    if isinstance(item, Combined):
+        verdict = item.status
+        detail = support_text(item, lang) if detail is None else detail
+    else:
+        verdict = item.verdict
+    style = STATUS_STYLE.get(verdict, STATUS_STYLE["not_available"])
     return Cell(
-        status_label(status, lang),
-        detail=detail,
+        status_label(verdict, lang),
+        detail=detail or "",
         fill=style.colour,
-        status=status,
+        status=verdict,
         bold=True,
         icon=style.icon,
+        ink=style.ink,
     )
 
 
-def _counts(rollup: RollUp, lang: str) -> str:
-    good = rollup.counts.get("target_achieved", 0) + rollup.counts.get("on_track", 0)
-    return t("ui.status.counts", lang, good=good, n=rollup.n)
+#: Which verdict a message names when as many clusters share two: the more serious one.
+_SERIOUS = {
+    "deterioration": 6,
+    "uncertain": 5,
+    "limited_progress": 4,
+    "needs_acceleration": 3,
+    "on_track": 2,
+    "target_achieved": 1,
+    "not_available": 0,
+}
+
+
+def _shared(combined: Sequence[Combined]) -> tuple[str, int]:
+    """The verdict most of the combined verdicts share, and how many share it."""
+    counts = {v: 0 for v in VERDICTS}
+    for c in combined:
+        counts[c.status] += 1
+    status = max(counts, key=lambda s: (counts[s], _SERIOUS[s]))
+    return status, counts[status]
+
+
+def _badge(verdict: str, lang: str) -> str:
+    """'≈ Ingen sikker ændring'."""
+    return f"{STATUS_STYLE[verdict].icon} {status_label(verdict, lang)}"
 
 
 def _value(value: float | None, row: StatusRow, lang: str) -> str:
@@ -404,6 +492,9 @@ def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
 _CHARS_ACROSS = 130
 _LINES_DOWN = 22
 _ROW_PADDING_LINES = 0.5
+#: The lines (estimated as above) a table of short rows holds when goals.export.pptx squeezes
+#: its rows to single spacing.
+_LINES_SQUEEZED = 32
 
 
 def _row_lines(row: Sequence[Cell], widths: Sequence[float]) -> float:
@@ -421,9 +512,11 @@ def split_table(
     per_slide: int,
     lang: str = "da",
     widths: Sequence[float] = (),
+    lines_down: float = _LINES_DOWN,
 ) -> list[tuple[str, Sequence[tuple[Cell, ...]]]]:
     """A table's rows in slide-sized pages (at most `per_slide` rows, and no more text than a
-    slide holds), titled 'Title (2/3)' when there is more than one."""
+    slide holds: `lines_down` estimated lines), titled 'Title (2/3)' when there is more than
+    one."""
     n_columns = len(rows[0]) if rows else 0
     total = sum(widths) if widths else 0
     relative = [w / total for w in widths] if total else [1 / max(n_columns, 1)] * n_columns
@@ -431,7 +524,7 @@ def split_table(
     used = 0.0
     for row in rows:
         lines = _row_lines(row, relative)
-        if pages[-1] and (len(pages[-1]) >= per_slide or used + lines > _LINES_DOWN):
+        if pages[-1] and (len(pages[-1]) >= per_slide or used + lines > lines_down):
             pages.append([])
             used = 0.0
         pages[-1].append(row)
@@ -442,6 +535,10 @@ def split_table(
         (t("report.page", lang, title=title, i=i + 1, n=len(pages)), page)
         for i, page in enumerate(pages)
     ]
+
+
+#: An overview column: its header, and the combined verdict of an area (None: the region).
+_Column = tuple[str, Callable[[str | None], Combined | None]]
 
 
 class _Builder:
@@ -539,12 +636,52 @@ class _Builder:
         return "; ".join(sources) or None
 
     def _reasons(self, rows: Iterable[StatusRow]) -> list[str]:
-        return [f"• {r.area_name}: {r.status_label}. {r.reason_text}" for r in rows]
+        """Per area: the verdict and the reasoning, then the Open SDG status and score as
+        details."""
+        lang = self.lang
+        out = []
+        for r in rows:
+            score = (
+                format_number(r.score, 1, lang).replace("-", "−") if r.score is not None else "–"
+            )
+            details = t("report.notes.details", lang, status=r.status_label, score=score)
+            out.append(f"• {r.area_name}: {r.verdict_label}. {r.reason_text} ({details})")
+        return out
+
+    # roll-ups ------------------------------------------------------------------------------
+
+    def _cluster_codes(self) -> set[str]:
+        return {a.code for a in self.clusters}
+
+    def _inequality_of(self, area: str | None, track: str | None = None) -> Combined | None:
+        """The gap (inequality) criteria combined: in one area (None: every cluster), of one
+        track or of all; None when there are none."""
+        if track is None:
+            found = self.report.inequality.get(area) if area else self.report.region_inequality
+            return found if found is not None and found.n else None
+        areas = {area} if area else self._cluster_codes()
+        rows = [r for r in self.report.rows if r.gap and r.track == track and r.area in areas]
+        return combine_rows(rows) if rows else None
+
+    def _goal_in_region(self, goal: str) -> Combined | None:
+        rows = [r for r in self.report.rows if r.goal == goal and r.area in self._cluster_codes()]
+        return combine_rows(rows) if rows else None
+
+    def _overall_line(self, name: str, combined: Combined) -> str:
+        """'Samlet status: ≈ Ingen sikker ændring – 40 af 55 succeskriterier er …'."""
+        return t(
+            "report.title.rollup",
+            self.lang,
+            name=name,
+            status=_badge(combined.status, self.lang),
+            support=support_text(combined, self.lang),
+        )
 
     # the slides -----------------------------------------------------------------------------
 
     def build(self, *, include_criteria: bool, today: dt.date) -> Deck:
         slides: list[Slide] = [self._title_slide(today)]
+        slides += self._messages()
         slides += self._overview()
         for track in self.cat.tracks:
             goals = [g for g in self._goals_in_scope() if g.track_id == track.id]
@@ -568,130 +705,321 @@ class _Builder:
             rows=self.rows,
         )
 
+    def _scope_rollups(self) -> list[tuple[str, Combined | None]]:
+        """The selection's overall verdict and its inequality verdict, named."""
+        lang = self.lang
+        cluster = self.cluster.code if self.cluster is not None else None
+        overall: Combined | None = None
+        if self.sel.scope == "full":
+            overall = self.report.region if self.report.region.n else None
+        elif self.sel.scope == "cluster" and cluster is not None:
+            overall = self.report.cluster.get(cluster)
+        elif self.sel.scope == "track" and self.sel.track:
+            overall = (
+                self.report.track_area.get((self.sel.track, cluster))
+                if cluster is not None
+                else self.report.region_track.get(self.sel.track)
+            )
+        elif self.sel.scope == "goal" and self.sel.goal:
+            overall = (
+                self.report.goal_area.get((self.sel.goal, cluster))
+                if cluster is not None
+                else self._goal_in_region(self.sel.goal)
+            )
+        unequal = None if self.sel.goal else self._inequality_of(cluster, self.sel.track)
+        return [
+            (t("report.title.overall", lang), overall),
+            (t("status.message.inequality", lang), unequal),
+        ]
+
     def _title_slide(self, today: dt.date) -> Slide:
         scope = self._scope_name()
         period = period_label(self.period, self.lang) if self.period else "–"
-        bullets = [t("report.title.made", self.lang, date=today.isoformat())]
-        overall = None
-        if self.sel.scope == "full":
-            overall = self.report.region if self.report.region.n else None
-        elif self.sel.scope == "cluster" and self.cluster is not None:
-            overall = self.report.cluster.get(self.cluster.code)
-        elif self.sel.scope == "track" and self.sel.track:
-            overall = (
-                self.report.track_area.get((self.sel.track, self.cluster.code))
-                if self.cluster is not None
-                else self.report.region_track.get(self.sel.track)
-            )
-        if overall is not None:
-            style = STATUS_STYLE[overall.status]
-            bullets.insert(
-                0,
-                t(
-                    "report.title.region",
-                    self.lang,
-                    status=f"{style.icon} {status_label(overall.status, self.lang)}",
-                ),
-            )
+        bullets = [
+            self._overall_line(name, combined)
+            for name, combined in self._scope_rollups()
+            if combined is not None
+        ]
+        bullets.append(t("report.title.made", self.lang, date=today.isoformat()))
         return Slide(
             kind="title",
             key="title",
             title=t("report.title", self.lang),
             subtitle=t("report.title.subtitle", self.lang, scope=scope, period=period),
             bullets=bullets,
-            notes=t(
-                "report.overview.notes",
-                self.lang,
-                counts=t("ui.status.counts", self.lang, good=3, n=5),
-            ),
+            notes=self._rule_notes(),
             footer=self._footer(),
         )
+
+    def _rule_notes(self) -> str:
+        lang = self.lang
+        return t("status.rollup.rule", lang) + "\n\n" + t("report.overview.notes", lang)
+
+    # key messages ---------------------------------------------------------------------------
+
+    def _messages(self) -> list[Slide]:
+        """The most important messages in words, each led by its verdict, near the start."""
+        lang = self.lang
+        if self.sel.scope == "goal":
+            return []
+        messages: list[Message] = []
+        if self.cluster is not None:
+            messages = self._cluster_messages()
+            subtitle = t("report.messages.cluster.subtitle", lang, area=name_of(self.cluster, lang))
+        elif self.sel.track:
+            messages = self._track_messages()
+            subtitle = t("report.messages.track.subtitle", lang)
+        else:
+            region = t("report.row.region", lang)
+            for message in key_messages(self.report, self.cat, lang):
+                combined = (
+                    self.report.region_track.get(message.track)
+                    if message.track
+                    else self._inequality_of(None)
+                )
+                detail = self._overall_line(region, combined) if combined is not None else ""
+                messages.append(
+                    Message(
+                        message.text, message.status, detail, status_label(message.status, lang)
+                    )
+                )
+            subtitle = t("report.messages.subtitle", lang)
+        if not messages:
+            return []
+        return [
+            Slide(
+                kind="messages",
+                key="messages",
+                title=t("report.messages.title", lang),
+                subtitle=subtitle,
+                messages=messages,
+                notes=self._rule_notes(),
+                footer=self._footer(),
+            )
+        ]
+
+    def _cluster_messages(self) -> list[Message]:
+        """A cluster's inequality, then each track: its verdict, and the count behind it."""
+        lang = self.lang
+        assert self.cluster is not None
+        area = name_of(self.cluster, lang)
+        parts: list[tuple[str, Combined | None]] = [
+            (t("status.message.inequality", lang), self._inequality_of(self.cluster.code))
+        ]
+        for track in self.cat.tracks:
+            if self.sel.track and track.code != self.sel.track:
+                continue
+            parts.append(
+                (name_of(track, lang), self.report.track_area.get((track.code, self.cluster.code)))
+            )
+        return [
+            Message(
+                t(
+                    "report.messages.cluster",
+                    lang,
+                    subject=name,
+                    verdict=status_label(combined.status, lang).lower(),
+                    area=area,
+                ),
+                combined.status,
+                support_text(combined, lang),
+                status_label(combined.status, lang),
+            )
+            for name, combined in parts
+            if combined is not None
+        ]
+
+    def _track_messages(self) -> list[Message]:
+        """A track across the clusters: its inequality, then each goal: the verdict most
+        clusters share, and the region's combined verdict and count."""
+        lang = self.lang
+        assert self.sel.track is not None
+        region = t("report.row.region", lang)
+        clusters = [a.code for a in self.clusters]
+        parts: list[tuple[str, list[Combined], Combined | None]] = []
+        unequal = [self._inequality_of(c, self.sel.track) for c in clusters]
+        parts.append(
+            (
+                t("status.message.inequality", lang),
+                [c for c in unequal if c is not None],
+                self._inequality_of(None, self.sel.track),
+            )
+        )
+        for goal in self._goals_in_scope():
+            found = [self.report.goal_area.get((goal.code, c)) for c in clusters]
+            parts.append(
+                (
+                    name_of(goal, lang, "title"),
+                    [c for c in found if c is not None],
+                    self._goal_in_region(goal.code),
+                )
+            )
+        messages = []
+        for name, per_cluster, overall in parts:
+            if not per_cluster:
+                continue
+            status, k = _shared(per_cluster)
+            text = t(
+                "status.message",
+                lang,
+                subject=name,
+                verdict=status_label(status, lang).lower(),
+                k=k,
+                n=len(per_cluster),
+            )
+            detail = self._overall_line(region, overall) if overall is not None else ""
+            messages.append(Message(text, status, detail, status_label(status, lang)))
+        return messages
+
+    # overview -------------------------------------------------------------------------------
 
     def _overview(self) -> list[Slide]:
         lang = self.lang
         if self.sel.scope == "goal":
             return []
-        notes = t("report.overview.notes", lang, counts=t("ui.status.counts", lang, good=3, n=5))
+        notes = self._rule_notes()
         if self.cluster is not None:
             return self._cluster_overview(notes)
-        if self.sel.track:
-            track = self.tracks[self.sel.track]
-            goals = self._goals_in_scope()
-            columns = (
-                [t("report.col.cluster", lang)]
-                + [g.code for g in goals]
-                + [t("report.col.all", lang)]
+        first: list[_Column] = []
+        rest: list[_Column] = []
+        track = self.tracks[self.sel.track] if self.sel.track else None
+        track_code = track.code if track is not None else None
+        if any(r.gap for r in self.rows):
+            first.append(
+                (
+                    t("status.message.inequality", lang),
+                    lambda area: self._inequality_of(area, track_code),
+                )
             )
+        if track is not None:
+            goals = self._goals_in_scope()
+            first.append(
+                (
+                    t("report.col.all", lang),
+                    lambda area: (
+                        self.report.track_area.get((track.code, area))
+                        if area
+                        else self.report.region_track.get(track.code)
+                    ),
+                )
+            )
+            for goal in goals:
+                rest.append(
+                    (
+                        goal.code,
+                        lambda area, code=goal.code: (
+                            self.report.goal_area.get((code, area))
+                            if area
+                            else self._goal_in_region(code)
+                        ),
+                    )
+                )
+            legend = "\n".join(f"{g.code}: {name_of(g, lang, 'title')}" for g in goals)
+            notes = legend + "\n\n" + notes
+            titles = (
+                t("report.overview.first.track.title", lang, track=name_of(track, lang)),
+                t("report.overview.track.title", lang, track=name_of(track, lang)),
+            )
+            subtitles = (
+                t("report.overview.first.subtitle", lang),
+                t("report.overview.track.subtitle", lang),
+            )
+        else:
+            first.append(
+                (
+                    t("report.col.all", lang),
+                    lambda area: self.report.cluster.get(area) if area else self.report.region,
+                )
+            )
+            for tr in self.cat.tracks:
+                if tr.code not in self.report.region_track:
+                    continue
+                rest.append(
+                    (
+                        name_of(tr, lang),
+                        lambda area, code=tr.code: (
+                            self.report.track_area.get((code, area))
+                            if area
+                            else self.report.region_track.get(code)
+                        ),
+                    )
+                )
+            titles = (
+                t("report.overview.first.title", lang),
+                t("report.overview.title", lang),
+            )
+            subtitles = (
+                t("report.overview.first.subtitle", lang),
+                t("report.overview.subtitle", lang),
+            )
+        # a status cell holds its verdict and the count behind it in words: at most
+        # OVERVIEW_COLUMNS of them across a slide, inequality and the overall status first
+        if len(first) + len(rest) <= OVERVIEW_COLUMNS:
+            groups = [(first + rest, titles[1], subtitles[1], "overview")]
+        else:
+            groups = [(first, titles[0], subtitles[0], "overview")]
+            chunks = _chunks(rest, OVERVIEW_COLUMNS)
+            for i, chunk in enumerate(chunks):
+                key = "overview-tracks" if len(chunks) == 1 else f"overview-tracks-{i + 1}"
+                groups.append((list(chunk), titles[1], subtitles[1], key))
+        slides = []
+        for columns, title, subtitle, key in groups:
             rows = []
             for area in self.clusters:
                 cells = [Cell(name_of(area, lang), bold=True)]
-                for goal in goals:
-                    rollup = self.report.goal_area.get((goal.code, area.code))
-                    cells.append(
-                        _status_cell(rollup, lang, _counts(rollup, lang) if rollup else "")
-                    )
-                rollup = self.report.track_area.get((track.code, area.code))
-                cells.append(_status_cell(rollup, lang, _counts(rollup, lang) if rollup else ""))
+                cells += [_status_cell(get(area.code), lang) for _, get in columns]
                 rows.append(tuple(cells))
-            legend = "\n".join(f"{g.code}: {name_of(g, lang, 'title')}" for g in goals)
-            return self._table_slides(
+            if self.report.region.n:
+                cells = [Cell(t("report.row.region", lang), bold=True)]
+                cells += [_status_cell(get(None), lang) for _, get in columns]
+                rows.append(tuple(cells))
+            slides += self._table_slides(
                 kind="overview",
-                key="overview",
-                title=t("report.overview.track.title", lang, track=name_of(track, lang)),
-                subtitle=t("report.overview.track.subtitle", lang),
-                columns=columns,
+                key=key,
+                title=title,
+                subtitle=subtitle,
+                columns=[t("report.col.cluster", lang)] + [name for name, _ in columns],
                 rows=rows,
-                widths=(1.4,) + (1.0,) * (len(goals) + 1),
-                notes=legend + "\n\n" + notes,
+                widths=(1.0,) + (2.2,) * len(columns),
+                notes=notes,
             )
-        tracks = [tr for tr in self.cat.tracks if tr.code in self.report.region_track]
-        columns = (
-            [t("report.col.cluster", lang)]
-            + [name_of(tr, lang) for tr in tracks]
-            + [t("report.col.all", lang)]
-        )
-        rows = []
-        for area in self.clusters:
-            cells = [Cell(name_of(area, lang), bold=True)]
-            for track in tracks:
-                rollup = self.report.track_area.get((track.code, area.code))
-                cells.append(_status_cell(rollup, lang, _counts(rollup, lang) if rollup else ""))
-            rollup = self.report.cluster.get(area.code)
-            cells.append(_status_cell(rollup, lang, _counts(rollup, lang) if rollup else ""))
-            rows.append(tuple(cells))
-        if self.report.region.n:
-            cells = [Cell(t("report.row.region", lang), bold=True)]
-            for track in tracks:
-                rollup = self.report.region_track.get(track.code)
-                cells.append(_status_cell(rollup, lang, _counts(rollup, lang) if rollup else ""))
-            cells.append(_status_cell(self.report.region, lang, _counts(self.report.region, lang)))
-            rows.append(tuple(cells))
-        return self._table_slides(
-            kind="overview",
-            key="overview",
-            title=t("report.overview.title", lang),
-            subtitle=t("report.overview.subtitle", lang),
-            columns=columns,
-            rows=rows,
-            widths=(1.3,) + (1.0,) * (len(tracks) + 1),
-            notes=notes,
-        )
+        return slides
 
     def _cluster_overview(self, notes: str) -> list[Slide]:
+        """The cluster's overall verdict and its inequality first, then each goal's; each
+        with the count behind it."""
         lang = self.lang
         assert self.cluster is not None
+        code = self.cluster.code
         rows = []
+        overall = (
+            self.report.track_area.get((self.sel.track, code))
+            if self.sel.track
+            else self.report.cluster.get(code)
+        )
+        unequal = self._inequality_of(code, self.sel.track)
+        for name, what, combined in (
+            (t("report.col.all", lang), t("report.overview.cluster.all", lang), overall),
+            (
+                t("status.message.inequality", lang),
+                t("report.overview.cluster.gaps", lang),
+                unequal,
+            ),
+        ):
+            if combined is not None:
+                rows.append((Cell(name, bold=True), Cell(what), _status_cell(combined, lang)))
         for track in self.cat.tracks:
             goals = [g for g in self._goals_in_scope() if g.track_id == track.id]
             for i, goal in enumerate(goals):
-                rollup = self.report.goal_area.get((goal.code, self.cluster.code))
+                rollup = self.report.goal_area.get((goal.code, code))
                 rows.append(
                     (
                         Cell(name_of(track, lang) if i == 0 else "", bold=True),
                         Cell(name_of(goal, lang, "title"), detail=goal.code),
-                        _status_cell(rollup, lang, _counts(rollup, lang) if rollup else ""),
+                        _status_cell(rollup, lang),
                     )
                 )
+        # rows of two short lines: the whole cluster on one slide, squeezed when need be
         return self._table_slides(
             kind="overview",
             key="overview",
@@ -703,8 +1031,10 @@ class _Builder:
                 t("report.col.status", lang),
             ],
             rows=rows,
-            widths=(1.2, 2.6, 1.3),
+            widths=(0.9, 2.45, 2.45),
             notes=notes,
+            per_slide=10,
+            lines_down=_LINES_SQUEEZED,
         )
 
     def _table_slides(
@@ -720,9 +1050,10 @@ class _Builder:
         notes: str,
         footer: str | None = None,
         per_slide: int = ROWS_PER_SLIDE,
+        lines_down: float = _LINES_DOWN,
     ) -> list[Slide]:
         """One table, continued on as many slides as it needs."""
-        pages = split_table(title, rows, per_slide, self.lang, widths)
+        pages = split_table(title, rows, per_slide, self.lang, widths, lines_down)
         return [
             Slide(
                 kind=kind,
@@ -970,11 +1301,8 @@ class _Builder:
         )
 
     def _inequality(self, track: Any, goals: list[Goal]) -> list[Slide]:
-        if self.session is None:
-            return []
-        area = self.cluster if self.cluster is not None else self.cat.region
-        if area is None:
-            return []
+        """A slide per gap (inequality) criterion: the gap before → after with its
+        uncertainty and the reasoning – for a cluster its chart, for several clusters a table."""
         slides = []
         goal_ids = {g.id for g in goals}
         for info in self.cat.criteria:
@@ -983,105 +1311,156 @@ class _Builder:
             revision = info.revision_on(self.when)
             if not revision.is_gap:
                 continue
-            slide = self._inequality_slide(info, revision, area)
-            if slide is not None:
-                slides.append(slide)
+            rows = [r for r in self.rows if r.criterion == info.code]
+            if not rows:
+                continue
+            own = (
+                next((r for r in rows if r.area == self.cluster.code), None)
+                if self.cluster is not None
+                else None
+            )
+            if own is not None:
+                slides.append(self._gap_slide(info, revision, own, rows))
+            else:
+                slides.append(self._gap_table_slide(info, revision, rows))
         return slides
 
-    def _inequality_slide(self, info: CriterionInfo, revision: Any, area: Area) -> Slide | None:
+    def _gap_title(self, info: CriterionInfo, revision: Any) -> str:
         lang = self.lang
-        cat = self.cat
-        a = cat.groups[revision.gap_group_a_id]
-        b = cat.groups[revision.gap_group_b_id]
-        dimension = a.dimension
-        groups = [g for g in cat.groups.values() if dimension and g.dimension == dimension] or [
-            a,
-            b,
-        ]
-        indicator = cat.indicators[revision.indicator_id]
-        assert self.session is not None
-        values = current_values(
-            self.session,
-            indicator_ids=[indicator.id],
-            area_ids=[area.id],
-            group_ids=[g.id for g in groups],
+        a = self.cat.groups.get(revision.gap_group_a_id)
+        dimension = (
+            _dimension_name(a, lang) if a is not None else t("report.inequality.groups", lang)
         )
-        names = {g.id: name_of(g, lang) for g in groups}
-        records = []
-        for row in values.itertuples():
-            if row.value != row.value:  # NaN: a missing value stays a gap
-                continue
-            try:
-                period = parse_period(row.period)
-            except ValueError:
-                continue
-            if self.cutoff is not None and _end(period) > _end(self.cutoff):
-                continue
-            records.append(
-                {"group": names[row.group_id], "period": period.code, "value": row.value}
-            )
-        if not records:
-            return None
-        frame = pd.DataFrame(records)
-        present = [names[g.id] for g in groups if names[g.id] in set(frame["group"])]
-        if names[a.id] not in present or names[b.id] not in present:
-            return None
-        rows = [r for r in self.report.rows if r.criterion == info.code]
-        own = next((r for r in rows if r.area == area.code), None)
-        target_gap = (
-            own.target
-            if own is not None
-            else _gap_target(frame, revision, names[a.id], names[b.id])
+        indicator = self.cat.indicators[revision.indicator_id]
+        return t(
+            "report.inequality.title",
+            lang,
+            indicator=name_of(indicator, lang),
+            dimension=dimension.lower(),
         )
-        unit = indicator.unit
-        gap_unit = t("status.unit.points", lang) if unit.strip() == "%" else unit
-        gap_groups = (names[a.id], names[b.id])
 
-        def chart() -> go.Figure:
-            figure = charts.inequality_chart(
-                frame,
-                groups=present,
-                gap_groups=gap_groups,
-                unit=unit,
-                decimals=indicator.decimals,
-                title="",
-                lang=lang,
-                target_gap=target_gap,
-                target_period=revision.target_period,
-                gap_unit=gap_unit,
-            )
-            return _wide_panels(figure)
-
-        dimension_name = _dimension_name(a, lang)
-        mine = [r for r in self.rows if r.criterion == info.code]
-        notes = "\n".join(
+    def _gap_notes(self, info: CriterionInfo, revision: Any, rows: list[StatusRow]) -> str:
+        lang = self.lang
+        return "\n".join(
             [
                 f"{info.code}: {name_of(revision, lang, 'text')}",
                 "",
                 t("report.notes.why", lang),
-                *self._reasons(mine or rows),
+                *self._reasons(rows),
             ]
         )
-        latest = _latest(records_period for records_period in frame["period"])
+
+    def _gap_slide(
+        self, info: CriterionInfo, revision: Any, own: StatusRow, rows: list[StatusRow]
+    ) -> Slide:
+        """One area's gap before → after (charts.gap_change_chart) beside its reasoning."""
+        lang = self.lang
+
+        def chart() -> go.Figure:
+            figure = charts.gap_change_chart(own, lang=lang, title="")
+            # the slide's title names the indicator and area; the groups stay over the plot
+            figure.update_layout(margin={"t": max(figure.layout.margin.t or 0, GAP_CHART_TOP)})
+            return figure
+
+        indicator = self.cat.indicators[revision.indicator_id]
         return Slide(
             kind="inequality",
             key=f"inequality-{info.code}",
-            title=t(
-                "report.inequality.title",
-                lang,
-                indicator=name_of(indicator, lang),
-                dimension=dimension_name.lower(),
-            ),
+            title=self._gap_title(info, revision),
             subtitle=t(
                 "report.inequality.subtitle",
                 lang,
-                area=name_of(area, lang),
+                area=own.area_name,
                 criterion=name_of(revision, lang, "text"),
             ),
             chart=chart,
-            notes=notes,
-            footer=self._footer(indicator.source, latest),
+            text=own.reason_text,
+            notes=self._gap_notes(info, revision, rows),
+            footer=self._footer(indicator.source, _latest(r.latest_period for r in rows)),
         )
+
+    def _gap_table_slide(self, info: CriterionInfo, revision: Any, rows: list[StatusRow]) -> Slide:
+        """Every cluster's gap before → after, with 95 % intervals, the change a year, what is
+        needed a year, and the verdict; under the table the clusters' combined verdict."""
+        lang = self.lang
+        order = {a.code: i for i, a in enumerate(self.clusters)}
+        rows = sorted(rows, key=lambda r: (order.get(r.area, len(order)), r.area_name))
+        table_rows = []
+        for row in rows:
+            table_rows.append(
+                (
+                    Cell(row.area_name, bold=True),
+                    self._gap_value(row, row.base_value, row.base_period, row.base_lower,
+                                    row.base_upper),
+                    self._gap_value(row, row.latest_value, row.latest_period, row.latest_lower,
+                                    row.latest_upper),
+                    Cell(
+                        format_change(row.change_per_year, row),
+                        detail=t(
+                            "report.gap.needed",
+                            lang,
+                            needed=format_change(row.needed_per_year, row),
+                        )
+                        if row.needed_per_year is not None
+                        else "",
+                    ),
+                    _status_cell(row, lang),
+                )
+            )  # fmt: skip
+        combined = combine_rows(rows)
+        indicator = self.cat.indicators[revision.indicator_id]
+        subject = rows[0].subject
+        return Slide(
+            kind="inequality",
+            key=f"inequality-{info.code}",
+            title=self._gap_title(info, revision),
+            subtitle=t(
+                "report.inequality.subtitle",
+                lang,
+                area=subject,
+                criterion=name_of(revision, lang, "text"),
+            ),
+            table=Table(
+                columns=tuple(
+                    t(f"report.col.{c}", lang)
+                    for c in ("cluster", "gap_before", "gap_after", "change", "status")
+                ),
+                rows=tuple(table_rows),
+                widths=(1.15, 1.6, 1.6, 1.95, 1.7),
+            ),
+            text=t(
+                "report.gap.combined",
+                lang,
+                status=status_label(combined.status, lang),
+                support=support_text(combined, lang),
+            ),
+            verdict=combined.status,
+            notes=self._gap_notes(info, revision, rows),
+            footer=self._footer(indicator.source, _latest(r.latest_period for r in rows)),
+        )
+
+    def _gap_value(
+        self,
+        row: StatusRow,
+        value: float | None,
+        period: str | None,
+        lower: float | None,
+        upper: float | None,
+    ) -> Cell:
+        """'15,4 procentpoint' over '2017 · 95 %: 12,6–18,2'."""
+        lang = self.lang
+        if value is None:
+            return Cell("–")
+        when = period_label(period, lang) if period else "–"
+        if lower is not None and upper is not None:
+            interval = t(
+                "report.gap.interval",
+                lang,
+                lower=format_number(lower, row.decimals, lang).replace("-", "−"),
+                upper=format_number(upper, row.decimals, lang).replace("-", "−"),
+            )
+            when = f"{when} · {interval}"
+        return Cell(_value(value, row, lang), detail=when)
 
     def _initiatives(self, track: Any, goals: list[Goal]) -> list[Slide]:
         lang = self.lang
@@ -1160,22 +1539,22 @@ class _Builder:
         )
 
     def _method(self) -> list[Slide]:
+        """The legend (every verdict, best first, and the one roll-up rule) and the method."""
         lang = self.lang
         rows = []
-        for status, style in STATUS_STYLE.items():
-            rows.append(
-                (
-                    Cell(
-                        status_label(status, lang),
-                        fill=style.colour,
-                        status=status,
-                        bold=True,
-                        icon=style.icon,
-                    ),
-                    Cell(t(f"report.method.meaning.{status}", lang)),
-                )
+        for verdict in VERDICTS:
+            style = STATUS_STYLE[verdict]
+            cell = Cell(
+                status_label(verdict, lang),
+                fill=style.colour,
+                status=verdict,
+                bold=True,
+                icon=style.icon,
+                ink=style.ink,
             )
+            rows.append((cell, Cell(t(f"report.method.meaning.{verdict}", lang))))
         footer = self._footer(t("report.source.method", lang), None)
+        rule = t("status.rollup.rule", lang)
         statuses = Slide(
             kind="method",
             key="method-statuses",
@@ -1186,15 +1565,22 @@ class _Builder:
                 rows=tuple(rows),
                 widths=(1.0, 2.6),
             ),
+            text=rule,
             notes="\n".join(
-                f"{status_label(s, lang)}: {t(f'report.method.meaning.{s}', lang)}"
-                for s in STATUS_STYLE
+                [
+                    *(
+                        f"{status_label(v, lang)}: {t(f'report.method.meaning.{v}', lang)}"
+                        for v in VERDICTS
+                    ),
+                    "",
+                    rule,
+                ]
             ),
             footer=footer,
         )
         bullets = [
             t(f"report.method.{k}", lang)
-            for k in ("rate", "ratio", "relative", "gap", "rollup", "comparison")
+            for k in ("rate", "ratio", "certainty", "relative", "gap", "rollup", "comparison")
         ]
         how = Slide(
             kind="method",
@@ -1212,18 +1598,7 @@ def _initiative_cell(status: str, lang: str) -> Cell:
     style = INITIATIVE_STYLE.get(status, INITIATIVE_STYLE["not_started"])
     key = f"workbook.initiative.{status}"
     label = t(key, lang) if status in INITIATIVE_STYLE else status
-    return Cell(label, fill=style.colour, status=status, bold=True, icon=style.icon)
-
-
-def _wide_panels(figure: go.Figure) -> go.Figure:
-    """The two panels of the inequality chart on a wide slide: the shared time axis only under
-    the lower panel, and room between the panels for its title."""
-    figure.update_xaxes(showticklabels=False, ticks="", row=1, col=1)
-    figure.update_layout(yaxis={"domain": [0.5, 1.0]}, yaxis2={"domain": [0.0, 0.36]})
-    if len(figure.layout.annotations) >= 2:
-        figure.layout.annotations[0].update(y=1.0, yanchor="bottom")
-        figure.layout.annotations[1].update(y=0.37, yanchor="bottom")
-    return figure
+    return Cell(label, fill=style.colour, status=status, bold=True, icon=style.icon, ink=style.ink)
 
 
 def _dimension_name(group: BreakdownGroup, lang: str) -> str:
@@ -1231,20 +1606,6 @@ def _dimension_name(group: BreakdownGroup, lang: str) -> str:
     if language(lang) == "en" and group.name_en and ":" in group.name_en:
         return group.name_en.split(":", 1)[0].strip()
     return group.dimension or t("report.inequality.groups", lang)
-
-
-def _gap_target(frame: pd.DataFrame, revision: Any, a: str, b: str) -> float | None:
-    """The target gap from the area's own gap in the baseline period (as goals.status does)."""
-    if revision.target_type is None or revision.target_value is None:
-        return None
-    value = float(revision.target_value)
-    if revision.target_type == TargetType.ABSOLUTE:
-        return value
-    at = frame[frame["period"] == revision.baseline_period].set_index("group")["value"]
-    if a not in at or b not in at:
-        return None
-    base = float(at[a]) - float(at[b])
-    return base * (1 + value / 100) if revision.target_type == TargetType.RELATIVE else base + value
 
 
 def _add_target_markers(

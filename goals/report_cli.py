@@ -26,13 +26,19 @@ EXIT_ERROR = 2
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "report",
-        help="the status report as PowerPoint (title, overview, goals, inequality, initiatives)",
+        help="the status report as PowerPoint (messages, overview, goals, inequality, initiatives)",
         description=(
             "Write the Direktørforum status report as a 16:9 PowerPoint file: a title slide, the "
-            "clusters × tracks overview, one slide per goal with its success criteria and a chart "
-            "per criterion, an inequality slide per track, the initiatives and an appendix on the "
-            "method. Charts are pictures, status tables are editable tables, and the reasoning "
-            "behind each status is in the speaker notes. See docs/presenting.md."
+            "key messages in words, the overview (social inequality and the overall status per "
+            "cluster first, then clusters × tracks), one slide per goal with its success criteria "
+            "and a chart per criterion, a slide per inequality criterion with the gap before → "
+            "after and its 95 % uncertainty, the initiatives, and an appendix with the legend of "
+            "the seven verdicts and the one roll-up rule. Every status is the verdict (a change "
+            "within the noise is 'Ingen sikker ændring'); every combined status counts success "
+            "criteria and says how many carry it. Charts are pictures, status tables are editable "
+            "tables, and the reasoning behind each status is in the speaker notes. With --xlsx "
+            "also the data behind it: every criterion × area with its verdict, change and "
+            "uncertainty, every roll-up with its count, and the series. See docs/presenting.md."
         ),
     )
     parser.add_argument("out", metavar="OUT.pptx", help="the PowerPoint file to write")

@@ -3,11 +3,16 @@
 `deck_to_pptx` fills the shipped 16:9 template (data/templates/maalbillede-16x9.pptx, made by
 data/templates/make_template.py): charts become PNG pictures, all rendered in one browser start
 (goals.export.images.render_images); status tables become native PowerPoint tables that can be
-edited, each status cell in its status colour with icon and words; the reasoning behind each
-status goes into the speaker notes; every slide carries the footer "Kilde: … · Data pr. …".
+edited, each status cell in its verdict's colour with symbol and words in the verdict's text
+colour (white on the dark fills); key messages become rows of a verdict badge and words; a
+chart with a text (a gap slide) gets the text beside it; the reasoning behind each status goes
+into the speaker notes; every slide carries the footer "Kilde: … · Data pr. …".
 
-`deck_data_xlsx` writes the status rows and the series behind the deck as an Excel workbook;
-text that a spreadsheet could read as a formula is made inert (goals.workbook.export.safe_cell).
+Symbols are text symbols (✓ ▲ ● ▼ ≈ ✗ ?), never emoji, set in `ICON_FONT`, a text font.
+
+`deck_data_xlsx` writes the status rows (verdicts and the inputs behind them), the roll-ups
+with the count behind each, and the series behind the deck as an Excel workbook; text that a
+spreadsheet could read as a formula is made inert (goals.workbook.export.safe_cell).
 """
 
 from __future__ import annotations
@@ -23,22 +28,29 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from goals.deck import Cell, Deck, Slide, Table, presentation_figure
+from goals.deck import INITIATIVE_STYLE, Cell, Deck, Message, Slide, Table, presentation_figure
 from goals.describe import period_label
 from goals.export.images import render_images
 from goals.i18n import language, t
+from goals.status import STATUS_STYLE, status_label, support_text
 from goals.store import PROJECT_ROOT
+from goals.verdicts import VERDICTS, Combined
 from goals.workbook.export import safe_cell
 
 __all__ = [
     "CHART_PIXELS",
+    "ICON_FONT",
     "TEMPLATE",
     "chart_images",
+    "chart_size",
     "deck_data_xlsx",
     "deck_to_pptx",
+    "rollup_records",
 ]
 
 TEMPLATE = PROJECT_ROOT / "data" / "templates" / "maalbillede-16x9.pptx"
@@ -55,6 +67,13 @@ CONTENT = (0.5, 1.62, 12.333, 5.18)
 CHART_PIXELS = (1200, 504)
 CHART_FONT_SCALE = 1.35
 CHART_PNG_SCALE = 2
+#: A chart with a text beside it (a gap slide): this wide (inches) on the slide, the text in
+#: the rest; drawn at the same pixels per inch as a full chart, at the chart's own font sizes
+#: (goals.charts.gap_change_chart is made for a projector already: 20 px labels ≈ 15 pt).
+SIDE_CHART_IN = 7.9
+SIDE_GAP_IN = 0.25
+SIDE_CHART_PIXELS = (round(SIDE_CHART_IN / CONTENT[2] * CHART_PIXELS[0]), CHART_PIXELS[1])
+SIDE_CHART_FONT_SCALE = 1.0
 
 INK = RGBColor(0x1A, 0x1A, 0x1A)
 MUTED = RGBColor(0x59, 0x59, 0x59)
@@ -63,21 +82,32 @@ WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 ROW_SHADE = RGBColor(0xF4, 0xF6, 0xF9)
 FOOTER_ON_TITLE = RGBColor(0xB8, 0xC7, 0xD9)
 TABLE_FONT_PT = 14  # never smaller: the table is read on a shared screen
+#: A table's text is as large as fits its box without squeezing, from the first of these.
+TABLE_FONT_SIZES = (18, 16, TABLE_FONT_PT)
 MAX_ROW_IN = 1.1
 
 
 Renderer = Callable[..., list[bytes]]
 
 
+def chart_size(slide: Slide) -> tuple[int, int, float]:
+    """(width, height) in CSS pixels and the font scale a slide's chart is drawn at."""
+    if slide.text:
+        return (*SIDE_CHART_PIXELS, SIDE_CHART_FONT_SCALE)
+    return (*CHART_PIXELS, CHART_FONT_SCALE)
+
+
 def chart_images(deck: Deck, *, render: Renderer | None = None) -> list[bytes]:
-    """Every chart of the deck as a PNG, in slide order, from one browser start."""
+    """Every chart of the deck as a PNG, in slide order, from one browser start (each at its
+    own size: `chart_size`)."""
     render = render or render_images
-    width, height = CHART_PIXELS
-    figures = [
-        presentation_figure(s.figure, width=width, height=height, font_scale=CHART_FONT_SCALE)
-        for s in deck.charts
-    ]
-    return render(figures, fmt="png", width=width, height=height, scale=CHART_PNG_SCALE)
+    figures = []
+    for slide in deck.charts:
+        width, height, scale = chart_size(slide)
+        figures.append(
+            presentation_figure(slide.figure, width=width, height=height, font_scale=scale)
+        )
+    return render(figures, fmt="png", width=None, height=None, scale=CHART_PNG_SCALE)
 
 
 def deck_to_pptx(
@@ -105,10 +135,17 @@ def deck_to_pptx(
         else:
             page = prs.slides.add_slide(layouts[LAYOUT_CONTENT])
             _heading(page, slide)
-            if slide.has_chart:
+            if slide.has_chart and slide.text:
+                _picture(page, next(pictures), width=SIDE_CHART_IN)
+                left, top, width, height = CONTENT
+                side = SIDE_CHART_IN + SIDE_GAP_IN
+                _text(page, slide, (left + side, top, width - side, height))
+            elif slide.has_chart:
                 _picture(page, next(pictures))
             elif slide.table is not None:
-                _table(page, slide.table)
+                _table_and_text(page, slide)
+            elif slide.messages:
+                _messages(page, slide.messages)
             elif slide.bullets:
                 _bullets(page, slide.bullets)
         _footer(page, slide.footer, f"{number} / {total}", title=slide.kind == "title")
@@ -144,10 +181,64 @@ def _title_slide(page: Any, slide: Slide) -> None:
     frame.text = slide.subtitle
     for bullet in slide.bullets:
         paragraph = frame.add_paragraph()
-        paragraph.text = bullet
         paragraph.space_before = Pt(10)
-        for run in paragraph.runs:
-            run.font.size = Pt(18)
+        _runs(paragraph, bullet, size=18)
+
+
+#: Every symbol the deck draws: set in ICON_FONT wherever it occurs in a text.
+SYMBOLS = frozenset(
+    "".join(s.icon for s in STATUS_STYLE.values())
+    + "".join(s.icon for s in INITIATIVE_STYLE.values())
+) - set("?!")
+
+
+def _runs(
+    paragraph: Any,
+    text: str,
+    *,
+    size: float,
+    colour: RGBColor | None = None,
+    bold: bool | None = None,
+    font: str | None = None,
+) -> None:
+    """The text as runs of a paragraph, its symbols in ICON_FONT (a text font, not emoji)."""
+    start = 0
+    for i, char in enumerate(text + "\0"):
+        symbol = char in SYMBOLS
+        if char == "\0" or symbol:
+            if i > start:
+                _styled(paragraph.add_run(), text[start:i], size, colour, bold, font)
+            if symbol:
+                run = paragraph.add_run()
+                _styled(run, char, size, colour, False, None)
+                _icon_font(run)
+            start = i + 1
+
+
+def _styled(
+    run: Any, text: str, size: float, colour: RGBColor | None, bold: bool | None, font: str | None
+) -> None:
+    run.text = text
+    run.font.size = Pt(size)
+    if colour is not None:
+        run.font.color.rgb = colour
+    if bold is not None:
+        run.font.bold = bold
+    if font is not None:
+        run.font.name = font
+
+
+def _icon_font(run: Any) -> None:
+    """ICON_FONT for every script slot of the run, so that PowerPoint takes no other font (an
+    emoji font) for the symbol, whichever class it puts the character in."""
+    run.font.name = ICON_FONT
+    properties = run._r.get_or_add_rPr()
+    for tag in ("a:ea", "a:cs", "a:sym"):
+        element = properties.find(qn(tag))
+        if element is None:
+            element = properties.makeelement(qn(tag), {})
+            properties.append(element)
+        element.set("typeface", ICON_FONT)
 
 
 def _heading(page: Any, slide: Slide) -> None:
@@ -189,8 +280,9 @@ def _footer(page: Any, footer: str, number: str, *, title: bool = False) -> None
         run.font.color.rgb = FOOTER_ON_TITLE if title else MUTED
 
 
-def _picture(page: Any, png: bytes) -> None:
-    left, top, width, height = CONTENT
+def _picture(page: Any, png: bytes, *, width: float | None = None) -> None:
+    left, top, full, height = CONTENT
+    width = width or full
     picture = page.shapes.add_picture(
         io.BytesIO(png), Inches(left), Inches(top), width=Inches(width)
     )
@@ -203,19 +295,25 @@ def _picture(page: Any, png: bytes) -> None:
 
 
 def _bullets(page: Any, bullets: Sequence[str]) -> None:
+    """The bullets at the largest of BULLET_SIZES at which all of them fit the content box."""
     left, top, width, height = CONTENT
     box = page.shapes.add_textbox(
         Inches(left), Inches(top + 0.1), Inches(width), Inches(height - 0.1)
     )
     frame = box.text_frame
     frame.word_wrap = True
-    for i, text in enumerate(bullets):
+    inner = _inner(width - 0.2, filled=False)
+    texts = [f"•  {text}" for text in bullets]
+
+    def needed(size: int) -> float:
+        after = 0.6 * size / 72  # the space after each bullet
+        return sum(_lines_in(text, inner, size) + after for text in texts)
+
+    size = next((s for s in BULLET_SIZES if needed(s) <= height - 0.2), BULLET_SIZES[-1])
+    for i, text in enumerate(texts):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        paragraph.text = f"•  {text}"
-        paragraph.space_after = Pt(12)
-        for run in paragraph.runs:
-            run.font.size = Pt(20)
-            run.font.color.rgb = INK
+        paragraph.space_after = Pt(round(0.6 * size))
+        _runs(paragraph, text, size=size, colour=INK)
 
 
 class _Meter:
@@ -271,21 +369,24 @@ def _meter() -> _Meter:
 
 
 CELL_MARGIN_IN = 0.07  # left and right, each
-ICON_FONT = "DejaVu Sans"  # has ✔ ▲ ● ▼ ✖ ▶ ■, which Arial lacks (PowerPoint falls back by itself)
+#: The font of the symbols ✓ ▲ ● ▼ ≈ ✗ ► ■ ○: a text font with all of them (Arial lacks ✓ ✗, and
+#: a fallback could pick an emoji font). Where it is missing (not Windows), fontconfig and
+#: Office substitute a text font that has them (DejaVu Sans on Debian).
+ICON_FONT = "Segoe UI Symbol"
 
 
-def _column_widths(table: Table, total: float) -> list[float]:
+def _column_widths(table: Table, total: float, size: float = TABLE_FONT_PT) -> list[float]:
     """The table's relative widths, widened where a column's longest word would not fit (a
     word broken in the middle – 'Horsensklynge|n' – reads badly on a screen)."""
     meter = _meter()
     pad = 2 * CELL_MARGIN_IN + 0.04
     minimum = []
     for j, header in enumerate(table.columns):
-        need = meter.longest_word(header, TABLE_FONT_PT, bold=True)
+        need = meter.longest_word(header, size, bold=True)
         for row in table.rows:
             cell = row[j]
-            need = max(need, meter.longest_word(cell.label, TABLE_FONT_PT, bold=cell.bold))
-            need = max(need, meter.longest_word(cell.detail, TABLE_FONT_PT))
+            need = max(need, meter.longest_word(cell.label, size, bold=cell.bold))
+            need = max(need, meter.longest_word(cell.detail, size))
         minimum.append(need + pad)
     widths = [w * total for w in table.column_widths()]
     for _ in range(len(widths)):
@@ -305,30 +406,42 @@ def _column_widths(table: Table, total: float) -> list[float]:
     return [w * scale for w in widths]
 
 
-def _table(page: Any, table: Table) -> None:
-    """A native table in the content box: navy header, status cells in their colour."""
-    left, top, width, height = CONTENT
+def _table(page: Any, table: Table, *, height: float | None = None) -> float:
+    """A native table in the content box (at most `height` inches of it): navy header,
+    status cells in their colour with their text colour. Returns where the table ends."""
+    left, top, width, full = CONTENT
+    height = full if height is None else height
     meter = _meter()
     n_rows = len(table.rows) + 1
     n_cols = len(table.columns)
-    widths = _column_widths(table, width)
-    line_in = TABLE_FONT_PT * 1.2 / 72
 
-    def lines(cell: Cell, column_width: float) -> int:
+    def lines(cell: Cell, column_width: float, size: float) -> int:
         inner = column_width - 2 * CELL_MARGIN_IN
-        count = meter.lines(cell.label, inner, TABLE_FONT_PT, bold=cell.bold) if cell.label else 1
+        count = meter.lines(cell.label, inner, size, bold=cell.bold) if cell.label else 1
         if cell.detail:
-            count += meter.lines(cell.detail, inner, TABLE_FONT_PT)
+            count += meter.lines(cell.detail, inner, size)
         return count
 
-    header = max(lines(Cell(c, bold=True), w) for c, w in zip(table.columns, widths, strict=True))
-    needed = [header] + [
-        max(lines(cell, w) for cell, w in zip(row, widths, strict=True)) for row in table.rows
-    ]
-    natural = [n * line_in + 0.16 for n in needed]
+    def layout(size: float) -> tuple[list[float], list[int], list[float]]:
+        """Column widths, lines per row (the header first) and natural row heights."""
+        widths = _column_widths(table, width, size)
+        header = max(
+            lines(Cell(c, bold=True), w, size) for c, w in zip(table.columns, widths, strict=True)
+        )
+        needed = [header] + [
+            max(lines(cell, w, size) for cell, w in zip(row, widths, strict=True))
+            for row in table.rows
+        ]
+        return widths, needed, [n * size * 1.2 / 72 + 0.16 for n in needed]
+
+    # the largest text at which the table fits without squeezing its rows
+    for size in TABLE_FONT_SIZES:
+        widths, needed, natural = layout(size)
+        if sum(natural) <= height:
+            break
     if sum(natural) > height:
         # row heights are minimums: squeeze towards single-spaced lines before overflowing
-        tight = [n * TABLE_FONT_PT * 1.02 / 72 + 0.1 for n in needed]
+        tight = [n * size * 1.02 / 72 + 0.1 for n in needed]
         factor = height / sum(natural)
         heights = [max(t, h * factor) for t, h in zip(tight, natural, strict=True)]
     else:
@@ -349,17 +462,26 @@ def _table(page: Any, table: Table) -> None:
     for i, h in enumerate(heights):
         grid.rows[i].height = Inches(h)
     for j, text in enumerate(table.columns):
-        _cell(grid.cell(0, j), Cell(text, bold=True), fill=NAVY, colour=WHITE)
+        _cell(grid.cell(0, j), Cell(text, bold=True), fill=NAVY, colour=WHITE, size=size)
     for i, row in enumerate(table.rows, start=1):
         for j, cell in enumerate(row):
             if cell.fill:
-                fill = RGBColor.from_string(cell.fill.lstrip("#"))
+                fill = _rgb(cell.fill)
+                colour = _rgb(cell.ink) if cell.ink else INK
             else:
                 fill = ROW_SHADE if i % 2 == 0 else WHITE
-            _cell(grid.cell(i, j), cell, fill=fill, colour=INK)
+                colour = INK
+            _cell(grid.cell(i, j), cell, fill=fill, colour=colour, size=size)
+    return top + sum(heights)
 
 
-def _cell(target: Any, cell: Cell, *, fill: RGBColor, colour: RGBColor) -> None:
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def _cell(
+    target: Any, cell: Cell, *, fill: RGBColor, colour: RGBColor, size: float = TABLE_FONT_PT
+) -> None:
     target.fill.solid()
     target.fill.fore_color.rgb = fill
     target.vertical_anchor = MSO_ANCHOR.MIDDLE
@@ -370,23 +492,169 @@ def _cell(target: Any, cell: Cell, *, fill: RGBColor, colour: RGBColor) -> None:
     paragraph = frame.paragraphs[0]
     paragraph.alignment = PP_ALIGN.LEFT
     if cell.icon:
-        _run(paragraph, cell.icon + " ", colour=colour, bold=False, font=ICON_FONT)
-    _run(paragraph, cell.text, colour=colour, bold=cell.bold)
+        _icon_font(_run(paragraph, cell.icon, colour=colour, bold=False, size=size))
+        # a no-break space: the symbol never stands alone at the end of a line
+        _run(paragraph, "\u00a0", colour=colour, bold=False, size=size)
+    _run(paragraph, cell.text, colour=colour, bold=cell.bold, size=size)
     if cell.detail:
         paragraph = frame.add_paragraph()
         paragraph.alignment = PP_ALIGN.LEFT
         # the second line (a value, a count, a code) is quieter but no smaller
         quiet = colour == INK and not cell.fill
-        _run(paragraph, cell.detail, colour=MUTED if quiet else colour, bold=False)
+        _run(paragraph, cell.detail, colour=MUTED if quiet else colour, bold=False, size=size)
 
 
-def _run(paragraph: Any, text: str, *, colour: RGBColor, bold: bool, font: str = "Arial") -> None:
+def _run(
+    paragraph: Any,
+    text: str,
+    *,
+    colour: RGBColor,
+    bold: bool,
+    font: str = "Arial",
+    size: float = TABLE_FONT_PT,
+) -> Any:
     run = paragraph.add_run()
     run.text = text
-    run.font.size = Pt(TABLE_FONT_PT)
+    run.font.size = Pt(size)
     run.font.bold = bold
     run.font.name = font
     run.font.color.rgb = colour
+    return run
+
+
+# --- text beside a chart or under a table, and key messages ---------------------------------
+
+TEXT_SIZES = (22, 20, 18, 16)  # points: the largest that fits
+UNDER_TABLE_PT = 18  # the text under a table
+BULLET_SIZES = (20, 18, 16)
+MESSAGE_SIZES = ((26, 18), (24, 18), (22, 16), (20, 16))  # (message, its detail)
+LINE = 1.22  # line height as a multiple of the font size (Arial in PowerPoint)
+BADGE_IN = 3.5  # the width of a key message's verdict badge
+
+
+def _lines_in(text: str, width: float, size: float, *, bold: bool = False) -> float:
+    """The height in inches of a text wrapped to `width` inches at `size` points."""
+    return _meter().lines(text, width, size, bold=bold) * size * LINE / 72
+
+
+def _box(page: Any, box: tuple[float, float, float, float], *, fill: str | None = None) -> Any:
+    """A text box (a rectangle with its fill, if any) with the template's margins off."""
+    left, top, width, height = box
+    if fill:
+        shape = page.shapes.add_shape(
+            MSO_SHAPE.RECTANGLE, Inches(left), Inches(top), Inches(width), Inches(height)
+        )
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = _rgb(fill)
+        shape.line.color.rgb = INK
+        shape.line.width = Pt(0.75)
+        shape.shadow.inherit = False
+    else:
+        shape = page.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.margin_left = frame.margin_right = Inches(0.12 if fill else 0.0)
+    frame.margin_top = frame.margin_bottom = Inches(0.06)
+    return shape
+
+
+def _text(
+    page: Any,
+    slide: Slide,
+    box: tuple[float, float, float, float],
+    *,
+    sizes: Sequence[int] = TEXT_SIZES,
+) -> None:
+    """The slide's text in the box at the largest of `sizes` that fits; when the slide has a
+    verdict, as a strip on the verdict's colour, led by its symbol, in its text colour."""
+    left, top, width, height = box
+    style = STATUS_STYLE.get(slide.verdict) if slide.verdict else None
+    bold = style is not None
+    inner = _inner(width, filled=bold)
+    text = f"{style.icon} {slide.text}" if style else slide.text
+    size = next(
+        (s for s in sizes if _lines_in(text, inner, s, bold=bold) + 0.15 <= height), sizes[-1]
+    )
+    if style is not None:
+        height = min(height, _lines_in(text, inner, size, bold=bold) + 0.2)
+    shape = _box(page, (left, top, width, height), fill=style.colour if style else None)
+    frame = shape.text_frame
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE if style else MSO_ANCHOR.TOP
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.LEFT
+    paragraph.line_spacing = 1.05
+    colour = _rgb(style.ink) if style else INK
+    _runs(paragraph, text, size=size, colour=colour, bold=bold, font="Arial")
+
+
+def _inner(width: float, *, filled: bool) -> float:
+    """The width text wraps in, in a box `width` inches wide (with room to spare: PowerPoint
+    and LibreOffice wrap a little earlier than the measure)."""
+    return width - (0.24 if filled else 0.0) - 0.15
+
+
+def _table_and_text(page: Any, slide: Slide) -> None:
+    """A table, and the slide's text (if any) under it at a fixed size."""
+    assert slide.table is not None
+    if not slide.text:
+        _table(page, slide.table)
+        return
+    left, _, width, height = CONTENT
+    size = UNDER_TABLE_PT
+    style = STATUS_STYLE.get(slide.verdict) if slide.verdict else None
+    bold = style is not None
+    text = f"{style.icon} {slide.text}" if style else slide.text
+    text_height = _lines_in(text, _inner(width, filled=bold), size, bold=bold) + 0.2
+    bottom = _table(page, slide.table, height=height - text_height - 0.2)
+    _text(page, slide, (left, bottom + 0.2, width, text_height), sizes=(size,))
+
+
+def _messages(page: Any, messages: list[Message]) -> None:
+    """Key messages as rows: the verdict as a badge (colour, symbol, words in its text colour)
+    and the message in large words with the count behind it under it."""
+    left, top, width, height = CONTENT
+    gap = 0.18
+    text_left = left + BADGE_IN + 0.3
+    text_width = width - BADGE_IN - 0.3
+
+    def needed(big: int, small: int) -> list[float]:
+        return [
+            max(
+                _lines_in(m.text, text_width, big, bold=True)
+                + (_lines_in(m.detail, text_width, small) + 0.08 if m.detail else 0.0),
+                0.9,
+            )
+            + 0.12
+            for m in messages
+        ]
+
+    sizes = MESSAGE_SIZES[-1]
+    for big, small in MESSAGE_SIZES:
+        if sum(needed(big, small)) + gap * (len(messages) - 1) <= height:
+            sizes = (big, small)
+            break
+    heights = needed(*sizes)
+    spare = height - sum(heights) - gap * (len(messages) - 1)
+    if spare > 0:  # spread calmly, up to 0.35 in more a row
+        heights = [h + min(0.35, spare / len(messages)) for h in heights]
+    y = top
+    for message, row_height in zip(messages, heights, strict=True):
+        style = message.style
+        badge = _box(page, (left, y, BADGE_IN, row_height), fill=style.colour)
+        frame = badge.text_frame
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        label = f"{style.icon} {message.label or message.status}"
+        _runs(frame.paragraphs[0], label, size=20, colour=_rgb(style.ink), bold=True, font="Arial")
+        box = _box(page, (text_left, y, text_width, row_height))
+        frame = box.text_frame
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        paragraph = frame.paragraphs[0]
+        _runs(paragraph, message.text, size=sizes[0], colour=INK, bold=True, font="Arial")
+        if message.detail:
+            paragraph = frame.add_paragraph()
+            paragraph.space_before = Pt(4)
+            _runs(paragraph, message.detail, size=sizes[1], colour=MUTED, bold=False, font="Arial")
+        y += row_height + gap
 
 
 # --- the Excel data behind the deck ----------------------------------------------------------
@@ -402,32 +670,46 @@ _STATUS_COLUMNS = (
     ("indicator_name", None),
     ("subject", "report.xlsx.subject"),
     ("unit", "report.xlsx.unit"),
+    ("gap", "report.xlsx.gap"),
+    ("verdict", None),
+    ("verdict_label", "report.col.status"),
+    ("reason_text", "report.xlsx.reason"),
     ("base_period", "report.xlsx.base_period"),
     ("base_value", "report.xlsx.base_value"),
+    ("base_lower", "report.xlsx.base_lower"),
+    ("base_upper", "report.xlsx.base_upper"),
     ("latest_period", "report.xlsx.latest_period"),
     ("latest_value", "report.xlsx.latest_value"),
+    ("latest_lower", "report.xlsx.latest_lower"),
+    ("latest_upper", "report.xlsx.latest_upper"),
     ("target", "report.xlsx.target"),
     ("target_period", "report.xlsx.target_period"),
+    ("change", "report.xlsx.change"),
+    ("change_per_year", "report.xlsx.change_per_year"),
+    ("needed_per_year", "report.xlsx.needed_per_year"),
+    ("certainty", "report.xlsx.certainty"),
     ("required_rate", "report.xlsx.required_rate"),
     ("observed_rate", "report.xlsx.observed_rate"),
     ("status", None),
-    ("status_label", "report.col.status"),
+    ("status_label", "report.xlsx.open_sdg"),
     ("score", "report.xlsx.score"),
     ("comparison_label", "report.xlsx.comparison"),
-    ("reason_text", "report.xlsx.reason"),
 )
 _WIDTHS = {
     "criterion_text": 60,
     "reason_text": 90,
     "area_name": 22,
     "indicator_name": 36,
+    "verdict_label": 26,
     "status_label": 26,
+    "support_text": 60,
 }
 
 
 def deck_data_xlsx(deck: Deck) -> bytes:
-    """The data behind the deck: one row per criterion × area (inputs, status, score,
-    reasoning), every series point, and what the deck covers."""
+    """The data behind the deck: one row per criterion × area (verdict, reasoning, the inputs
+    and the change behind it, the Open SDG status and score as details), every roll-up with
+    the count behind it, every series point, and what the deck covers."""
     lang = deck.lang
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
@@ -441,6 +723,16 @@ def deck_data_xlsx(deck: Deck) -> bytes:
     for row in deck.rows:
         values = [_plain(getattr(row, name)) for name, _ in _STATUS_COLUMNS]
         ws.append([safe_cell(ws, v) for v in values])
+
+    ws = wb.create_sheet(t("report.xlsx.rollups", lang))
+    columns = [(name, t(key, lang) if key else name) for name, key in _ROLLUP_COLUMNS]
+    columns += [(f"n_{v}", t(f"status.{v}", lang)) for v in VERDICTS]
+    for i, (name, _) in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(name, 14)
+    ws.freeze_panes = "A2"
+    ws.append([safe_cell(ws, label, font=bold) for _, label in columns])
+    for record in rollup_records(deck):
+        ws.append([safe_cell(ws, _plain(record[name])) for name, _ in columns])
 
     ws = wb.create_sheet(t("report.xlsx.series", lang))
     keys = ("criterion", "area", "area_name", "period", "value", "lower", "upper")
@@ -488,6 +780,68 @@ def deck_data_xlsx(deck: Deck) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+_ROLLUP_COLUMNS = (
+    ("level", None),
+    ("level_label", "report.xlsx.level"),
+    ("track", "report.xlsx.track"),
+    ("goal", "report.xlsx.goal"),
+    ("area", None),
+    ("area_name", "report.xlsx.area"),
+    ("status", None),
+    ("status_label", "report.col.status"),
+    ("support", "report.xlsx.support"),
+    ("n", "report.xlsx.n"),
+    ("support_text", "report.xlsx.support_text"),
+    ("score", "report.xlsx.mean_score"),
+)
+
+
+def rollup_records(deck: Deck) -> list[dict[str, Any]]:
+    """The report's roll-ups that the deck's selection covers, each with its combined verdict,
+    the count behind it (``support`` of ``n`` rows, and in words: ``support_text``) and the
+    rows per verdict (``n_<verdict>``)."""
+    report = deck.report
+    if report is None:
+        return []
+    lang = deck.lang
+    areas = {r.area: r.area_name for r in deck.rows}
+    track_of = {r.goal: r.track for r in deck.rows}
+    selection = deck.selection
+    out = []
+    for record in report.rollup_records():
+        area, level = record["area"], record["level"]
+        if (area is None and selection.cluster) or (area is not None and area not in areas):
+            continue
+        if selection.goal and record["goal"] != selection.goal:
+            continue
+        track = record["track"] or track_of.get(record["goal"])
+        if selection.track and (track != selection.track or level not in _TRACK_LEVELS):
+            continue
+        combined = Combined(
+            status=record["status"],
+            n=record["n"],
+            counts=dict(record["counts"]),
+            support=record["support"],
+            score=record["score"],
+        )
+        out.append(
+            {
+                **record,
+                "level_label": t(f"report.xlsx.level.{level}", lang),
+                "track": track,
+                "area_name": areas.get(area, "") if area else "",
+                "status_label": status_label(record["status"], lang),
+                "support_text": support_text(combined, lang),
+                **{f"n_{v}": record["counts"].get(v, 0) for v in VERDICTS},
+            }
+        )
+    return out
+
+
+#: The roll-ups of one track (a cluster's, the region's and the inequality roll-ups span all).
+_TRACK_LEVELS = frozenset({"goal_area", "track_area", "region_track"})
 
 
 def _plain(value: Any) -> Any:

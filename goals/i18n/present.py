@@ -15,7 +15,11 @@ TEXTS = {
         "da": "Dannet {date} af Målbillede til Direktørforum",
         "en": "Made {date} by Målbillede for the Direktørforum",
     },
-    "report.title.region": {"da": "Samlet status: {status}", "en": "Overall status: {status}"},
+    "report.title.overall": {"da": "Samlet status", "en": "Overall status"},
+    "report.title.rollup": {
+        "da": "{name}: {status} – {support}",
+        "en": "{name}: {status} – {support}",
+    },
     "report.footer": {
         "da": "Kilde: {source} · Data pr. {period}",
         "en": "Source: {source} · Data as of {period}",
@@ -30,14 +34,44 @@ TEXTS = {
         "en": "Målbillede, docs/method.md",
     },
     "report.page": {"da": "{title} ({i}/{n})", "en": "{title} ({i}/{n})"},
+    # key messages
+    "report.messages.title": {"da": "Hovedbudskaber", "en": "Key messages"},
+    "report.messages.subtitle": {
+        "da": "Den status, flest klynger deler – hvor billedet er tydeligst og mest alvorligt",
+        "en": "The status most clusters share – where the picture is clearest and most serious",
+    },
+    "report.messages.track.subtitle": {
+        "da": "Den status, flest klynger deler – for ulighed og for hvert mål i sporet",
+        "en": "The status most clusters share – for inequality and for each goal of the track",
+    },
+    "report.messages.cluster.subtitle": {
+        "da": "{area}: social ulighed og hvert spor",
+        "en": "{area}: social inequality and each track",
+    },
+    "report.messages.cluster": {
+        "da": "{subject}: {verdict} i {area}",
+        "en": "{subject}: {verdict} in {area}",
+    },
     # overview
     "report.overview.title": {
         "da": "Overblik: klynger og spor",
         "en": "Overview: clusters and tracks",
     },
     "report.overview.subtitle": {
-        "da": "Status pr. klynge og spor – gennemsnittet af målenes scorer",
-        "en": "Status by cluster and track – the mean of the goals' scores",
+        "da": "Status pr. klynge og spor – under hver status: de succeskriterier, der bærer den",
+        "en": "Status by cluster and track – under each status: the success criteria behind it",
+    },
+    "report.overview.first.title": {
+        "da": "Overblik: social ulighed og samlet status",
+        "en": "Overview: social inequality and overall status",
+    },
+    "report.overview.first.track.title": {
+        "da": "Overblik: {track} – ulighed og samlet",
+        "en": "Overview: {track} – inequality and overall",
+    },
+    "report.overview.first.subtitle": {
+        "da": "Status pr. klynge: ulighedskriterierne og alle succeskriterier samlet",
+        "en": "Status by cluster: the inequality criteria, and all success criteria combined",
     },
     "report.overview.track.title": {"da": "Overblik: {track}", "en": "Overview: {track}"},
     "report.overview.track.subtitle": {
@@ -46,16 +80,26 @@ TEXTS = {
     },
     "report.overview.cluster.title": {"da": "Overblik: {cluster}", "en": "Overview: {cluster}"},
     "report.overview.cluster.subtitle": {
-        "da": "Status for hvert mål i klyngen",
-        "en": "Status of each goal in the cluster",
+        "da": "Samlet, social ulighed og hvert mål i klyngen",
+        "en": "Overall, social inequality and each goal in the cluster",
+    },
+    "report.overview.cluster.all": {
+        "da": "Alle succeskriterier i klyngen",
+        "en": "All success criteria in the cluster",
+    },
+    "report.overview.cluster.gaps": {
+        "da": "Ulighedskriterierne: forskellen mellem grupper",
+        "en": "The inequality criteria: the gap between groups",
     },
     "report.overview.notes": {
-        "da": "En celles status er gennemsnittet af scorerne for sporets mål i klyngen; et måls "
-        "score er gennemsnittet af dets succeskriterier (−5 til +5). «{counts}» tæller "
-        "målene, der har nået målet eller er på rette spor.",
-        "en": "A cell's status is the mean of the scores of the track's goals in the cluster; a "
-        "goal's score is the mean of its success criteria (−5 to +5). '{counts}' counts the "
-        "goals that have reached the target or are on track.",
+        "da": "En samlet status tæller succeskriterier i hver klynge – ikke mål. Sætningen under "
+        "en status siger, hvor mange af dem der bærer den. Open SDG-status og score for hvert "
+        "succeskriterium står i talerens noter til målene og i Excel-filen med data bag "
+        "rapporten.",
+        "en": "A combined status counts success criteria in each cluster – not goals. The "
+        "sentence under a status says how many of them carry it. The Open SDG status and score "
+        "of each success criterion are in the speaker notes of the goals and in the Excel file "
+        "with the data behind the report.",
     },
     "report.col.cluster": {"da": "Klynge", "en": "Cluster"},
     "report.col.track": {"da": "Spor", "en": "Track"},
@@ -70,6 +114,9 @@ TEXTS = {
     "report.col.milestone": {"da": "Næste milepæl", "en": "Next milestone"},
     "report.col.responsible": {"da": "Ansvarlig", "en": "Responsible"},
     "report.col.meaning": {"da": "Betyder", "en": "Means"},
+    "report.col.gap_before": {"da": "Forskel før", "en": "Gap before"},
+    "report.col.gap_after": {"da": "Forskel nu", "en": "Gap now"},
+    "report.col.change": {"da": "Ændring pr. år", "en": "Change a year"},
     "report.row.region": {"da": "Regionen samlet", "en": "Region overall"},
     "report.cell.empty": {"da": "–", "en": "–"},
     # goals and criteria
@@ -89,6 +136,10 @@ TEXTS = {
         "en": "Target for {area}: {value}",
     },
     "report.notes.why": {"da": "Begrundelse for status:", "en": "Why each status:"},
+    "report.notes.details": {
+        "da": "Open SDG-status: {status}; score {score}",
+        "en": "Open SDG status: {status}; score {score}",
+    },
     # inequality
     "report.inequality.title": {
         "da": "Ulighed: {indicator} efter {dimension}",
@@ -96,6 +147,12 @@ TEXTS = {
     },
     "report.inequality.subtitle": {"da": "{area} · {criterion}", "en": "{area} · {criterion}"},
     "report.inequality.groups": {"da": "grupper", "en": "groups"},
+    "report.gap.interval": {"da": "95 %: {lower}–{upper}", "en": "95 %: {lower}–{upper}"},
+    "report.gap.needed": {"da": "Nødvendigt: {needed}", "en": "Needed: {needed}"},
+    "report.gap.combined": {
+        "da": "Klyngerne samlet: {status} – {support}.",
+        "en": "The clusters combined: {status} – {support}.",
+    },
     # initiatives
     "report.initiatives.title": {"da": "Indsatser: {scope}", "en": "Initiatives: {scope}"},
     "report.initiatives.subtitle": {
@@ -116,8 +173,10 @@ TEXTS = {
         "en": "Appendix: how status is assessed",
     },
     "report.method.statuses.subtitle": {
-        "da": "Hvert succeskriterium vurderes i hvert område med Open SDG's fremskridtsmål",
-        "en": "Each success criterion is assessed in each area with the Open SDG progress measure",
+        "da": "Hvert succeskriterium i hvert område: fremskridt mod målet (Open SDG), og om "
+        "ændringen er mere end tilfældig variation",
+        "en": "Each success criterion in each area: progress towards the target (Open SDG), and "
+        "whether the change is more than chance",
     },
     "report.method.meaning.target_achieved": {
         "da": "Seneste værdi er på eller bedre end målværdien.",
@@ -134,6 +193,12 @@ TEXTS = {
     "report.method.meaning.limited_progress": {
         "da": "Udviklingen går den rigtige vej, men med under 60 % af den nødvendige fart.",
         "en": "The change goes the right way at less than 60 % of the required pace.",
+    },
+    "report.method.meaning.uncertain": {
+        "da": "Ændringen fra basis til seneste tal er inden for den statistiske usikkerhed "
+        "(95 %), og målet er ikke nået: den kan ikke skelnes fra tilfældig variation.",
+        "en": "The change from the baseline to the latest figure is within the statistical "
+        "uncertainty (95 %) and the target is not reached: it cannot be told from chance.",
     },
     "report.method.meaning.deterioration": {
         "da": "Udviklingen går den forkerte vej.",
@@ -175,11 +240,21 @@ TEXTS = {
         "en": "Inequality criteria follow the gap between two groups (e.g. primary school minus "
         "long higher education) – smaller is better.",
     },
+    "report.method.certainty": {
+        "da": "Ændringen er sikker, når den er større end den statistiske usikkerhed (95 %) – "
+        "fra konfidensgrænserne eller tæller og nævner. Ellers er status «Ingen sikker "
+        "ændring», medmindre målet er nået.",
+        "en": "A change is certain when it exceeds the statistical uncertainty (95 %) – from the "
+        "confidence limits or the numerator and denominator. Otherwise the status is 'No "
+        "certain change', unless the target is reached.",
+    },
     "report.method.rollup": {
-        "da": "Et måls status er gennemsnittet af succeskriteriernes scorer; et spors status "
-        "gennemsnittet af målenes (grænser 2,5 / 0 / −2,5).",
-        "en": "A goal's status is the mean of its criteria's scores; a track's the mean of its "
-        "goals' (bands 2.5 / 0 / −2.5).",
+        "da": "Samlet status for et mål, et spor, en klynge og regionen tæller succeskriterier i "
+        "hver klynge – ikke mål. Sætningen under en samlet status siger, hvor mange der bærer "
+        "den.",
+        "en": "The combined status of a goal, a track, a cluster and the region counts success "
+        "criteria in each cluster – not goals. The sentence under a combined status says how "
+        "many carry it.",
     },
     "report.method.comparison": {
         "da": "Sammenligningen med regionen (bedre / som / dårligere) bruger konfidensgrænserne "
@@ -198,11 +273,11 @@ TEXTS = {
     "present.goal": {"da": "Mål", "en": "Goal"},
     "present.as_of": {"da": "Data pr.", "en": "Data as of"},
     "present.as_of.latest": {"da": "Seneste tal", "en": "Latest figures"},
-    "present.previous": {"da": "◀ Forrige", "en": "◀ Previous"},
-    "present.next": {"da": "Næste ▶", "en": "Next ▶"},
+    "present.previous": {"da": "← Forrige", "en": "← Previous"},
+    "present.next": {"da": "Næste →", "en": "Next →"},
     "present.counter": {"da": "{i} / {n}", "en": "{i} / {n}"},
-    "present.mode.enter": {"da": "⛶ Præsentationstilstand", "en": "⛶ Presentation mode"},
-    "present.mode.leave": {"da": "✕ Afslut præsentation", "en": "✕ Leave presentation"},
+    "present.mode.enter": {"da": "Præsentationstilstand", "en": "Presentation mode"},
+    "present.mode.leave": {"da": "× Afslut præsentation", "en": "× Leave presentation"},
     "present.keys": {
         "da": "Brug piletasterne ← → til at bladre.",
         "en": "Use the arrow keys ← → to move between slides.",
@@ -272,7 +347,42 @@ TEXTS = {
     "report.xlsx.target_period": {"da": "Målperiode", "en": "Target period"},
     "report.xlsx.required_rate": {"da": "Nødvendig årlig udvikling", "en": "Required annual rate"},
     "report.xlsx.observed_rate": {"da": "Faktisk årlig udvikling", "en": "Observed annual rate"},
-    "report.xlsx.score": {"da": "Score", "en": "Score"},
+    "report.xlsx.score": {"da": "Open SDG-score", "en": "Open SDG score"},
+    "report.xlsx.open_sdg": {"da": "Open SDG-status", "en": "Open SDG status"},
+    "report.xlsx.gap": {"da": "Ulighed (forskel)", "en": "Inequality (gap)"},
+    "report.xlsx.base_lower": {"da": "Basis, nedre grænse", "en": "Base, lower limit"},
+    "report.xlsx.base_upper": {"da": "Basis, øvre grænse", "en": "Base, upper limit"},
+    "report.xlsx.latest_lower": {"da": "Seneste, nedre grænse", "en": "Latest, lower limit"},
+    "report.xlsx.latest_upper": {"da": "Seneste, øvre grænse", "en": "Latest, upper limit"},
+    "report.xlsx.change": {"da": "Ændring", "en": "Change"},
+    "report.xlsx.change_per_year": {"da": "Ændring pr. år", "en": "Change a year"},
+    "report.xlsx.needed_per_year": {
+        "da": "Nødvendig ændring pr. år fra nu",
+        "en": "Change needed a year from now",
+    },
+    "report.xlsx.certainty": {
+        "da": "Sikkerhed (certain/uncertain/unknown)",
+        "en": "Certainty (certain/uncertain/unknown)",
+    },
+    "report.xlsx.rollups": {"da": "Samlet status", "en": "Combined status"},
+    "report.xlsx.level": {"da": "Niveau", "en": "Level"},
+    "report.xlsx.level.goal_area": {"da": "Mål i et område", "en": "Goal in an area"},
+    "report.xlsx.level.track_area": {"da": "Spor i et område", "en": "Track in an area"},
+    "report.xlsx.level.cluster": {"da": "Område", "en": "Area"},
+    "report.xlsx.level.inequality": {"da": "Ulighed i et område", "en": "Inequality in an area"},
+    "report.xlsx.level.region_track": {"da": "Spor i regionen", "en": "Track in the region"},
+    "report.xlsx.level.region": {"da": "Regionen", "en": "The region"},
+    "report.xlsx.level.region_inequality": {
+        "da": "Ulighed i regionen",
+        "en": "Inequality in the region",
+    },
+    "report.xlsx.support": {"da": "Bærer status", "en": "Carry the status"},
+    "report.xlsx.n": {"da": "Succeskriterier", "en": "Success criteria"},
+    "report.xlsx.support_text": {"da": "Optælling", "en": "Count"},
+    "report.xlsx.mean_score": {
+        "da": "Gennemsnitlig Open SDG-score",
+        "en": "Mean Open SDG score",
+    },
     "report.xlsx.comparison": {"da": "Sammenlignet med regionen", "en": "Compared with the region"},
     "report.xlsx.reason": {"da": "Begrundelse", "en": "Reasoning"},
     "report.xlsx.made": {"da": "Dannet", "en": "Made"},

@@ -26,9 +26,10 @@ from goals.deck import (
     resolve_selection,
 )
 from goals.export.images import ImageExportError, render_image
-from goals.export.pptx import CHART_FONT_SCALE, CHART_PIXELS, deck_data_xlsx, deck_to_pptx
+from goals.export.pptx import chart_size, deck_data_xlsx, deck_to_pptx
 from goals.i18n import name_of, t
 from goals.periods import PeriodError
+from goals.status import STATUS_STYLE
 from goals.ui import context, urlstate
 
 #: Chart height on the shared screen (present mode) and on the ordinary page.
@@ -52,9 +53,20 @@ _CSS = """<style>
 .deck-table th { background: #1F3A5F; color: #FFFFFF; text-align: left; padding: .45rem .6rem; }
 .deck-table td { padding: .5rem .6rem; border: 2px solid #FFFFFF; vertical-align: middle; }
 .deck-table tr:nth-child(even) td.plain { background: #F4F6F9; }
-.deck-table td.status { font-weight: 700; color: #1A1A1A; }
-.deck-table .detail { display: block; font-weight: 400; color: #1A1A1A; font-size: .95em; }
+.deck-table td.status { font-weight: 700; }
+.deck-table .detail { display: block; font-weight: 400; color: inherit; font-size: .95em; }
 .deck-table td.plain .detail { color: #595959; }
+.deck-messages { display: flex; flex-direction: column; gap: .9rem; margin: .6rem 0 .4rem 0; }
+.deck-message { display: flex; gap: 1.4rem; align-items: stretch; }
+.deck-badge { flex: 0 0 17rem; display: flex; align-items: center; justify-content: center;
+  font-weight: 700; font-size: 1.3rem; border: 1px solid #1A1A1A; border-radius: 4px;
+  padding: .7rem .8rem; text-align: center; }
+.deck-message-text { font-size: 1.6rem; font-weight: 700; color: #1A1A1A; line-height: 1.25;
+  display: flex; flex-direction: column; justify-content: center; }
+.deck-message-detail { font-size: 1.1rem; font-weight: 400; color: #595959; margin-top: .3rem; }
+.deck-text { font-size: 1.35rem; line-height: 1.45; color: #1A1A1A; }
+.deck-strip { font-size: 1.15rem; font-weight: 700; border: 1px solid #1A1A1A; border-radius: 4px;
+  padding: .5rem .8rem; margin-top: .8rem; }
 .deck-cover { background: #1F3A5F; color: #FFFFFF; padding: 4rem 3rem; border-radius: 4px; }
 .deck-cover h1 { color: #FFFFFF; font-size: 3.4rem; margin: 0 0 1rem 0; }
 .deck-cover p { color: #DCE6F0; font-size: 1.5rem; margin: .3rem 0; }
@@ -75,6 +87,11 @@ _PRESENT_CSS = """<style>
 .deck-footer { font-size: 1.15rem; }
 .deck-table { font-size: 1.45rem; }
 .deck-bullets li { font-size: 1.7rem; }
+.deck-message-text { font-size: 2rem; }
+.deck-message-detail { font-size: 1.35rem; }
+.deck-badge { font-size: 1.6rem; flex-basis: 21rem; }
+.deck-text { font-size: 1.7rem; }
+.deck-strip { font-size: 1.45rem; }
 [class*="st-key-present-previous"] button p, [class*="st-key-present-next"] button p,
 [class*="st-key-present-mode"] button p { font-size: 1.2rem; }
 </style>"""
@@ -215,7 +232,7 @@ def _picker(container: Any, key: str, options: dict[str, str], label: str, curre
 
 
 def navigation(number: int, total: int, lang: str) -> None:
-    """◀ Forrige · 3 / 12 · Næste ▶ · presentation mode, and the arrow keys."""
+    """← Forrige · 3 / 12 · Næste → · presentation mode, and the arrow keys."""
     left, counter, right, _, mode = st.columns([1.2, 1, 1.2, 3, 1.8], vertical_alignment="center")
     left.button(
         t("present.previous", lang),
@@ -263,20 +280,25 @@ def slide(deck: Deck, number: int, *, present: bool) -> None:
                 ),
                 unsafe_allow_html=True,
             )
-            if current.has_chart:
-                figure = presentation_figure(
-                    current.figure,
-                    height=PRESENT_HEIGHT if present else PAGE_HEIGHT,
+            if current.has_chart and current.text:
+                # a chart made for a projector (a gap slide): its own fonts, the text beside it
+                left, right = st.columns([1.9, 1], gap="large")
+                with left:
+                    _chart(current, present=present, font_scale=1.0)
+                right.markdown(text_html(current), unsafe_allow_html=True)
+            elif current.has_chart:
+                _chart(
+                    current,
+                    present=present,
                     font_scale=PRESENT_FONT_SCALE if present else PAGE_FONT_SCALE,
                 )
-                st.plotly_chart(
-                    figure,
-                    theme=None,
-                    config={"displaylogo": False, "displayModeBar": False, "responsive": True},
-                    key=f"present-chart-{current.key}",
-                )
             elif current.table is not None:
-                st.markdown(table_html(current), unsafe_allow_html=True)
+                st.markdown(
+                    table_html(current) + (text_html(current) if current.text else ""),
+                    unsafe_allow_html=True,
+                )
+            elif current.messages:
+                st.markdown(messages_html(current), unsafe_allow_html=True)
             elif current.bullets:
                 items = "".join(f"<li>{html.escape(b)}</li>" for b in current.bullets)
                 st.markdown(f'<ul class="deck-bullets">{items}</ul>', unsafe_allow_html=True)
@@ -285,6 +307,52 @@ def slide(deck: Deck, number: int, *, present: bool) -> None:
             f"<span>{number} / {len(deck.slides)}</span></div>",
             unsafe_allow_html=True,
         )
+
+
+def _chart(current: Slide, *, present: bool, font_scale: float) -> None:
+    figure = presentation_figure(
+        current.figure,
+        height=PRESENT_HEIGHT if present else PAGE_HEIGHT,
+        font_scale=font_scale,
+    )
+    st.plotly_chart(
+        figure,
+        theme=None,
+        config={"displaylogo": False, "displayModeBar": False, "responsive": True},
+        key=f"present-chart-{current.key}",
+    )
+
+
+def text_html(current: Slide) -> str:
+    """A slide's text: on its verdict's colour, led by the symbol, when it has a verdict."""
+    style = STATUS_STYLE.get(current.verdict) if current.verdict else None
+    if style is None:
+        return f'<div class="deck-text">{html.escape(current.text)}</div>'
+    return (
+        f'<div class="deck-strip" style="background:{style.colour};color:{style.ink}">'
+        f"{html.escape(f'{style.icon} {current.text}')}</div>"
+    )
+
+
+def messages_html(current: Slide) -> str:
+    """Key messages: each led by its verdict as a badge (colour, symbol, words), the message
+    in large words and the count behind it under it."""
+    rows = []
+    for message in current.messages:
+        style = message.style
+        detail = (
+            f'<div class="deck-message-detail">{html.escape(message.detail)}</div>'
+            if message.detail
+            else ""
+        )
+        rows.append(
+            f'<div class="deck-message"><div class="deck-badge" '
+            f'style="background:{style.colour};color:{style.ink}">'
+            f"{html.escape(f'{style.icon} {message.label or message.status}')}</div>"
+            f'<div class="deck-message-text"><div>{html.escape(message.text)}</div>'
+            f"{detail}</div></div>"
+        )
+    return f'<div class="deck-messages">{"".join(rows)}</div>'
 
 
 def _cover(current: Slide) -> None:
@@ -315,8 +383,10 @@ def table_html(current: Slide) -> str:
             if cell.bold and not cell.fill:
                 text = f"<b>{text}</b>"
             if cell.fill:
+                ink = cell.ink or "#1A1A1A"
                 cells.append(
-                    f'<td class="status" style="background:{cell.fill}">{text}{detail}</td>'
+                    f'<td class="status" style="background:{cell.fill};color:{ink}">'
+                    f"{text}{detail}</td>"
                 )
             else:
                 cells.append(f'<td class="plain">{text}{detail}</td>')
@@ -380,10 +450,8 @@ def downloads(
 
 
 def _render(current: Slide, fmt: str) -> bytes:
-    width, height = CHART_PIXELS
-    figure = presentation_figure(
-        current.figure, width=width, height=height, font_scale=CHART_FONT_SCALE
-    )
+    width, height, scale = chart_size(current)
+    figure = presentation_figure(current.figure, width=width, height=height, font_scale=scale)
     return render_image(figure, fmt=fmt, width=width, height=height, scale=2 if fmt == "png" else 1)
 
 

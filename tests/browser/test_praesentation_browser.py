@@ -34,7 +34,7 @@ def _wait_for_counter(page, text: str) -> None:
     wait_for_app(page)
 
 
-def test_arrow_keys_walk_through_three_slides(demo_server, big_page):
+def test_arrow_keys_walk_through_the_slides(demo_server, big_page):
     page = big_page
     page.goto(f"{demo_server.url}/praesentation?track=KOL&mode=present")
     wait_for_app(page)
@@ -47,7 +47,7 @@ def test_arrow_keys_walk_through_three_slides(demo_server, big_page):
     screenshot(page, "praesentation-1-title")
 
     seen = []
-    for number in (2, 3, 4):
+    for number in (2, 3, 4, 5, 6):
         page.locator("body").press("ArrowRight")
         _wait_for_counter(page, f"{number} / {total}")
         assert re.search(rf"[?&]slide={number}\b", page.url), page.url
@@ -58,8 +58,9 @@ def test_arrow_keys_walk_through_three_slides(demo_server, big_page):
         assert size >= 40, f"slide title is {size}px"
         seen.append(title.inner_text())
         screenshot(page, f"praesentation-{number}")
-    assert len(set(seen)) == 3, seen
-    # slide 4 of the KOL track is a chart; it is drawn by plotly in the slide frame
+    assert seen[0] == "Hovedbudskaber" and len(set(seen)) >= 3, seen
+    # slide 6 of the KOL track (after the key messages and the overviews) is a chart; it is
+    # drawn by plotly in the slide frame
     assert page.locator("[class*='st-key-present-slide'] .js-plotly-plot").count() == 1
     frame = page.locator("[class*='st-key-present-slide']").bounding_box()
     assert frame["height"] <= 1080 and frame["width"] / frame["height"] == pytest.approx(
@@ -67,17 +68,17 @@ def test_arrow_keys_walk_through_three_slides(demo_server, big_page):
     )
 
     page.locator("body").press("ArrowLeft")
-    _wait_for_counter(page, f"3 / {total}")
-    assert "slide=3" in page.url
+    _wait_for_counter(page, f"5 / {total}")
+    assert "slide=5" in page.url
     assert not page.errors, page.errors
 
 
 def test_leaving_present_mode_shows_the_pickers(demo_server, big_page):
     page = big_page
-    page.goto(f"{demo_server.url}/praesentation?cluster=AARHUS&slide=2")
+    page.goto(f"{demo_server.url}/praesentation?cluster=AARHUS&slide=3")
     wait_for_app(page)
     page.wait_for_selector("[data-testid='deck-counter']", timeout=60_000)
-    assert _counter(page).startswith("2 / ")
+    assert _counter(page).startswith("3 / ")
     assert page.get_by_text("Overblik: Aarhusklyngen").first.is_visible()
     assert page.get_by_role("button", name=re.compile("PowerPoint")).is_visible()
     screenshot(page, "praesentation-page-cluster")

@@ -142,3 +142,62 @@ def test_the_browser_is_never_downloaded_and_nothing_is_fetched(monkeypatch):
     assert created["path"] == "/usr/bin/chromium"
     assert created["mathjax"] is False
     assert created.get("plotlyjs") is None  # kaleido then uses plotly.js from the plotly package
+
+
+def test_without_a_size_each_figure_is_drawn_at_its_own(monkeypatch):
+    """A deck's charts differ in size (a gap chart beside its text is narrower): one batch
+    with width and height None draws each at the size set on the figure."""
+    seen: list[dict] = []
+
+    async def fake_render_all(figures, opts, tabs, path):
+        seen.extend(opts)
+        return [b"png"] * len(figures)
+
+    monkeypatch.setattr(images, "_render_all", fake_render_all)
+    monkeypatch.setattr(images, "browser_path", lambda: "/usr/bin/chromium")
+    figures = [
+        go.Figure(layout={"width": 769, "height": 504}),
+        go.Figure(layout={"width": 1200, "height": 504}),
+    ]
+    assert render_images(figures, fmt="png", width=None, height=None, scale=2) == [b"png"] * 2
+    assert [(o["width"], o["height"], o["scale"]) for o in seen] == [(769, 504, 2), (1200, 504, 2)]
+    seen.clear()
+    render_images(figures, fmt="png", width=800, height=450)
+    assert [(o["width"], o["height"]) for o in seen] == [(800, 450)] * 2
+
+
+def gap_row(**changes):
+    """What goals.charts.gap_change_chart reads of a StatusRow: a gap within the noise."""
+    from types import SimpleNamespace
+
+    values = dict(
+        indicator_name="Daglige rygere", area_name="Klynge Nord", subject="Grundskole − Lang",
+        unit="procentpoint", decimals=1, gap=True, base_period="2017", latest_period="2023",
+        base_value=15.4, base_lower=12.6, base_upper=18.2, base_se=1.43,
+        latest_value=12.5, latest_lower=9.9, latest_upper=15.1, latest_se=1.33,
+        target=12.3, target_period="2025", verdict="uncertain", status="on_track",
+        certainty="uncertain", change=-2.9, change_per_year=-0.48,
+    )  # fmt: skip
+    values.update(changes)
+    return SimpleNamespace(**values)
+
+
+@needs_chromium
+@pytest.mark.slow
+def test_gap_chart_renders_at_the_size_of_a_slide_beside_its_text(browser_starts):
+    from goals.deck import presentation_figure
+    from goals.export.pptx import CHART_PNG_SCALE, SIDE_CHART_FONT_SCALE, SIDE_CHART_PIXELS
+
+    width, height = SIDE_CHART_PIXELS
+    figures = [
+        presentation_figure(
+            charts.gap_change_chart(gap_row(**changes), lang="da", title=""),
+            width=width, height=height, font_scale=SIDE_CHART_FONT_SCALE,
+        )
+        for changes in ({}, {"verdict": "deterioration", "latest_value": 19.0})
+    ]  # fmt: skip
+    pngs = render_images(figures, fmt="png", width=None, height=None, scale=CHART_PNG_SCALE)
+    assert len(browser_starts) == 1
+    assert [png_size(png) for png in pngs] == [(width * 2, height * 2)] * 2
+    svg = render_image(figures[0], fmt="svg", width=None, height=None)
+    assert "Ingen sikker ændring".encode() in svg and "12,6–18,2".encode() in svg

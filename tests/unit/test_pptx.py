@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 from pptx import Presentation
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from goals import store
@@ -19,24 +20,31 @@ from goals.catalogue import Catalogue
 from goals.deck import ROWS_PER_SLIDE, Cell, Deck, Selection, Slide, Table, build_deck, split_table
 from goals.export import pptx as export
 from goals.export.images import DEBIAN_CHROMIUM
-from goals.status import STATUS_STYLE, assess
+from goals.i18n import t
+from goals.status import STATUS_STYLE, assess, combine_rows, support_text
+from goals.verdicts import VERDICTS
 from tests.conftest import ROOT
+from tests.unit.test_deck import emoji_in
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 def fake_render(figures, *, fmt, width, height, scale):
-    """Stands in for Chromium: one small valid PNG per figure, and counts the calls."""
+    """Stands in for Chromium: one small valid PNG per figure (at the given size, else the
+    figure's own, as render_images), and counts the calls and the sizes."""
     fake_render.calls += 1
     out = []
-    for _ in figures:
+    for figure in figures:
+        size = (width or figure.layout.width or 1600, height or figure.layout.height or 900)
+        fake_render.sizes.append(size)
         buffer = io.BytesIO()
-        Image.new("RGB", (int(width * scale), int(height * scale)), "white").save(buffer, "PNG")
+        Image.new("RGB", (int(size[0] * scale), int(size[1] * scale)), "white").save(buffer, "PNG")
         out.append(buffer.getvalue())
     return out
 
 
 fake_render.calls = 0
+fake_render.sizes = []
 
 
 @pytest.fixture(scope="module")
@@ -65,8 +73,41 @@ def opened(deck: Deck) -> Presentation:
     return Presentation(io.BytesIO(data))
 
 
+def text_of(shape_or_cell) -> str:
+    """The text, a no-break space read as a space (one joins a symbol to its word)."""
+    return shape_or_cell.text.replace("\u00a0", " ")
+
+
 def titles(prs) -> list[str]:
     return [slide.shapes.title.text for slide in prs.slides]
+
+
+def runs(prs):
+    """Every text run of every slide (shapes, table cells) and of the notes."""
+    for page in prs.slides:
+        frames = []
+        for shape in page.shapes:
+            if shape.has_text_frame:
+                frames.append(shape.text_frame)
+            if shape.has_table:
+                frames += [cell.text_frame for row in shape.table.rows for cell in row.cells]
+        if page.has_notes_slide:
+            frames.append(page.notes_slide.notes_text_frame)
+        for frame in frames:
+            for paragraph in frame.paragraphs:
+                yield from paragraph.runs
+
+
+def fonts(run) -> set[str]:
+    """The typefaces a run asks for, in every script slot it sets."""
+    properties = run._r.find(qn("a:rPr"))
+    if properties is None:
+        return set()
+    return {
+        element.get("typeface")
+        for tag in ("a:latin", "a:ea", "a:cs", "a:sym")
+        if (element := properties.find(qn(tag))) is not None
+    }
 
 
 def test_template_is_16_9_with_the_layouts():
@@ -113,11 +154,18 @@ def _check_table(native, table: Table) -> None:
     assert [c.text for c in native.rows[0].cells] == list(table.columns)
     for native_row, row in zip(list(native.rows)[1:], table.rows, strict=True):
         for native_cell, cell in zip(native_row.cells, row, strict=True):
-            assert (native_cell.text.splitlines() or [""])[0] == cell.label
+            assert (text_of(native_cell).splitlines() or [""])[0] == cell.label
+            cell_runs = [r for p in native_cell.text_frame.paragraphs for r in p.runs]
             if cell.status in STATUS_STYLE:
-                colour = STATUS_STYLE[cell.status].colour.lstrip("#").upper()
-                assert str(native_cell.fill.fore_color.rgb) == colour
-            sizes = {r.font.size for p in native_cell.text_frame.paragraphs for r in p.runs}
+                style = STATUS_STYLE[cell.status]
+                assert str(native_cell.fill.fore_color.rgb) == style.colour.lstrip("#").upper()
+                # every word on the fill in the verdict's text colour (white on the dark fills)
+                ink = style.ink.lstrip("#").upper()
+                assert {str(r.font.color.rgb) for r in cell_runs if r.text.strip()} == {ink}
+            if cell.icon:
+                assert cell_runs[0].text == cell.icon
+                assert fonts(cell_runs[0]) == {export.ICON_FONT}
+            sizes = {r.font.size for r in cell_runs}
             assert sizes and min(sizes) >= Pt(14)
 
 
@@ -126,20 +174,125 @@ def test_status_texts_and_reasoning_in_the_file(demo):
     prs = opened(deck)
     goal_page = prs.slides[1]
     table = next(s for s in goal_page.shapes if s.has_table).table
-    texts = {
-        cell.text.splitlines()[0] for row in list(table.rows)[1:] for cell in list(row.cells)[1:]
-    }
-    assert texts & {"✔ Målet er nået", "▲ På rette spor", "● Fremgang – men for langsom"}
+    texts = [
+        text_of(cell).splitlines()[0]
+        for row in list(table.rows)[1:]
+        for cell in list(row.cells)[1:]
+    ]
+    assert {"✓ Målet er nået", "≈ Ingen sikker ændring"} <= set(texts)
+    # the verdicts, not the Open SDG statuses
+    verdicts = {(r.criterion, r.area_name): r for r in deck.rows}
+    columns = [c.text for c in table.rows[0].cells]
+    for native_row in list(table.rows)[1:]:
+        code = native_row.cells[0].text.splitlines()[-1]
+        for j, native_cell in enumerate(list(native_row.cells)[1:], start=1):
+            row = verdicts[(code, columns[j])]
+            style = STATUS_STYLE[row.verdict]
+            assert text_of(native_cell).splitlines()[0] == f"{style.icon} {row.verdict_label}"
     notes = goal_page.notes_slide.notes_text_frame.text
     for row in deck.rows:
         assert row.reason_text in notes
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize(
+    "selection", [{}, {"cluster": "AARHUS"}], ids=["full", "cluster"]
+)  # fmt: skip
+def test_no_emoji_in_any_text_run_and_symbols_in_a_text_font(demo, selection, lang):
+    prs = opened(deck_of(demo, lang, **selection))
+    symbols = "".join(style.icon for style in STATUS_STYLE.values()) + "►○■"
+    seen = set()
+    for run in runs(prs):
+        assert not emoji_in(run.text), run.text
+        for char in set(run.text) & set(symbols) - set("?"):
+            seen.add(char)
+            # a symbol stands in a run of its own, in a text font in every script slot
+            assert run.text == char and fonts(run) == {export.ICON_FONT}
+    assert {"✓", "▲", "≈", "✗", "►"} <= seen
+    assert "emoji" not in export.ICON_FONT.lower()
+
+
+def test_key_messages_slide(demo):
+    deck = deck_of(demo)
+    prs = opened(deck)
+    slide = deck.slides[1]
+    page = prs.slides[1]
+    assert page.shapes.title.text == "Hovedbudskaber"
+    shapes = [s for s in page.shapes if s.has_text_frame and s.shape_type == 1]  # autoshapes
+    badges = {s.text_frame.text: s for s in shapes}
+    for message in slide.messages:
+        style = message.style
+        badge = badges[f"{style.icon} {message.label}"]
+        assert str(badge.fill.fore_color.rgb) == style.colour.lstrip("#").upper()
+        colours = {str(r.font.color.rgb) for p in badge.text_frame.paragraphs for r in p.runs}
+        assert colours == {style.ink.lstrip("#").upper()}
+        text = next(
+            s
+            for s in page.shapes
+            if s.has_text_frame and s.text_frame.text.startswith(message.text)
+        )
+        paragraphs = text.text_frame.paragraphs
+        assert paragraphs[1].text == message.detail
+        assert min(r.font.size for r in paragraphs[0].runs) >= Pt(20)  # read from the back
+
+
+def test_gap_slide_has_the_chart_beside_its_reasoning(demo):
+    deck = deck_of(demo, cluster="AARHUS")
+    fake_render.sizes.clear()
+    prs = opened(deck)
+    index = next(i for i, s in enumerate(deck.slides) if s.kind == "inequality")
+    slide, page = deck.slides[index], prs.slides[index]
+    picture = next(s for s in page.shapes if s.shape_type == 13)
+    text = next(s for s in page.shapes if s.has_text_frame and s.text_frame.text == slide.text)
+    row = next(r for r in deck.rows if r.criterion == "KOL-1-B")
+    assert slide.text == row.reason_text
+    assert picture.left + picture.width <= text.left  # side by side
+    assert picture.width <= export.Inches(export.SIDE_CHART_IN) + 1
+    assert min(r.font.size for p in text.text_frame.paragraphs for r in p.runs) >= Pt(18)
+    # the gap chart is drawn narrower than a full-width chart, and its fonts are not scaled
+    chart_slides = [s for s in deck.slides if s.has_chart]
+    sizes = dict(zip((s.key for s in chart_slides), fake_render.sizes, strict=True))
+    assert sizes[slide.key] == export.SIDE_CHART_PIXELS
+    assert sizes[chart_slides[0].key] == export.CHART_PIXELS
+    assert export.chart_size(slide)[2] == 1.0
+
+
+def test_table_with_a_verdict_strip_under_it(demo):
+    deck = deck_of(demo)
+    prs = opened(deck)
+    index = next(i for i, s in enumerate(deck.slides) if s.kind == "inequality")
+    slide, page = deck.slides[index], prs.slides[index]
+    table = next(s for s in page.shapes if s.has_table)
+    strip = next(s for s in page.shapes if s.has_text_frame and slide.text in s.text_frame.text)
+    rows = [r for r in deck.rows if r.criterion == "KOL-1-B"]
+    combined = combine_rows(rows)
+    assert strip.text_frame.text == f"{STATUS_STYLE[combined.status].icon} {slide.text}"
+    assert support_text(combined, "da") in strip.text_frame.text
+    assert (
+        str(strip.fill.fore_color.rgb) == STATUS_STYLE[combined.status].colour.lstrip("#").upper()
+    )
+    assert table.top + sum(r.height for r in table.table.rows) <= strip.top
+    assert strip.top + strip.height <= Pt(6.9 * 72)
+
+
+def test_legend_slide_lists_the_seven_verdicts_and_the_rule(demo):
+    deck = deck_of(demo, goal="KOL-1")
+    prs = opened(deck)
+    page = prs.slides[len(deck.slides) - 2]
+    table = next(s for s in page.shapes if s.has_table).table
+    labels = [text_of(row.cells[0]) for row in list(table.rows)[1:]]
+    assert labels == [f"{STATUS_STYLE[v].icon} {t(f'status.{v}', 'da')}" for v in VERDICTS]
+    assert "≈ Ingen sikker ændring" in labels
+    text = " ".join(s.text_frame.text for s in page.shapes if s.has_text_frame)
+    assert t("status.rollup.rule", "da") in text
 
 
 def test_english_report(demo):
     prs = opened(deck_of(demo, lang="en", track="PSY"))
     got = titles(prs)
     assert got[0] == "Status of the shared goals"
-    assert got[1] == "Overview: Anxiety/mental vulnerability" or got[1].startswith("Overview: ")
+    assert got[1] == "Key messages"
+    assert got[3] == "Overview: Anxiety/mental vulnerability"
     assert "Appendix: how status is assessed" in got
 
 
@@ -174,7 +327,7 @@ def test_excel_data_behind_the_deck(demo):
     # a text that a spreadsheet would run as a formula stays text
     deck.subtitle = '=HYPERLINK("http://x")'
     book = load_workbook(io.BytesIO(export.deck_data_xlsx(deck)))
-    assert book.sheetnames == ["Status", "Tidsserier", "Om"]
+    assert book.sheetnames == ["Status", "Samlet status", "Tidsserier", "Om"]
     status = list(book["Status"].iter_rows(values_only=True))
     assert len(status) == len(deck.rows) + 1
     header = status[0]
@@ -184,11 +337,41 @@ def test_excel_data_behind_the_deck(demo):
         "Seneste værdi",
         "Målværdi",
         "Status",
-        "Score",
+        "Open SDG-status",
+        "Open SDG-score",
         "Begrundelse",
     } <= set(header)
+    # the verdict and what it rests on: every new key of a row
+    for key in ("verdict", "certainty", "change", "change_per_year", "needed_per_year"):
+        column = next(i for i, (name, _) in enumerate(export._STATUS_COLUMNS) if name == key)
+        values = [r[column] for r in status[1:]]
+        expected = [getattr(row, key) for row in deck.rows]
+        if key in ("verdict", "certainty"):
+            assert values == expected
+        else:
+            assert values == pytest.approx(expected)
+    by_key = {(r[0], r[header.index("area")]): r for r in status[1:]}
+    for row in deck.rows:
+        record = by_key[(row.criterion, row.area)]
+        assert record[header.index("Status")] == row.verdict_label
+        assert record[header.index("Open SDG-status")] == row.status_label
+    assert any(row.verdict != row.status for row in deck.rows)
     reasons = {r[header.index("Begrundelse")] for r in status[1:]}
     assert reasons == {r.reason_text for r in deck.rows}
+    # the roll-ups the deck shows, each with the count behind it
+    rollups = list(book["Samlet status"].iter_rows(values_only=True))
+    names = rollups[0]
+    records = [dict(zip(names, r, strict=True)) for r in rollups[1:]]
+    report = deck.report
+    assert {r["level"] for r in records} == {"goal_area", "track_area", "region_track"}
+    assert {r["Spor"] for r in records} == {"KOL"}
+    aarhus = next(r for r in records if r["level"] == "track_area" and r["area"] == "AARHUS")
+    assert aarhus["Niveau"] == "Spor i et område"
+    combined = report.track_area[("KOL", "AARHUS")]
+    assert aarhus["status"] == combined.status
+    assert (aarhus["Bærer status"], aarhus["Succeskriterier"]) == (combined.support, combined.n)
+    assert aarhus["Optælling"] == support_text(combined, "da")
+    assert aarhus["Ingen sikker ændring"] == combined.counts["uncertain"]
     series = list(book["Tidsserier"].iter_rows(values_only=True))
     assert len(series) == 1 + sum(len(r.points) for r in deck.rows)
     about = {row[0].value: row[1] for row in book["Om"].iter_rows()}
@@ -219,11 +402,17 @@ def test_real_report_renders_in_libreoffice(demo, tmp_path):
     deck = deck_of(demo)
     data = export.deck_to_pptx(deck)
     prs = Presentation(io.BytesIO(data))
-    for page in prs.slides:
+    for page, slide in zip(prs.slides, deck.slides, strict=True):
         for shape in page.shapes:
             if shape.shape_type == 13:
                 image = Image.open(io.BytesIO(shape.image.blob))
-                assert image.format == "PNG" and image.size[0] >= 2000
+                width, height, _ = export.chart_size(slide)
+                assert image.format == "PNG"
+                assert image.size == (
+                    width * export.CHART_PNG_SCALE,
+                    height * export.CHART_PNG_SCALE,
+                )
+                assert image.size[0] >= 1500
     source = tmp_path / "status.pptx"
     source.write_bytes(data)
     subprocess.run(

@@ -30,12 +30,13 @@ def test_full_report_and_excel(run, tmp_path, capsys):
     out, xlsx = tmp_path / "status.pptx", tmp_path / "status.xlsx"
     assert run("report", str(out), "--xlsx", str(xlsx)) == 0
     printed = capsys.readouterr().out
-    assert f"Skrev {out}: 27 dias (14 figurer, 11 tabeller)." in printed
+    assert f"Skrev {out}: 29 dias (11 figurer, 15 tabeller)." in printed
     assert f"Skrev {xlsx}" in printed
     prs = Presentation(str(out))
-    assert len(prs.slides) == 27
+    assert len(prs.slides) == 29
     assert prs.slides[0].shapes.title.text == "Status for de fælles mål"
-    assert load_workbook(xlsx).sheetnames == ["Status", "Tidsserier", "Om"]
+    assert prs.slides[1].shapes.title.text == "Hovedbudskaber"  # the key messages lead
+    assert load_workbook(xlsx).sheetnames == ["Status", "Samlet status", "Tidsserier", "Om"]
 
 
 def test_selections_and_english(run, tmp_path, capsys):
@@ -58,7 +59,8 @@ def test_selections_and_english(run, tmp_path, capsys):
     assert "Wrote" in capsys.readouterr().out
     titles = [s.shapes.title.text for s in Presentation(str(out)).slides]
     assert titles[0] == "Status of the shared goals"
-    assert titles[1] == "Overview: Aarhus cluster" or titles[1].startswith("Overview: ")
+    assert titles[1] == "Key messages"
+    assert titles[2].startswith("Overview: ")
     assert titles[-1] == "Appendix: from target to status"
     subtitle = Presentation(str(out)).slides[0].placeholders[1].text
     assert "Data as of 2023" in subtitle
