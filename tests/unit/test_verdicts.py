@@ -302,3 +302,64 @@ def test_numerator_and_denominator_when_there_are_no_limits(catalogue_engine):
     assert share.latest_se == approx(100 * math.sqrt(0.56 * 0.44 / 1000))
     # z = 6 / √(1.58² + 1.57²) = 2.69 → certain
     assert share.certainty == "certain" and share.verdict == share.status
+
+
+def test_the_contract_end_to_end_from_a_status_workbook(
+    catalogue_engine, tmp_path, monkeypatch, capsys
+):
+    """A steering group's workbook with limits for one indicator and numerator/denominator for
+    another, imported through the command line, then `goals status --json`."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Indikatorer"
+    sheet.append(
+        ["Indikator", "Område", "Periode", "Gruppe", "Værdi", "Tæller", "Nævner", "Nedre", "Øvre"]
+    )
+    rows = [
+        # RYG-01 gap (KOL-1-B): both groups with limits, a clear fall of the gap
+        ("RYG-01", "Horsensklyngen", "2017", "Grundskole", "30,0", None, None, "28,0", "32,0"),
+        (
+            "RYG-01",
+            "Horsensklyngen",
+            "2017",
+            "Lang videregående",
+            "10,0",
+            None,
+            None,
+            "9,0",
+            "11,0",
+        ),
+        ("RYG-01", "Horsensklyngen", "2023", "Grundskole", "22,0", None, None, "20,0", "24,0"),
+        ("RYG-01", "Horsensklyngen", "2023", "Lang videregående", "9,0", None, None, "8,0", "10,0"),
+        # KOL-01 per 1.000 (KOL-2-A): numerator and denominator only, a change within noise
+        ("KOL-01", "Horsensklyngen", "2019K4", None, "300,0", 300, 1000, None, None),
+        ("KOL-01", "Horsensklyngen", "2023K4", None, "290,0", 290, 1000, None, None),
+    ]
+    for row in rows:
+        sheet.append(list(row))
+    path = tmp_path / "statusark.xlsx"
+    book.save(path)
+
+    monkeypatch.setenv("GOALS_DATABASE_URL", catalogue_engine.url.render_as_string(False))
+    assert main(["import", str(path), "--json", "--user", "test"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "applied"
+    assert main(["status", "--json", "--cluster", "HORSENS"]) == 0
+    rows = {r["criterion"]: r for r in json.loads(capsys.readouterr().out)}
+
+    gap = rows["KOL-1-B"]
+    se0, se1 = math.hypot(4 / 3.92, 2 / 3.92), math.hypot(4 / 3.92, 2 / 3.92)
+    assert (gap["base_se"], gap["latest_se"]) == (approx(se0), approx(se1))
+    assert gap["change"] == approx(-7.0) and abs(-7.0) / math.hypot(se0, se1) > 1.96
+    assert gap["certainty"] == "certain" and gap["verdict"] == gap["status"]
+    assert gap["change_per_year"] == approx(-7.0 / 6)
+    assert gap["needed_per_year"] is None or gap["status"] != "target_achieved"
+
+    rate = rows["KOL-2-A"]
+    assert rate["base_se"] == approx(1000 * math.sqrt(300) / 1000)
+    assert rate["certainty"] == "uncertain" and rate["verdict"] == "uncertain"
+    assert rate["verdict_label"] == "Ingen sikker ændring"
+    assert rate["change_per_year"] == approx(-10.0 / 4)
+    assert rate["needed_per_year"] == approx((270.0 - 290.0) / 2)
+    assert "pr. 1.000 borgere med KOL om året" in rate["reason_text"]
