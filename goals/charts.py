@@ -18,8 +18,10 @@ instead of Streamlit's.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -30,6 +32,7 @@ from plotly.subplots import make_subplots
 from goals.describe import period_label
 from goals.i18n import format_number, language, t
 from goals.periods import Frequency, Period, parse_period
+from goals.verdicts import VERDICTS, Z95
 
 __all__ = [
     "FONT_FAMILY",
@@ -43,6 +46,7 @@ __all__ = [
     "bullet_chart",
     "comparison_chart",
     "criterion_chart",
+    "gap_change_chart",
     "inequality_chart",
     "plotly_config",
     "series_chart",
@@ -71,7 +75,8 @@ NEUTRALS: tuple[str, ...] = (INK, MUTED, GRID, AXIS, TRACK, "#FFFFFF")
 
 #: Arial where the viewer has it; Liberation Sans (metric-compatible with Arial) on the Debian
 #: server that renders PNGs, so labels that fit on screen fit in the export too; DejaVu Sans
-#: for the status icons (✔ ▲ ● ▼ ✖). All are local fonts – nothing is downloaded.
+#: for the status symbols (✓ ▲ ● ▼ ≈ ✗, text presentation only). All are local fonts – nothing is
+#: downloaded.
 FONT_FAMILY = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 MIN_FONT_SIZE = 14
 FONT_SIZE = 16
@@ -850,16 +855,35 @@ def criterion_chart(
     return fig
 
 
-def _place_labels(xs: Sequence[float], span: float) -> list[str]:
-    """'above' or 'below' for each label so that labels close together alternate sides."""
-    sides: list[str] = []
-    placed: list[tuple[float, str]] = []
-    for x in xs:
-        near = {side for other, side in placed if abs(other - x) < 0.3 * span}
-        side = "above" if "above" not in near else "below" if "below" not in near else "above"
-        placed.append((x, side))
-        sides.append(side)
-    return sides
+#: The narrowest plot a bullet chart is drawn in (on a phone) and the width of a label's
+#: character at LABEL_FONT_SIZE: labels that would overlap there go on both sides of the bar.
+_NARROW_PX, _CHAR_PX = 300, 8.8
+_ROW_PX = 24  # the height of a row of labels
+
+
+def _anchor(x: float, lo: float, hi: float) -> str:
+    """A label near an end of the axis grows inwards; one in the middle is centred."""
+    if x < lo + 0.3 * (hi - lo):
+        return "left"
+    return "right" if x > hi - 0.3 * (hi - lo) else "center"
+
+
+def _place_labels(marks: Sequence[tuple[float, str]], lo: float, hi: float) -> list[int]:
+    """A row for each (x, text) label: 0 right above the bar, 1 right below it, 2 above row 0,
+    3 below row 1 — the first row where the label overlaps none placed before it on the
+    narrowest plot."""
+    extents = []
+    for x, text in marks:
+        at = (x - lo) / ((hi - lo) or 1)
+        width = len(text) * _CHAR_PX / _NARROW_PX
+        anchor = _anchor(x, lo, hi)
+        start = at if anchor == "left" else at - width if anchor == "right" else at - width / 2
+        extents.append((start, start + width))
+    rows: list[int] = []
+    for i, (start, end) in enumerate(extents):
+        taken = {rows[j] for j in range(i) if extents[j][0] < end and start < extents[j][1]}
+        rows.append(next(row for row in range(len(extents) + 1) if row not in taken))
+    return rows
 
 
 def bullet_chart(
@@ -871,21 +895,27 @@ def bullet_chart(
     decimals: int,
     higher_is_better: bool | None,
     status: str,
-    status_style: Mapping[str, tuple[str, str]],
+    status_style: Mapping[str, Any] | None = None,
     lang: str = "da",
     title: str | None = None,
     baseline_period: str | None = None,
     latest_period: str | None = None,
     target_period: str | None = None,
     height: int | None = None,
+    badge: bool = True,
 ) -> go.Figure:
-    """A compact horizontal progress chart: a bar from baseline to latest in the status colour,
-    the target as a black mark, each with its value; the status in words and icon."""
-    colour, icon = status_style[status]
+    """A compact horizontal progress chart: a bar from baseline to latest in the verdict's
+    colour, the target as a black mark, each with its value; the verdict as a badge (colour,
+    symbol and words; `badge` False leaves it to the page around the chart). `status` is the
+    verdict (goals.verdicts.VERDICTS); `status_style` maps it to a StatusStyle or a (colour,
+    symbol) pair, by default goals.status.STATUS_STYLE."""
+    colour, icon, ink = _style(status_style, status)
     values = [v for v in (baseline, latest, target) if v is not None]
     lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
     span = (hi - lo) or abs(hi) or 1.0
-    lo, hi = lo - 0.18 * span, hi + 0.18 * span
+    # room at the better end for the "better →" hint, beside the marks even on a phone
+    lo -= (0.34 if higher_is_better is False else 0.18) * span
+    hi += (0.34 if higher_is_better is True else 0.18) * span
     fig = go.Figure()
     fig.add_shape(
         type="rect", x0=lo, x1=hi, y0=0.38, y1=0.62, fillcolor=TRACK, line_width=0, layer="below"
@@ -937,20 +967,17 @@ def bullet_chart(
         marks.append(
             (latest, f"{icon} " + label("charts.latest.short", latest_period, latest), True)
         )
-    sides = _place_labels([m[0] for m in marks], hi - lo)
-    for (x, text, bold), side in zip(marks, sides, strict=True):
-        anchor = (
-            "left"
-            if x < lo + 0.3 * (hi - lo)
-            else "right"
-            if x > hi - 0.3 * (hi - lo)
-            else "center"
-        )
+    marks.reverse()  # the latest value first: its label stays next to the bar
+    rows = _place_labels([(x, text) for x, text, _ in marks], lo, hi)
+    for (x, text, bold), row in zip(marks, rows, strict=True):
+        above = row % 2 == 0
+        anchor = _anchor(x, lo, hi)
         fig.add_annotation(
             text=f"<b>{_esc(text)}</b>" if bold else _esc(text),
             x=x,
-            y=0.9 if side == "above" else 0.1,
-            yanchor="bottom" if side == "above" else "top",
+            y=0.9 if above else 0.1,
+            yanchor="bottom" if above else "top",
+            yshift=(1 if above else -1) * _ROW_PX * (row // 2),
             xanchor=anchor,
             showarrow=False,
             font={"size": LABEL_FONT_SIZE, "color": INK},
@@ -966,13 +993,29 @@ def bullet_chart(
             showarrow=False,
             font={"size": MIN_FONT_SIZE, "color": MUTED},
         )
-    status_text = f"{icon} {t(f'status.{status}', lang)}"
-    heading = (
-        f"<b>{_esc(title)}</b>   {_esc(status_text)}" if title else f"<b>{_esc(status_text)}</b>"
+    # the verdict as a badge: its colour, symbol and words in the colour's text colour
+    if badge:
+        verdict_text = f"{icon} {t(f'status.{status}', lang)}"
+        fig.add_annotation(
+            text=f"<b>{_esc(verdict_text)}</b>",
+            xref="paper", yref="paper", x=1 if title else 0, y=1,
+            xanchor="right" if title else "left", yanchor="bottom", yshift=12,
+            showarrow=False, bgcolor=colour, bordercolor=INK, borderwidth=1, borderpad=4,
+            font={"size": LABEL_FONT_SIZE, "color": ink},
+        )  # fmt: skip
+    top = 64 if badge or title else 12
+    fig.update_layout(**_title(title), showlegend=False)
+    below = any(row % 2 for row in rows)
+    # a second row of labels above or below lies in the margin, which grows to hold it
+    extra_top = _ROW_PX * max((row // 2 for row in rows if row % 2 == 0), default=0)
+    extra_bottom = _ROW_PX * max((row // 2 for row in rows if row % 2), default=0)
+    top += extra_top
+    apply_style(
+        fig,
+        lang=lang,
+        height=height or 98 + top + (50 if below else 0) + extra_bottom,
     )
-    fig.update_layout(title={"text": heading}, showlegend=False)
-    apply_style(fig, lang=lang, height=height or 150 + (50 if "below" in sides else 0))
-    fig.update_layout(margin={"l": 24, "r": 24, "t": 64, "b": 16})
+    fig.update_layout(margin={"l": 24, "r": 24, "t": top, "b": 16 + extra_bottom})
     fig.update_xaxes(
         range=[lo, hi],
         showgrid=False,
@@ -982,7 +1025,7 @@ def bullet_chart(
         zeroline=False,
         fixedrange=True,
     )
-    bottom = -0.45 if "below" in sides else 0.05  # room for labels under the bar only if used
+    bottom = -0.45 if below else 0.05  # room for labels under the bar only if used
     fig.update_yaxes(range=[bottom, 1.45], visible=False, fixedrange=True)
     return fig
 
@@ -992,15 +1035,24 @@ def sparkline(
     values: Sequence[float | None],
     *,
     status_colour: str | None = None,
+    status: str | None = None,
+    status_style: Mapping[str, Any] | None = None,
     lang: str = "da",
     width: int = 160,
     height: int = 44,
 ) -> go.Figure:
-    """A tiny line for a table cell: no axes, no text; gaps stay gaps; the last value marked."""
+    """A tiny line for a table cell: no axes, no text; gaps stay gaps; the last value marked.
+
+    With `status` (a verdict) the line is dark and the latest value a dot in the verdict's
+    colour with a dark ring, so that light verdict colours (yellow, grey lilac) still show on
+    white; `status_colour` instead colours the line and the dots themselves."""
     rows = pd.DataFrame({"period": list(periods), "value": list(values)})
     rows["series"] = ""
     laid_periods, columns = _laid_out(_frame(rows, "series")) if len(rows) else ([], {"value": []})
     colour = status_colour or INK
+    last_fill, last_ring = colour, INK
+    if status is not None:
+        colour, (last_fill, _, _) = INK, _style(status_style, status)
     xs = [p.years for p in laid_periods]
     ys = columns["value"]
     last = next((i for i in range(len(ys) - 1, -1, -1) if ys[i] is not None), None)
@@ -1039,14 +1091,20 @@ def sparkline(
                 x=[xs[last]],
                 y=[ys[last]],
                 mode="markers",
-                marker={"color": colour, "size": 7, "line": {"color": INK, "width": 1}},
+                marker={
+                    "color": last_fill,
+                    "size": 7 if status is None else 11,
+                    "line": {"color": last_ring, "width": 1 if status is None else 2},
+                },
                 hoverinfo="skip",
             )
         )
     apply_style(fig, lang=lang, height=height)
     fig.update_layout(
-        width=width, showlegend=False, margin={"l": 4, "r": 6, "t": 4, "b": 4, "pad": 0}
+        width=width, showlegend=False, margin={"l": 8, "r": 10, "t": 8, "b": 8, "pad": 0}
     )
+    # the dots at the ends lie half outside the plot area: drawn whole, in the margin
+    fig.update_traces(cliponaxis=False)
     fig.update_xaxes(visible=False, fixedrange=True)
     fig.update_yaxes(visible=False, fixedrange=True)
     return fig
@@ -1163,8 +1221,337 @@ def inequality_chart(
     return fig
 
 
-def _cell_parts(cell: Any) -> tuple[str, int, Mapping[str, int]]:
-    """Status, number of parts and counts per status of a roll-up (object or mapping)."""
+# --- status styles -----------------------------------------------------------------------------
+
+
+def _default_styles() -> Mapping[str, Any]:
+    from goals.status import STATUS_STYLE  # the product's table (kept off the import path)
+
+    return STATUS_STYLE
+
+
+def _ink_for(colour: str) -> str:
+    """Black or white text, whichever reads better on `colour` (WCAG relative luminance)."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return INK if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#FFFFFF"
+
+
+def _style(styles: Mapping[str, Any] | None, status: str) -> tuple[str, str, str]:
+    """(fill colour, symbol, text colour on the fill) of a verdict.
+
+    `styles` maps a verdict to a goals.status.StatusStyle or to a plain (colour, symbol) pair,
+    whose text colour is then worked out from the fill. An unknown verdict is shown as
+    "not available"; without `styles` the product's STATUS_STYLE is used.
+    """
+    styles = styles if styles is not None else _default_styles()
+    style = styles.get(status) or styles.get("not_available") or ("#F7F7F7", "?")
+    colour, icon = style[0], style[1]
+    ink = getattr(style, "ink", None) or (style[2] if len(style) > 2 else _ink_for(colour))
+    return colour, icon, ink
+
+
+# --- a gap before and after --------------------------------------------------------------------
+
+
+def _limits(
+    value: float | None, lower: float | None, upper: float | None, se: float | None
+) -> tuple[float | None, float | None]:
+    """A value's 95 % limits: as given, or ±1.96 standard errors."""
+    lower, upper = _number(lower), _number(upper)
+    if value is None:
+        return None, None
+    if lower is not None and upper is not None and lower <= upper:
+        return lower, upper
+    se = _number(se)
+    if se is not None and se >= 0:
+        return value - Z95 * se, value + Z95 * se
+    return None, None
+
+
+def _signed(value: float, decimals: int, lang: str) -> str:
+    """+1,2 / −1,2 / 0,0 with the real minus sign; as many decimals as needed not to show 0."""
+    places = decimals
+    while places < decimals + 2 and value != 0 and round(abs(value), places) == 0:
+        places += 1
+    text = format_number(value, places, lang).replace("-", "−")
+    return "+" + text if round(value, places) > 0 else text
+
+
+#: Characters a line of gap_change_chart's notes may hold before it wraps.
+_WRAP = 56
+
+
+def _wrap(text: str, width: int = _WRAP) -> list[str]:
+    """Short lines for a chart (plotly does not wrap text): a long line breaks before its
+    parenthesis ('… procentpoint' / '(−0,5 om året)'), or else between words."""
+    if len(text) <= width:
+        return [text]
+    head, sep, tail = text.rpartition(" (")
+    if sep and head and len(head) >= width // 3:
+        return [*_wrap(head, width), "(" + tail]
+    return textwrap.wrap(text, width)
+
+
+def gap_change_chart(row: Any, *, lang: str, title: str | None = None) -> go.Figure:
+    """A gap (or any criterion's value) before and after: the base value and the latest value,
+    each with its 95 % interval, an arrow between them, the target as a dashed line, and the
+    verdict in words on its colour. Made to be read on a projector (and at 1600 × 900 px in a
+    slide).
+
+    `row` is a goals.status.StatusRow (or anything with its attributes): ``base_value``,
+    ``latest_value``, their periods, limits (``base_lower``/``base_upper``,
+    ``latest_lower``/``latest_upper``) or standard errors (``base_se``/``latest_se``, used as
+    ±1.96 · se when the limits are missing), ``target``, ``target_period``, ``verdict``,
+    ``unit``, ``decimals``, ``change``, ``change_per_year``, ``certainty`` and the names.
+    Time runs from top (base) to bottom (latest); a gap reads against no gap at all, so zero is
+    always on the axis. Without `title` the indicator and the area are the title.
+    """
+    lang = language(lang)
+    get = functools.partial(getattr, row)
+    unit = str(get("unit", "") or "")
+    decimals = int(get("decimals", 1) or 0)
+    change_unit = t("charts.points", lang) if unit.strip() == "%" else unit
+    verdict = get("verdict", None) or get("status", None) or "not_available"
+    colour, icon, ink = _style(None, verdict)
+    base, latest = _number(get("base_value", None)), _number(get("latest_value", None))
+    base_period, latest_period = get("base_period", None), get("latest_period", None)
+    target, target_period = _number(get("target", None)), get("target_period", None)
+    base_lo, base_hi = _limits(base, get("base_lower", None), get("base_upper", None),
+                               get("base_se", None))  # fmt: skip
+    latest_lo, latest_hi = _limits(latest, get("latest_lower", None), get("latest_upper", None),
+                                   get("latest_se", None))  # fmt: skip
+
+    def number(value: float) -> str:
+        return format_number(value, decimals, lang).replace("-", "−")
+
+    def when(period: str | None) -> str:
+        return period_label(str(period), lang) if period else "–"
+
+    fig = go.Figure()
+    # (y, value, limits, name, marker fill, marker line): the base above, the latest below
+    points = [
+        (1, base, (base_lo, base_hi), t("charts.baseline.short", lang), base_period,
+         "#FFFFFF", INK),
+        (0, latest, (latest_lo, latest_hi), t("charts.latest.short", lang), latest_period,
+         colour, INK),
+    ]  # fmt: skip
+    values = [0.0] + [v for v in (target, base, latest, base_lo, base_hi, latest_lo, latest_hi)
+                      if v is not None]  # fmt: skip
+    lo, hi = min(values), max(values)
+    span = (hi - lo) or abs(hi) or 1.0
+    lo, hi = (lo - 0.06 * span if lo < 0 else 0.0), hi + 0.12 * span
+    for y, value, (lower, upper), name, period, fill, line in points:
+        if value is None:
+            fig.add_annotation(
+                text=_esc(t("charts.no_data", lang)), x=lo, y=y, xanchor="left",
+                showarrow=False, font={"size": LABEL_FONT_SIZE + 2, "color": MUTED},
+            )  # fmt: skip
+            continue
+        interval = (
+            t("charts.interval.short", lang, lower=number(lower), upper=number(upper))
+            if lower is not None and upper is not None
+            else t("charts.interval.none", lang)
+        )
+        has_limits = lower is not None and upper is not None
+        fig.add_trace(
+            go.Scatter(
+                x=[value],
+                y=[y],
+                mode="markers",
+                name=_esc(f"{name} {when(period)}"),
+                marker={"size": 30, "color": fill, "line": {"color": line, "width": 3}},
+                error_x={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": [upper - value if has_limits else 0],
+                    "arrayminus": [value - lower if has_limits else 0],
+                    "visible": has_limits,
+                    "color": INK,
+                    "thickness": 3,
+                    "width": 14,
+                },
+                customdata=[[when(period), "<br>" + _esc(interval)]],
+                hovertemplate=_hover(name, unit, decimals, lang, None, axis="x"),
+                showlegend=False,
+            )
+        )
+        # the base's label above it, the latest's below: the arrow between them stays clear
+        above = y == 1
+        place = (
+            "left"
+            if value - lo < 0.2 * (hi - lo)
+            else "right"
+            if hi - value < 0.2 * (hi - lo)
+            else "center"
+        )
+        fig.add_annotation(
+            text=f"<b>{_esc(_value_text(value, unit, decimals, lang).replace('-', '−'))}</b>"
+            f"<br><span style='color:{MUTED}'>{_esc(interval)}</span>",
+            x=value,
+            y=y,
+            yanchor="bottom" if above else "top",
+            xanchor=place,
+            yshift=22 if above else -22,
+            showarrow=False,
+            font={"size": LABEL_FONT_SIZE + 4, "color": INK},
+            align={"left": "left", "right": "right"}.get(place, "center"),
+            bgcolor="rgba(255,255,255,0.88)",
+        )
+    if base is not None and latest is not None and base != latest:
+        fig.add_annotation(
+            x=latest, y=0, ax=base, ay=1, xref="x", yref="y", axref="x", ayref="y",
+            showarrow=True, arrowhead=2, arrowsize=1.1, arrowwidth=3, arrowcolor=INK,
+            standoff=20, startstandoff=20, text="",
+        )  # fmt: skip
+    if target is not None:
+        fig.add_vline(x=target, line={"color": INK, "width": 3, "dash": "dash"}, layer="below")
+        label = (
+            t("charts.target", lang, period=when(target_period), value=_value_text(
+                target, unit, decimals, lang))
+            if target_period
+            else f"{t('charts.target.short', lang)}: {_value_text(target, unit, decimals, lang)}"
+        )  # fmt: skip
+        fig.add_annotation(
+            text=f"<b>{_esc(label)}</b>",
+            x=target,
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            xanchor="left" if target - lo < 0.3 * (hi - lo) else "right"
+            if hi - target < 0.3 * (hi - lo) else "center",
+            yshift=6,
+            showarrow=False,
+            font={"size": LABEL_FONT_SIZE + 2, "color": INK},
+        )  # fmt: skip
+
+    # the verdict in words on its colour, and what it rests on: the change and its uncertainty
+    verdict_text = f"{icon} {t(f'status.{verdict}', lang)}"
+    fig.add_annotation(
+        text=f"<b>{_esc(verdict_text)}</b>",
+        xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", yshift=40,
+        showarrow=False, bgcolor=colour, bordercolor=INK, borderwidth=1, borderpad=8,
+        font={"size": LABEL_FONT_SIZE + 6, "color": ink},
+    )  # fmt: skip
+    lines = []
+    change = _number(get("change", None))
+    if change is None and base is not None and latest is not None:
+        change = latest - base
+    if change is not None:
+        per_year = _number(get("change_per_year", None))
+        lines.append(
+            t(
+                "charts.change",
+                lang,
+                base=when(base_period),
+                latest=when(latest_period),
+                change=f"{_signed(change, decimals, lang)} {change_unit}".strip(),
+                per_year=t(
+                    "charts.change.per_year",
+                    lang,
+                    rate=_signed(per_year, decimals, lang),
+                )
+                if per_year is not None and change != 0
+                else "",
+            )
+        )
+        base_se, latest_se = _number(get("base_se", None)), _number(get("latest_se", None))
+        if base_se is None and base_lo is not None:
+            base_se = (base_hi - base_lo) / (2 * Z95)  # type: ignore[operator]
+        if latest_se is None and latest_lo is not None:
+            latest_se = (latest_hi - latest_lo) / (2 * Z95)  # type: ignore[operator]
+        certainty = get("certainty", None) or "unknown"
+        if base_se is not None and latest_se is not None and certainty in ("certain", "uncertain"):
+            margin = Z95 * math.hypot(base_se, latest_se)
+            lines.append(
+                t(f"charts.change.{certainty}", lang,
+                  margin=f"{format_number(margin, decimals, lang)} {change_unit}".strip())
+            )  # fmt: skip
+        else:
+            lines.append(t("charts.change.unknown", lang))
+    # lines short enough for a chart beside an open sidebar (plotly does not wrap text)
+    lines = [part for line in lines for part in _wrap(line)]
+    if lines:
+        fig.add_annotation(
+            text="<br>".join(_esc(line) for line in lines),
+            xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-82,
+            showarrow=False, align="left", font={"size": LABEL_FONT_SIZE + 2, "color": INK},
+        )  # fmt: skip
+
+    if title is None:
+        title = t(
+            "charts.gap_change.title",
+            lang,
+            indicator=get("indicator_name", "") or "",
+            area=get("area_name", "") or "",
+        ).strip(" ·")
+    subject = str(get("subject", "") or "")
+    subject_lines = _wrap(subject, _WRAP + 8) if subject != title else []
+    if subject_lines:  # the groups whose gap it is, under the title
+        fig.add_annotation(
+            text="<br>".join(_esc(line) for line in subject_lines),
+            xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", yshift=96,
+            showarrow=False, font={"size": LABEL_FONT_SIZE + 2, "color": MUTED},
+        )  # fmt: skip
+    subtitled = bool(subject_lines)
+    extra = 22 * max(len(subject_lines) - 1, 0)  # a second line of the groups
+    # above the plot, from the bottom: the target's label (to 30 px), the verdict (40–85 px),
+    # the groups (96–120 px), the title
+    top = (126 + extra if subtitled else 96) + (40 if title else 0)
+    fig.update_layout(**_title(title), showlegend=False)
+    apply_style(fig, lang=lang, height=600)
+    # everything above the plot lines up with its left edge: title, groups, verdict, target
+    fig.update_layout(
+        title={
+            "font": {"size": TITLE_FONT_SIZE + 4},
+            "xref": "paper",
+            "x": 0,
+            "yref": "paper",
+            "y": 1,
+            "yanchor": "bottom",
+            "pad": {"l": 0, "t": 0, "b": 126 + extra if subtitled else 96},
+        },
+        margin={"l": 24, "r": 40, "t": top + 24, "b": 106 + 24 * len(lines) if lines else 90},
+    )
+    fig.update_yaxes(
+        range=[-0.9, 1.9],
+        tickmode="array",
+        tickvals=[1, 0],
+        ticktext=[f"<b>{_esc(p[3])}</b><br>{_esc(when(p[4]))}" for p in points],
+        showgrid=False,
+        showline=False,
+        ticks="",
+        fixedrange=True,
+        ticksuffix="  ",
+        tickfont={"size": LABEL_FONT_SIZE + 4},
+    )
+    fig.update_xaxes(
+        range=[lo, hi],
+        zeroline=True,
+        zerolinecolor=AXIS,
+        zerolinewidth=2,
+        fixedrange=True,
+        tickfont={"size": LABEL_FONT_SIZE + 2},
+        ticksuffix=f" {unit.strip()}" if _short_unit(unit) else "",
+        title={
+            "text": _esc(
+                t(
+                    "charts.gap_change.axis" if get("gap", True) else "charts.value_axis",
+                    lang,
+                    unit=unit,
+                )
+            ),
+            "font": {"size": LABEL_FONT_SIZE + 2},
+        },
+    )
+    return fig
+
+
+def _cell_parts(cell: Any) -> tuple[str, int, Mapping[str, int], int | None]:
+    """Verdict, number of rows, rows per verdict and the supporting count of a roll-up (a
+    goals.verdicts.Combined, an object like it, or a mapping); the support is None when the
+    roll-up has none and no counts to work it out from."""
     get = (
         cell.get
         if isinstance(cell, Mapping)
@@ -1172,7 +1559,15 @@ def _cell_parts(cell: Any) -> tuple[str, int, Mapping[str, int]]:
     )
     counts = get("counts", None) or {}
     n = get("n", None)
-    return get("status"), (sum(counts.values()) if n is None else n), counts
+    status = get("status")
+    support = get("support", None)
+    if support is None and counts:
+        # as goals.verdicts.combine: rows at the verdict or better, or those with the verdict
+        if status in ("deterioration", "not_available") or status not in VERDICTS:
+            support = counts.get(status, 0)
+        else:
+            support = sum(counts.get(v, 0) for v in VERDICTS[: VERDICTS.index(status) + 1])
+    return status, (sum(counts.values()) if n is None else n), counts, support
 
 
 def status_grid(
@@ -1180,17 +1575,20 @@ def status_grid(
     *,
     rows: Sequence[tuple[str, str]],
     columns: Sequence[tuple[str, str]],
-    status_style: Mapping[str, tuple[str, str]],
+    status_style: Mapping[str, Any] | None = None,
     lang: str = "da",
     title: str | None = None,
     height: int | None = None,
 ) -> go.Figure:
-    """The overview: one cell per (row, column) – e.g. cluster × track – with the status in
-    colour, icon and words and how many parts are on track ('3 af 5 på rette spor').
+    """The overview: one cell per (row, column) – e.g. cluster × track – with the combined
+    verdict in colour, symbol and words, and the count behind it, naming its unit ('3 af 4
+    succeskriterier / på rette spor eller bedre').
 
     `rows` and `columns` are (key, label) pairs in display order; `cells` maps (row key,
-    column key) to a roll-up with ``status``, ``n`` and ``counts`` (goals.progress.RollUp or a
-    dict). A missing cell is drawn empty.
+    column key) to a roll-up with ``status`` (a verdict, goals.verdicts.VERDICTS), ``n``,
+    ``counts`` and ``support`` (goals.verdicts.Combined or a dict; without ``support`` it is
+    worked out from the counts). A missing cell is drawn empty. `status_style` maps a verdict
+    to a StatusStyle or a (colour, symbol) pair, by default goals.status.STATUS_STYLE.
     """
     fig = go.Figure()
     hover_x, hover_y, hover_text = [], [], []
@@ -1210,23 +1608,28 @@ def status_grid(
                 text = f"<span style='color:{MUTED}'>{_esc(t('charts.grid.empty', lang))}</span>"
                 hover = t("charts.grid.empty", lang)
             else:
-                status, n, counts = _cell_parts(cell)
-                colour, icon = status_style[status]
+                status, n, counts, support = _cell_parts(cell)
+                colour, icon, ink = _style(status_style, status)
                 fig.add_shape(
                     type="rect", x0=x0, x1=x0 + 1, y0=y0, y1=y0 + 1,
                     fillcolor=colour, line={"color": "#FFFFFF", "width": 6}, layer="below",
                 )  # fmt: skip
-                good = counts.get("target_achieved", 0) + counts.get("on_track", 0)
                 label = t(f"status.{status}", lang)
-                text = f"<b>{icon} {_esc(label)}</b>"
-                if n:
-                    text += "<br>" + _esc(t("charts.grid.counts", lang, good=good, n=n))
+                text = f"<span style='color:{ink}'><b>{_esc(icon)} {_esc(label)}</b>"
+                if n and support is not None:  # the count behind the colour, and its unit
+                    count = t("charts.grid.support", lang, k=support, n=n)
+                    which = t(f"charts.grid.support.{status}", lang)
+                    text += (
+                        f"<br><span style='font-size:17px'>{_esc(count)}<br>{_esc(which)}</span>"
+                    )
+                text += "</span>"
                 hover = "<br>".join(
-                    [f"<b>{icon} {_esc(label)}</b>"]
+                    [f"<b>{_esc(icon)} {_esc(label)}</b>"]
                     + [
-                        f"{status_style[s][1]} {_esc(t(f'status.{s}', lang))}: {count}"
+                        f"{_esc(_style(status_style, s)[1])} {_esc(t(f'status.{s}', lang))}: "
+                        f"{count}"
                         for s, count in counts.items()
-                        if count and s in status_style
+                        if count
                     ]
                 )
             fig.add_annotation(
@@ -1400,24 +1803,30 @@ def comparison_chart(
             showarrow=False,
             font={"size": MIN_FONT_SIZE, "color": MUTED},
         )
+    two_lines = False
     if reference_value is not None:
         fig.add_vline(x=reference_value, line={"color": INK, "width": 3}, layer="below")
+        name = reference_label or t("charts.region", lang)
+        value_text = _value_text(reference_value, unit, decimals, lang)
+        # a long label goes on two lines and grows away from the nearer edge, so that it
+        # stays within the figure on a narrow screen
+        two_lines = len(name) + len(value_text) > 24
+        shown = [v for v in (*value, *lower, *upper, reference_value) if v is not None]
+        at = (reference_value - min(shown)) / ((max(shown) - min(shown)) or 1)
+        text = (
+            f"<b>{_esc(name)}</b><br>{_esc(value_text)}"
+            if two_lines
+            else "<b>" + _esc(t("charts.reference", lang, name=name, value=value_text)) + "</b>"
+        )
+        anchor = "left" if at < 0.35 else "right" if at > 0.65 else "center"
         fig.add_annotation(
-            text="<b>"
-            + _esc(
-                t(
-                    "charts.reference",
-                    lang,
-                    name=reference_label or t("charts.region", lang),
-                    value=_value_text(reference_value, unit, decimals, lang),
-                )
-            )
-            + "</b>",
+            text=text,
             x=reference_value,
             y=1,
             yref="paper",
             yanchor="bottom",
-            xanchor="center",
+            xanchor=anchor,
+            align=anchor,
             yshift=6,
             showarrow=False,
             font={"size": LABEL_FONT_SIZE, "color": INK},
@@ -1434,7 +1843,7 @@ def comparison_chart(
         },
     )
     apply_style(fig, lang=lang, height=height or 200 + 52 * max(len(areas), 1))
-    fig.update_layout(margin={"t": 110, "b": 110 if not source else 130})
+    fig.update_layout(margin={"t": 134 if two_lines else 110, "b": 110 if not source else 130})
     fig.update_yaxes(
         type="category",
         categoryorder="array",
@@ -1466,7 +1875,7 @@ def comparison_chart(
             y=1,
             xanchor="right" if higher_is_better else "left",
             yanchor="bottom",
-            yshift=6,
+            yshift=54 if two_lines else 32,  # above the region's label, at either end
             showarrow=False,
             font={"size": MIN_FONT_SIZE, "color": MUTED},
         )

@@ -36,7 +36,9 @@ if page:
         st.title(name_of(area, lang), anchor=False)
         cluster_view.header(cat, cluster, context.status_report(as_of, lang), lang)
         if not latest.has_values:
-            st.info(t("cluster.empty", lang, cluster=name_of(area, lang)), icon="📥")
+            st.info(
+                t("cluster.empty", lang, cluster=name_of(area, lang)), icon=":material/upload_file:"
+            )
             overview_view.upload_link(lang)
         view = cluster_view.view(cat, cluster, as_of, lang)
         tracks = [tr for tr in cat.tracks if not track or tr.code == track]

@@ -23,12 +23,58 @@ TEXTS = {
     "charts.gap": {"da": "Forskel: {a} − {b}", "en": "Gap: {a} − {b}"},
     "charts.groups": {"da": "Grupperne", "en": "The groups"},
     "charts.points": {"da": "procentpoint", "en": "percentage points"},
-    "charts.grid.counts": {
-        "da": "{good} af {n} på rette spor",
-        "en": "{good} of {n} on track",
+    # the count behind a combined verdict in a grid cell (goals.verdicts.Combined.support)
+    "charts.grid.support": {
+        "da": "{k} af {n} succeskriterier",
+        "en": "{k} of {n} success criteria",
     },
+    "charts.grid.support.target_achieved": {"da": "har nået målet", "en": "reached the target"},
+    "charts.grid.support.on_track": {"da": "på rette spor eller bedre", "en": "on track or better"},
+    "charts.grid.support.needs_acceleration": {
+        "da": "i fremgang eller bedre",
+        "en": "progressing or better",
+    },
+    "charts.grid.support.limited_progress": {
+        "da": "mindst begrænset fremgang",
+        "en": "at least limited progress",
+    },
+    "charts.grid.support.uncertain": {"da": "ikke i forværring", "en": "not deteriorating"},
+    "charts.grid.support.deterioration": {"da": "i forværring", "en": "deteriorating"},
+    "charts.grid.support.not_available": {"da": "kan ikke vurderes", "en": "cannot be assessed"},
     "charts.grid.empty": {"da": "Ingen succeskriterier", "en": "No success criteria"},
     "charts.reference": {"da": "{name}: {value}", "en": "{name}: {value}"},
     "charts.region": {"da": "Regionen", "en": "The region"},
     "charts.no_data": {"da": "Ingen data", "en": "No data"},
+    "charts.baseline.short": {"da": "Basis", "en": "Baseline"},
+    "charts.interval.short": {
+        "da": "95 %-interval: {lower}–{upper}",
+        "en": "95 % interval: {lower}–{upper}",
+    },
+    "charts.interval.none": {
+        "da": "uden oplyst usikkerhed",
+        "en": "no stated uncertainty",
+    },
+    "charts.change": {
+        "da": "Ændring {base}–{latest}: {change}{per_year}",
+        "en": "Change {base}–{latest}: {change}{per_year}",
+    },
+    "charts.change.per_year": {"da": " ({rate} om året)", "en": " ({rate} a year)"},
+    "charts.change.certain": {
+        "da": "Større end den statistiske usikkerhed (±{margin}).",
+        "en": "Larger than the statistical uncertainty (±{margin}).",
+    },
+    "charts.change.uncertain": {
+        "da": "Inden for den statistiske usikkerhed (±{margin}).",
+        "en": "Within the statistical uncertainty (±{margin}).",
+    },
+    "charts.change.unknown": {
+        "da": "Tallene har ingen oplyst usikkerhed.",
+        "en": "The figures have no stated uncertainty.",
+    },
+    "charts.gap_change.title": {"da": "{indicator} · {area}", "en": "{indicator} · {area}"},
+    "charts.gap_change.axis": {
+        "da": "Forskel mellem grupperne ({unit}) – mindre er bedre",
+        "en": "Gap between the groups ({unit}) – smaller is better",
+    },
+    "charts.value_axis": {"da": "Værdi ({unit})", "en": "Value ({unit})"},
 }

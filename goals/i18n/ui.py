@@ -88,5 +88,31 @@ TEXTS.update(
         "ui.facts.score": {"da": "Score (−5 til 5)", "en": "Score (−5 to 5)"},
         "ui.facts.region": {"da": "Sammenlignet med regionen", "en": "Compared with the region"},
         "ui.facts.trend": {"da": "Seneste tendens", "en": "Recent trend"},
+        "ui.facts.interval": {
+            "da": "(95 %-interval: {lower}–{upper})",
+            "en": "(95 % interval: {lower}–{upper})",
+        },
+        "ui.facts.change_per_year": {"da": "Ændring", "en": "Change"},
+        "ui.facts.needed_per_year": {
+            "da": "Nødvendigt fra nu for at nå målet",
+            "en": "Needed from now to reach the target",
+        },
+        "ui.facts.certainty": {"da": "Sikkerhed", "en": "Certainty"},
+        "ui.facts.open_sdg": {"da": "Open SDG-status", "en": "Open SDG status"},
+        "ui.per_year": {"da": "{value} om året", "en": "{value} a year"},
+        "ui.certainty.certain": {"da": "Sikker ændring", "en": "Certain change"},
+        "ui.certainty.uncertain": {"da": "Ingen sikker ændring", "en": "No certain change"},
+        "ui.certainty.unknown": {
+            "da": "Usikkerheden er ikke oplyst",
+            "en": "The uncertainty is not stated",
+        },
+        "ui.certainty.margin.certain": {
+            "da": "(større end den statistiske usikkerhed, ±{margin})",
+            "en": "(larger than the statistical uncertainty, ±{margin})",
+        },
+        "ui.certainty.margin.uncertain": {
+            "da": "(inden for den statistiske usikkerhed, ±{margin})",
+            "en": "(within the statistical uncertainty, ±{margin})",
+        },
     }
 )

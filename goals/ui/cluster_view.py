@@ -1,6 +1,7 @@
-"""One cluster drawn for people: per goal the computed status next to the steering group's own
-assessment (mismatches flagged), per success criterion a bullet chart (baseline → latest →
-target) with a sparkline and the reasoning, and the goal's initiatives."""
+"""One cluster drawn for people: per goal the computed verdict, with the count behind it, next
+to the steering group's own assessment (mismatches flagged), per success criterion its verdict
+and the sentence saying why, a chart (baseline → latest → target; for a gap the gap before and
+after with its 95 % intervals) with a sparkline and the inputs, and the goal's initiatives."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from goals.catalogue import Catalogue
 from goals.describe import period_label
 from goals.i18n import name_of, t
 from goals.model import AreaKind, Goal
-from goals.progress import RollUp
 from goals.reports import (
     CurrentAssessment,
     CurrentInitiative,
@@ -25,26 +25,33 @@ from goals.reports import (
     current_assessments,
     current_initiatives,
 )
-from goals.status import STATUS_STYLE, StatusReport, StatusRow, status_label
+from goals.status import STATUS_STYLE, StatusReport, StatusRow, icon_svg, status_label
 from goals.store import read_session
 from goals.ui import context, status_view, urlstate
-from goals.ui.status_view import badge_html
+from goals.verdicts import UNCERTAIN, Combined
 
 ROOT = Path(__file__).resolve().parents[2]
 GOAL_PAGE = "pages/maal.py"
 
-#: Traffic lights in the statuses' colours (green as achieved, amber as acceleration needed,
-#: red as deterioration) and always with the word, so colour is never the only cue.
+#: Traffic lights in the verdicts' colours (green as achieved, amber as acceleration needed,
+#: red as deterioration), with the text colour of each fill, and always with a dot and the
+#: word, so colour is never the only cue: light → (fill, text colour).
 LIGHT_STYLE: dict[str, tuple[str, str]] = {
-    "green": (STATUS_STYLE["target_achieved"].colour, "●"),
-    "yellow": (STATUS_STYLE["needs_acceleration"].colour, "●"),
-    "red": (STATUS_STYLE["deterioration"].colour, "●"),
+    light: (STATUS_STYLE[verdict].colour, STATUS_STYLE[verdict].ink)
+    for light, verdict in (
+        ("green", "target_achieved"),
+        ("yellow", "needs_acceleration"),
+        ("red", "deterioration"),
+    )
 }
+#: The dot of a traffic light, as inline SVG (no font needed).
+LIGHT_DOT = icon_svg("needs_acceleration")
+#: Initiative statuses as text symbols that no browser draws as emoji.
 INITIATIVE_ICON = {
-    "delayed": "⚠",
-    "in_progress": "▶",
+    "delayed": "!",
+    "in_progress": "►",
     "not_started": "○",
-    "completed": "✔",
+    "completed": "✓",
     "stopped": "■",
 }
 
@@ -52,10 +59,20 @@ _CSS = """<style>
 .cl-goal-title { font-size: 1.5rem; font-weight: 700; line-height: 1.3; }
 .cl-label { color: #595959; font-size: .9rem; margin-bottom: .15rem; }
 .cl-criterion { font-size: 1.08rem; font-weight: 600; line-height: 1.35; }
-.cl-mismatch { background: #FFF4E5; border-left: 6px solid #D55E00; padding: .5rem .8rem;
-  margin: .4rem 0; color: #1A1A1A; }
 .cl-assessment-text { margin-top: .3rem; }
-.cl-track .goals-badge { margin-right: .4rem; }
+.cl-total { font-size: 1.1rem; margin: .2rem 0 .6rem 0; }
+.cl-tracks { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+  gap: .5rem; margin: .25rem 0 .75rem 0; }
+.cl-track { border: 1px solid #D0D0D0; border-radius: .5rem; padding: .4rem .6rem; }
+.cl-track-name { font-weight: 700; margin-bottom: .2rem; color: #1A1A1A; }
+.cl-track .goals-support, .cl-criterion-meta { color: #404040; font-size: .95rem; }
+.cl-track .goals-support { display: block; margin-top: .2rem; }
+.cl-criterion-meta { margin: .25rem 0 .1rem 0; }
+.cl-criterion-meta .goals-badge { margin-right: .5rem; }
+/* captions with 7 : 1 contrast on white (Streamlit's own: its text colour at 60 % opacity,
+   3.9 : 1) */
+[data-testid="stCaptionContainer"] { opacity: 1; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #595959; }
 </style>"""
 
 
@@ -98,15 +115,16 @@ def page_exists(path: str) -> bool:
 
 
 def light_html(light: str, lang: str) -> str:
-    colour, icon = LIGHT_STYLE.get(light, ("#999999", "?"))
+    colour, ink = LIGHT_STYLE.get(light, ("#F7F7F7", "#1A1A1A"))
     return (
-        f'<span class="goals-badge" style="background:{colour}">{icon} '
-        f"{html.escape(t(f'workbook.light.{light}', lang))}</span>"
+        f'<span class="goals-badge goals-light-{light}" style="background:{colour};color:{ink}">'
+        f"{LIGHT_DOT} {html.escape(t(f'workbook.light.{light}', lang))}</span>"
     )
 
 
 def header(cat: Catalogue, cluster: str, report: StatusReport, lang: str) -> None:
-    """The cluster's overall status, its status per track and its municipalities."""
+    """The cluster's combined verdict and its verdict per track, each with the count behind it,
+    and its municipalities."""
     area = cat.area(cluster)
     members = sorted(
         (m for m in cat.members(area) if m.kind == AreaKind.MUNICIPALITY), key=lambda a: a.name
@@ -115,40 +133,42 @@ def header(cat: Catalogue, cluster: str, report: StatusReport, lang: str) -> Non
     total = report.cluster.get(cluster)
     if total is None or not total.n or not any(r.series for r in report.rows if r.area == cluster):
         return  # nothing to assess yet: the page says so instead
-    rows = [r for r in report.rows if r.area == cluster]
-    good = sum(r.status in ("target_achieved", "on_track") for r in rows)
-    parts = [
-        badge_html(total.status, lang),
-        f"<b>{html.escape(t('cluster.summary', lang, good=good, n=len(rows)))}</b>",
-    ]
     tracks = []
     for track in cat.tracks:
-        rollup = report.track_area.get((track.code, cluster))
-        if rollup is not None and rollup.n:
+        combined = report.track_area.get((track.code, cluster))
+        if combined is not None and combined.n:
             tracks.append(
-                f"{html.escape(name_of(track, lang))}: {badge_html(rollup.status, lang, small=True)}"
+                f'<div class="cl-track"><div class="cl-track-name">'
+                f"{html.escape(name_of(track, lang))}</div>"
+                f"{status_view.combined_html(combined, lang, small=True)}</div>"
             )
     st.markdown(
-        " ".join(parts)
-        + f'<div class="cl-track" style="margin-top:.5rem">{" &nbsp; ".join(tracks)}</div>',
+        f'<div class="cl-label">{html.escape(t("cluster.total", lang))}</div>'
+        f'<div class="cl-total">{status_view.combined_html(total, lang)}</div>'
+        + (f'<div class="cl-tracks">{"".join(tracks)}</div>' if tracks else ""),
         unsafe_allow_html=True,
     )
 
 
-def _assessment(rollup: RollUp | None, assessment: CurrentAssessment | None, lang: str) -> None:
-    """Computed status and the steering group's own assessment side by side; a mismatch said."""
+def agrees(light: str, verdict: str) -> bool | None:
+    """Whether the steering group's traffic light agrees with the computed verdict (None when
+    the verdict cannot be assessed). "No certain change" agrees with amber only: the figures
+    show neither that the goal is on track nor that it is getting worse."""
+    if verdict == UNCERTAIN:
+        return light == "yellow"
+    return assessment_agrees(light, verdict)
+
+
+def _assessment(combined: Combined | None, assessment: CurrentAssessment | None, lang: str) -> None:
+    """Computed verdict and the steering group's own assessment side by side; a mismatch said."""
     computed, own = st.columns(2)
     with computed:
         st.markdown(
             f'<div class="cl-label">{html.escape(t("cluster.goal.computed", lang))}</div>',
             unsafe_allow_html=True,
         )
-        if rollup is not None and rollup.n:
-            st.markdown(
-                badge_html(rollup.status, lang)
-                + f" &nbsp;{html.escape(status_view.counts_text(rollup, lang))}",
-                unsafe_allow_html=True,
-            )
+        if combined is not None and combined.n:
+            st.markdown(status_view.combined_html(combined, lang), unsafe_allow_html=True)
     with own:
         if assessment is None:
             st.markdown(
@@ -168,46 +188,50 @@ def _assessment(rollup: RollUp | None, assessment: CurrentAssessment | None, lan
                 + text,
                 unsafe_allow_html=True,
             )
-    agrees = (
-        assessment_agrees(assessment.light, rollup.status)
-        if rollup is not None and assessment is not None
-        else None
-    )
-    if agrees is False:
+    if combined is None or assessment is None or not combined.n:
+        return
+    if agrees(assessment.light, combined.status) is False:
         message = t(
             "cluster.mismatch",
             lang,
             light=t(f"workbook.light.{assessment.light}", lang),
-            status=status_label(rollup.status, lang),
+            status=status_label(combined.status, lang),
         )
-        st.warning(message)
+        st.warning(message, icon=":material/warning:")
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def _figures(
     version: tuple, as_of: str | None, lang: str, area: str, criterion: str, _row: StatusRow
 ):
-    """The bullet chart and sparkline of a row (a plotly figure takes tens of milliseconds to
-    build, a cached one only to send)."""
+    """The chart and the sparkline of a row (a plotly figure takes tens of milliseconds to
+    build, a cached one only to send): for a gap criterion the gap before and after with its
+    95 % intervals, otherwise the bullet chart; both in the verdict's colour."""
     row = _row
-    bullet = charts.bullet_chart(
-        baseline=row.base_value,
-        latest=row.latest_value,
-        target=row.target,
-        unit=_chart_unit(row.unit),
-        decimals=row.decimals,
-        higher_is_better=row.higher_is_better,
-        status=row.status,
-        status_style=STATUS_STYLE,
-        lang=lang,
-        baseline_period=row.base_period,
-        latest_period=row.latest_period,
-        target_period=row.target_period,
-    )
+    if row.gap:
+        # the criterion's text stands above the chart: the groups are its only heading
+        chart = charts.gap_change_chart(row, lang=lang, title="")
+    else:
+        chart = charts.bullet_chart(
+            baseline=row.base_value,
+            latest=row.latest_value,
+            target=row.target,
+            unit=_chart_unit(row.unit),
+            decimals=row.decimals,
+            higher_is_better=row.higher_is_better,
+            status=row.verdict,
+            status_style=STATUS_STYLE,
+            lang=lang,
+            baseline_period=row.base_period,
+            latest_period=row.latest_period,
+            target_period=row.target_period,
+            badge=False,  # the verdict's badge stands right above the chart
+        )
     spark = charts.sparkline(
         list(row.series),
         list(row.series.values()),
-        status_colour=STATUS_STYLE[row.status].colour,
+        status=row.verdict,
+        status_style=STATUS_STYLE,
         lang=lang,
         width=260,
         height=70,
@@ -215,7 +239,10 @@ def _figures(
     # Survey indicators are measured every few years: the lone points of such a series must
     # be seen on a shared screen, not only the latest one.
     spark.update_traces(marker_size=7, selector={"mode": "markers"})
-    return bullet, spark
+    spark.data[-1].marker.size = 12  # the latest value, in the verdict's colour
+    # as wide as its column, which is narrow when the sidebar is open on a laptop
+    spark.update_layout(width=None)
+    return chart, spark
 
 
 def _chart_unit(unit: str) -> str:
@@ -225,7 +252,7 @@ def _chart_unit(unit: str) -> str:
 
 
 def figures(view: ClusterView, row: StatusRow):
-    """(bullet chart, sparkline) of a status row, cached until the data change."""
+    """(chart, sparkline) of a status row, cached until the data change."""
     return _figures(view.version, view.as_of, view.lang, row.area, row.criterion, row)
 
 
@@ -240,31 +267,33 @@ def _sparkline_caption(row: StatusRow, lang: str) -> str:
 
 
 def criterion(view: ClusterView, row: StatusRow) -> None:
-    """One success criterion in the cluster: text and status with the sparkline beside it, the
-    bullet chart (baseline → latest → target) across the box, then the reasoning."""
+    """One success criterion in the cluster: its text, verdict and the sentence saying why with
+    the sparkline beside them, the chart across the box, then the inputs."""
     lang = view.lang
     meta = t("cluster.criterion.meta", lang, indicator=row.indicator_name, subject=row.subject)
-    if row.unit and not _chart_unit(row.unit):
+    if row.unit and not row.gap and not _chart_unit(row.unit):
         meta += " · " + t("cluster.criterion.unit", lang, unit=row.unit)
-    text, trend = st.columns([3, 1], vertical_alignment="top")
+    # the sparkline needs 150 px (plotly draws no narrower), also beside an open sidebar
+    text, trend = st.columns([5, 2], vertical_alignment="top")
     text.markdown(
         f'<div class="cl-criterion">{html.escape(row.criterion_text)}</div>'
-        f'<div class="cl-label">{badge_html(row.status, lang, small=True)} &nbsp;'
+        f'<div class="cl-criterion-meta">{status_view.verdict_html(row, lang)}'
         f"{html.escape(meta)}</div>",
         unsafe_allow_html=True,
     )
     if not row.series:
         st.info(t("cluster.criterion.no_data", lang, cluster=view.cluster_name))
         return
-    bullet, spark = figures(view, row)
+    text.markdown(status_view.reason_html(row), unsafe_allow_html=True)
+    chart, spark = figures(view, row)
     config = charts.plotly_config(f"{row.criterion}-{row.area}")
     with trend:
         st.caption(_sparkline_caption(row, lang))
         st.plotly_chart(
-            spark, theme=None, width="content", config={**config, "displayModeBar": False}
+            spark, theme=None, width="stretch", config={**config, "displayModeBar": False}
         )
-    st.plotly_chart(bullet, theme=None, config=config)
-    status_view.reasoning(row, lang)
+    st.plotly_chart(chart, theme=None, config=config)
+    status_view.reasoning(row, lang, sentence=False)
 
 
 def initiatives(items: list[CurrentInitiative], lang: str) -> None:
@@ -351,7 +380,7 @@ def goal(view: ClusterView, goal: Goal) -> None:
             st.page_link(
                 GOAL_PAGE,
                 label=t("cluster.open_goal", lang),
-                icon="🎯",
+                icon=":material/flag:",
                 query_params=urlstate.link_params(
                     goal=goal.code, cluster=cluster, as_of=view.as_of
                 ),

@@ -1,8 +1,9 @@
 """The Mål page's parts: one goal across every cluster, criterion by criterion.
 
-Per success criterion: a status strip (one badge per cluster), the chart with every cluster,
-the baseline, the target and the required path, the latest values against the region, and the
-inputs behind each status. Per goal with education groups: the inequality view.
+Per success criterion: a strip of verdicts (one badge per cluster), the chart with every
+cluster, the baseline, the target and the required path, the latest values against the region,
+and the inputs behind each verdict (the Open SDG status and score among them). Per goal with
+education groups: the inequality view, with the gap before and after in the chosen area.
 """
 
 from __future__ import annotations
@@ -39,13 +40,19 @@ _CSS = """<style>
 .goals-strip.compact .goals-strip-item { padding: .2rem .5rem; }
 .goals-strip-item.highlight { border: 2px solid #1A1A1A; }
 .goals-strip-name { font-weight: 700; font-size: 1rem; margin-bottom: .15rem; color: #1A1A1A; }
+.goals-scroll { overflow-x: auto; }
 .goals-inputs { border-collapse: collapse; width: 100%; font-size: 1rem; margin: .25rem 0 .5rem 0; }
 .goals-inputs th { text-align: left; font-weight: 600; color: #404040; border-bottom: 2px solid #8C8C8C;
-  padding: .3rem .6rem .3rem 0; white-space: nowrap; }
+  padding: .3rem .6rem .3rem 0; vertical-align: bottom; }
+.goals-inputs td .goals-badge, .goals-inputs td.sdg { white-space: nowrap; }
 .goals-inputs td { padding: .35rem .6rem .35rem 0; border-bottom: 1px solid #E3E3E3; vertical-align: top; }
 .goals-inputs td.num { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .goals-inputs tr.highlight td { font-weight: 700; background: #F4F4F4; }
 .goals-muted { color: #595959; }
+/* captions with 7 : 1 contrast on white (Streamlit's own: its text colour at 60 % opacity,
+   3.9 : 1) */
+[data-testid="stCaptionContainer"] { opacity: 1; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #595959; }
 </style>"""
 
 
@@ -216,7 +223,7 @@ def criterion_section(
     if not any(r.series for r in rows):
         st.info(t("goal.criterion.no_data", lang, indicator=name_of(indicator, lang)))
         return
-    _strip([(r.area_name, r.status, None, r.area == highlight) for r in rows], lang, compact=True)
+    _strip([(r.area_name, r.verdict, None, r.area == highlight) for r in rows], lang, compact=True)
     missing = [r.area_name for r in rows if not r.series]
     if missing:
         st.warning(t("goal.criterion.missing", lang, areas=", ".join(missing)))
@@ -406,41 +413,64 @@ def _dated(value: float | None, period: str | None, row: StatusRow, lang: str) -
     return html.escape(format_number(value, row.decimals, lang)) + when
 
 
-def _rate(rate: float | None, lang: str) -> str:
-    if rate is None or rate != rate:
+def _per_year(value: float | None, row: StatusRow, lang: str) -> str:
+    """'−0,5' (a year, in the unit said above the table), with a real minus sign."""
+    if value is None or value != value:
         return "–"
-    sign = "+" if rate > 0 else "−" if rate < 0 else ""
-    return html.escape(
-        t("ui.rate.per_year", lang, rate=sign + format_number(abs(100 * rate), 1, lang))
-    )
+    decimals = row.decimals
+    while decimals < row.decimals + 2 and value != 0 and round(abs(value), decimals) == 0:
+        decimals += 1
+    text = format_number(value, decimals, lang).replace("-", "−")
+    return html.escape("+" + text if round(value, decimals) > 0 else text)
 
 
 def inputs_html(rows: list[StatusRow], highlight: str, lang: str) -> str:
-    """The inputs behind each status, one line per area: base → latest → target, the required
-    and the observed change a year, the score, the status and the comparison with the region."""
+    """The inputs behind each verdict, one line per area: the verdict, base → latest → target,
+    the change a year so far and the change a year needed from now, then the Open SDG status
+    with its score, and the comparison with the region."""
     columns = [
-        "area", "status", "base", "latest", "target", "required", "observed", "score", "region",
-    ]  # fmt: skip
+        "area",
+        "verdict",
+        "base",
+        "latest",
+        "target",
+        "change",
+        "needed",
+        "status",
+        "region",
+    ]
     head = "".join(f"<th>{html.escape(t(f'goal.col.{c}', lang))}</th>" for c in columns)
     body = []
     for r in rows:
         cells = [
             html.escape(r.area_name),
-            status_view.badge_html(r.status, lang, small=True),
+            status_view.verdict_html(r, lang, small=True),
             _dated(r.base_value, r.base_period, r, lang),
             _dated(r.latest_value, r.latest_period, r, lang),
             _dated(r.target, r.target_period, r, lang),
-            _rate(r.required_rate, lang),
-            _rate(r.observed_rate, lang),
-            format_number(r.score, 1, lang).replace("-", "−") if r.score is not None else "–",
+            _per_year(r.change_per_year, r, lang),
+            _per_year(r.needed_per_year, r, lang),
+            status_view.badge_html(r.status, lang, small=True)
+            + (
+                f" <span class='goals-muted'>{format_number(r.score, 1, lang).replace('-', '−')}"
+                "</span>"
+                if r.score is not None
+                else ""
+            ),
             status_view.comparison_html(r.comparison, lang),
         ]
         css = ' class="highlight"' if r.area == highlight else ""
         tds = "".join(
-            f"<td{' class=num' if i >= 2 else ''}>{cell}</td>" for i, cell in enumerate(cells)
+            f"<td{' class=num' if 2 <= i <= 6 else ' class=sdg' if i == 7 else ''}>{cell}</td>"
+            for i, cell in enumerate(cells)
         )
         body.append(f"<tr{css}>{tds}</tr>")
-    return f'<table class="goals-inputs"><tr>{head}</tr>{"".join(body)}</table>'
+    return (
+        f'<div class="goals-scroll" tabindex="0" role="region" '
+        f'aria-label="{html.escape(t("goal.inputs", lang))}">'
+        f'<table class="goals-inputs"><tr>{head}</tr>'
+        f"{''.join(body)}</table></div>"
+    )
 
 
 # --- inequality --------------------------------------------------------------------------------
@@ -545,6 +575,26 @@ def inequality_section(
         )
         if view.criterion is not None and target is None:
             st.caption(t("goal.inequality.pick_cluster", lang))
+        row = _gap_row(view, area, report)
+        if row is not None and row.base_value is not None:
+            st.markdown(f"**{html.escape(row.criterion_text)}**")
+            st.markdown(status_view.reason_html(row), unsafe_allow_html=True)
+            st.plotly_chart(
+                charts.gap_change_chart(row, lang=lang),
+                theme=None,
+                config=charts.plotly_config(f"{indicator.code}-forskel-{area.code}"),
+                key=f"gap-change-{indicator.code}",
+            )
+
+
+def _gap_row(view: InequalityView, area: Area, report: StatusReport) -> StatusRow | None:
+    """The gap criterion's row in this area, if the goal has a gap criterion that applies."""
+    if view.criterion is None:
+        return None
+    return next(
+        (r for r in report.rows if r.criterion == view.criterion.code and r.area == area.code),
+        None,
+    )
 
 
 def _gap_target(
@@ -554,10 +604,7 @@ def _gap_target(
     if view.criterion is None:
         return None, None
     revision = view.criterion.current
-    row = next(
-        (r for r in report.rows if r.criterion == view.criterion.code and r.area == area.code),
-        None,
-    )
+    row = _gap_row(view, area, report)
     if row is not None and row.target is not None:
         return row.target, row.target_period
     if revision.target_type == TargetType.ABSOLUTE and revision.target_value is not None:

@@ -1,9 +1,14 @@
 """Status shown the same way on every page: a badge (colour, icon and words — never colour
-alone) and the reasoning behind a status, with every input visible."""
+alone) and the reasoning behind a status, with every input visible.
+
+What people see first is the *verdict* (goals.verdicts): the Open SDG status, or "no certain
+change" when the change is within the noise. A combined verdict is shown with the count behind
+it ('3 af 4 succeskriterier er …'). The Open SDG status and score stay in the details."""
 
 from __future__ import annotations
 
 import html
+import math
 
 import streamlit as st
 
@@ -13,11 +18,12 @@ from goals.status import (
     COMPARISON_STYLE,
     STATUS_STYLE,
     StatusRow,
+    format_change,
     icon_svg,
     status_label,
     support_text,
 )
-from goals.verdicts import Combined
+from goals.verdicts import Z95, Combined
 
 _CSS = """<style>
 .goals-badge { display: inline-block; padding: .15rem .6rem; border-radius: .9rem;
@@ -28,6 +34,10 @@ _CSS = """<style>
 .goals-facts { border-collapse: collapse; margin: .25rem 0 .5rem 0; }
 .goals-facts td { padding: .15rem .9rem .15rem 0; vertical-align: top; }
 .goals-facts td:first-child { color: #595959; white-space: nowrap; }
+.goals-facts tr.goals-facts-section td { padding-top: .6rem; }
+.goals-combined { display: inline-flex; flex-wrap: wrap; align-items: center; gap: .2rem .6rem; }
+.goals-support { color: #404040; }
+.goals-reason { font-size: 1.02rem; line-height: 1.5; margin: .2rem 0 .5rem 0; color: #1A1A1A; }
 </style>"""
 
 
@@ -68,11 +78,41 @@ def counts_text(combined: Combined, lang: str) -> str:
     return support_text(combined, lang)
 
 
+def verdict_html(row: StatusRow, lang: str, *, small: bool = False) -> str:
+    """A criterion's verdict as a badge (what people see first; the Open SDG status is in the
+    details)."""
+    return badge_html(row.verdict, lang, small=small)
+
+
+def combined_html(combined: Combined, lang: str, *, small: bool = False) -> str:
+    """A combined verdict as a badge with the count behind it, naming its unit, beside it."""
+    return (
+        f'<span class="goals-combined">{badge_html(combined.status, lang, small=small)}'
+        f'<span class="goals-support">{html.escape(counts_text(combined, lang))}</span></span>'
+    )
+
+
+def reason_html(row: StatusRow) -> str:
+    """The plain-language sentences a director reads first (row.reason_text)."""
+    return f'<div class="goals-reason">{html.escape(row.reason_text)}</div>'
+
+
 def _value(value: float | None, row: StatusRow, lang: str) -> str:
     if value is None:
         return "–"
     unit = t("status.unit.points", lang) if row.gap and row.unit == "%" else row.unit
-    return f"{format_number(value, row.decimals, lang)} {unit}"
+    return f"{format_number(value, row.decimals, lang)} {unit}".strip()
+
+
+def _interval(lower: float | None, upper: float | None, row: StatusRow, lang: str) -> str:
+    if lower is None or upper is None:
+        return ""
+    return " " + t(
+        "ui.facts.interval",
+        lang,
+        lower=format_number(lower, row.decimals, lang),
+        upper=format_number(upper, row.decimals, lang),
+    )
 
 
 def _rate(rate: float | None, lang: str) -> str:
@@ -83,22 +123,46 @@ def _rate(rate: float | None, lang: str) -> str:
     return t("ui.rate.per_year", lang, rate=text)
 
 
+def per_year(value: float | None, row: StatusRow, lang: str) -> str:
+    """A change a year in the indicator's unit: '−0,5 procentpoint om året'."""
+    if value is None:
+        return "–"
+    return t("ui.per_year", lang, value=format_change(value, row))
+
+
+def certainty_text(row: StatusRow, lang: str) -> str:
+    """'Sikker ændring (større end ±3,4 procentpoint)' and the like."""
+    text = t(f"ui.certainty.{row.certainty}", lang)
+    if row.base_se is not None and row.latest_se is not None and row.certainty != "unknown":
+        margin = format_change(Z95 * math.hypot(row.base_se, row.latest_se), row, signed=False)
+        text += " " + t(f"ui.certainty.margin.{row.certainty}", lang, margin=margin)
+    return text
+
+
 def facts_html(row: StatusRow, lang: str) -> str:
-    """The inputs behind a status as a small two-column table."""
+    """The inputs behind a verdict as a small two-column table: the values with their 95 %
+    intervals, the change and what is needed a year, the certainty, then the Open SDG status,
+    its score and rates, the comparison with the region and the recent trend."""
+    esc = html.escape
+    base = f"{_period(row.base_period, lang)}: {_value(row.base_value, row, lang)}"
+    latest = f"{_period(row.latest_period, lang)}: {_value(row.latest_value, row, lang)}"
     facts = [
-        (t("ui.facts.baseline", lang), f"{_period(row.base_period, lang)}: {_value(row.base_value, row, lang)}"),
-        (t("ui.facts.latest", lang), f"{_period(row.latest_period, lang)}: {_value(row.latest_value, row, lang)}"),
-        (t("ui.facts.target", lang), f"{_period(row.target_period, lang)}: {_value(row.target, row, lang)}"),
-        (t("ui.facts.required", lang), _rate(row.required_rate, lang)),
-        (t("ui.facts.observed", lang), _rate(row.observed_rate, lang)),
-        (t("ui.facts.score", lang), format_number(row.score, 1, lang).replace("-", "−") if row.score is not None else "–"),
+        (t("ui.facts.baseline", lang), esc(base + _interval(row.base_lower, row.base_upper, row, lang))),
+        (t("ui.facts.latest", lang), esc(latest + _interval(row.latest_lower, row.latest_upper, row, lang))),
+        (t("ui.facts.target", lang), esc(f"{_period(row.target_period, lang)}: {_value(row.target, row, lang)}")),
+        (t("ui.facts.change_per_year", lang), esc(per_year(row.change_per_year, row, lang))),
+        (t("ui.facts.needed_per_year", lang), esc(per_year(row.needed_per_year, row, lang))),
+        (t("ui.facts.certainty", lang), esc(certainty_text(row, lang))),
+        (t("ui.facts.open_sdg", lang), badge_html(row.status, lang, small=True)),
+        (t("ui.facts.score", lang), esc(format_number(row.score, 1, lang).replace("-", "−") if row.score is not None else "–")),
+        (t("ui.facts.required", lang), esc(_rate(row.required_rate, lang))),
+        (t("ui.facts.observed", lang), esc(_rate(row.observed_rate, lang))),
         (t("ui.facts.region", lang), f"{comparison_html(row.comparison, lang)} "
-         + (html.escape(_value(row.region_value, row, lang)) if row.region_value is not None else "")),
-        (t("ui.facts.trend", lang), html.escape(row.trend_label)),
+         + (esc(_value(row.region_value, row, lang)) if row.region_value is not None else "")),
+        (t("ui.facts.trend", lang), esc(row.trend_label)),
     ]  # fmt: skip
     cells = "".join(
-        f"<tr><td>{html.escape(name)}</td><td>{value if name == t('ui.facts.region', lang) else html.escape(value)}</td></tr>"
-        for name, value in facts
+        f"<tr><td>{html.escape(name)}</td><td>{value}</td></tr>" for name, value in facts
     )
     return f'<table class="goals-facts">{cells}</table>'
 
@@ -107,8 +171,17 @@ def _period(code: str | None, lang: str) -> str:
     return period_label(code, lang) if code else "–"
 
 
-def reasoning(row: StatusRow, lang: str, *, expanded: bool = False, key: str | None = None) -> None:
-    """Why the status is what it is: the sentence, then every input."""
-    with st.expander(t("ui.status.why", lang), expanded=expanded):
-        st.markdown(html.escape(row.reason_text))
+def reasoning(
+    row: StatusRow,
+    lang: str,
+    *,
+    expanded: bool = False,
+    key: str | None = None,
+    sentence: bool = True,
+) -> None:
+    """Why the verdict is what it is: the sentence (unless it is shown already, `sentence`
+    False), then every input."""
+    with st.expander(t("ui.status.why", lang), expanded=expanded, icon=":material/help:"):
+        if sentence:
+            st.markdown(reason_html(row), unsafe_allow_html=True)
         st.markdown(facts_html(row, lang), unsafe_allow_html=True)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+
+import pytest
 
 from goals import access, store
 from goals.access import Actor
 from goals.model import Role
+from goals.status import STATUS_STYLE
 
 PAGE = "pages/maal.py"
 KOL_1 = [
@@ -42,6 +46,26 @@ def title(chart) -> str:
     return figure(chart)["layout"]["title"]["text"]
 
 
+def chart(at, key: str):
+    return next(c for c in charts(at) if c.key == key)
+
+
+def report_of(url: str, lang: str = "da"):
+    from goals.status import assess
+
+    engine = store.open_store(url)
+    try:
+        return assess(engine=engine, lang=lang)
+    finally:
+        store.dispose_engines()
+
+
+#: Characters a browser may draw as colour emoji (or not at all, without an emoji font).
+EMOJI_PRONE = re.compile(
+    "[\U0001f000-\U0001faff\ufe0f\u2600-\u26ff\u2714\u2716\u2705\u274c\u27a1\u2b06\u2b07\u25b6]"
+)
+
+
 def test_first_goal_across_every_cluster(run_app, sqlite_demo_url):
     at = run_app(sqlite_demo_url, page=PAGE)
     assert not at.exception
@@ -51,19 +75,26 @@ def test_first_goal_across_every_cluster(run_app, sqlite_demo_url):
     subheaders = [s.value for s in at.subheader]
     assert subheaders[:3] == KOL_1
     assert subheaders[3] == "Social ulighed: uddannelsesgrupperne over tid"
-    # per criterion a chart and a comparison; then the inequality chart
+    # per criterion a chart and a comparison; then the inequality chart (the region has no
+    # row of the gap criterion, so no "before and after" of the gap)
     assert len(charts(at)) == 3 * 2 + 1
     page = texts(at)
-    assert "Samlet status for målet i hver klynge" in page
+    assert "Samlet vurdering af målet i hver klynge" in page
     assert "Version 2 fra 1. juni 2022: Skærpet af Direktørforum juni 2022." in page
-    assert page.count("Grundlaget for hver status") == 3
+    assert page.count("**Grundlaget for hver vurdering**") == 3
+    assert page.count('aria-label="Grundlaget for hver vurdering"') == 3  # the scrolling table
     for cluster in ("Aarhusklyngen", "Horsensklyngen", "Midtklyngen", "Randersklyngen"):
         assert f'<div class="goals-strip-name">{cluster}</div>' in page
-    # the inputs behind a status: base → latest → target, Danish numbers
+    # the inputs behind a verdict: base → latest → target, Danish numbers
     assert "20,7 <span class='goals-muted'>(2017)</span>" in page
-    assert "−2,8 % om året" in page
+    assert "<td class=num>−0,6</td>" in page  # the change a year, in the unit above the table
     assert "Målet er en ændring fra basisåret" in page  # relative target, no cluster chosen
-    assert "I Aarhusklyngen er værdien gået fra 20,7 % (2017) til 16,9 % (2023)" in page
+    aarhus = next(
+        r
+        for r in report_of(sqlite_demo_url).rows
+        if r.area == "AARHUS" and r.criterion == "KOL-1-A"
+    )
+    assert f"**Aarhusklyngen:** {aarhus.reason_text}" in page
 
 
 def test_links_to_the_indicator_keep_the_language(run_app, sqlite_demo_url):
@@ -92,10 +123,28 @@ def test_deep_link_restores_goal_cluster_and_language(run_app, sqlite_demo_url):
     assert [e.label for e in at.expander].count("Why this status?") == 2
     assert "In West cluster" in page or "West cluster" in page
     # the inequality view follows the highlighted cluster, with its own gap target
-    inequality = charts(at)[-1]
+    inequality = chart(at, "inequality-OVV-01")
     assert title(inequality) == "<b>Obesity, BMI ≥ 30 · West cluster</b>"
     assert "Target gap 2025" in json.dumps(figure(inequality), ensure_ascii=False)
     assert "highlight a cluster" not in page.lower()
+    # and shows the cluster's gap before and after, with the verdict in its colour
+    row = next(
+        r for r in report_of(sqlite_demo_url, "en").rows
+        if r.area == "VEST" and r.criterion == "DIA-2-B"
+    )  # fmt: skip
+    gap = figure(chart(at, "gap-change-OVV-01"))
+    assert gap["layout"]["yaxis"]["ticktext"] == [
+        "<b>Baseline</b><br>2017",
+        "<b>Latest</b><br>2023",
+    ]
+    assert [tr["x"] for tr in gap["data"]] == [
+        [pytest.approx(row.base_value)],
+        [pytest.approx(row.latest_value)],
+    ]
+    assert any(
+        a.get("bgcolor") == STATUS_STYLE[row.verdict].colour for a in gap["layout"]["annotations"]
+    )
+    assert row.reason_text in page
 
 
 def test_english_numbers_use_a_decimal_point(run_app, sqlite_demo_url):
@@ -113,7 +162,8 @@ def test_choosing_a_goal_and_a_cluster_updates_the_url(run_app, sqlite_demo_url)
     assert at.title[0].value == "Mindre social ulighed i mental sundhed"
     at.selectbox(key="url:cluster").set_value("MIDT").run()
     assert at.query_params["cluster"] == "MIDT"
-    assert title(charts(at)[-1]) == "<b>Dårligt mentalt helbred · Midtklyngen</b>"
+    assert title(chart(at, "inequality-PSY-01")) == "<b>Dårligt mentalt helbred · Midtklyngen</b>"
+    assert chart(at, "gap-change-PSY-01")
     at.selectbox(key="url:cluster").set_value("").run()
     assert "cluster" not in at.query_params
 
@@ -190,3 +240,55 @@ def test_the_page_checks_access_itself(run_app, sqlite_demo_url, monkeypatch):
     assert not at.title
     assert not charts(at)
     assert at.text_input  # the login form
+
+
+def test_the_verdict_comes_first_and_the_open_sdg_status_stays_in_the_table(
+    run_app, sqlite_demo_url
+):
+    at = run_app(sqlite_demo_url, page=PAGE, goal="PSY-2")
+    assert not at.exception
+    rows = [r for r in report_of(sqlite_demo_url).rows if r.criterion == "PSY-2-A"]
+    assert {r.verdict for r in rows} == {"uncertain"}  # the demo: no change beyond the noise
+    assert {r.status for r in rows} - {"uncertain"}  # while Open SDG has a status for each
+    page = texts(at)
+    strip = next(m.value for m in at.markdown if 'class="goals-strip compact"' in m.value)
+    assert strip.count("goals-badge small goals-uncertain") == len(rows)
+    table = next(
+        m.value
+        for m in at.markdown
+        if "<th>Vurdering</th>" in m.value and "Aarhusklyngen" in m.value
+    )
+    assert "<th>Open SDG-status (score)</th>" in table
+    assert "<th>Ændring om året</th>" in table and "<th>Nødvendigt om året</th>" in table
+    for r in rows:
+        line = next(tr for tr in table.split("<tr") if f"<td>{r.area_name}</td>" in tr)
+        verdict, open_sdg = line.split("goals-badge small goals-")[1:3]
+        assert verdict.startswith("uncertain") and open_sdg.startswith(r.status)
+    assert "Samlet vurdering af målet i hver klynge" in page
+    report = report_of(sqlite_demo_url)
+    from goals.status import support_text
+
+    for cluster in ("AARHUS", "VEST"):
+        assert support_text(report.goal_area[("PSY-2", cluster)], "da") in page
+
+
+def test_the_highlighted_cluster_opens_its_inputs_with_the_reason_first(run_app, sqlite_demo_url):
+    at = run_app(sqlite_demo_url, page=PAGE, goal="PSY-2", cluster="AARHUS")
+    row = next(
+        r
+        for r in report_of(sqlite_demo_url).rows
+        if r.area == "AARHUS" and r.criterion == "PSY-2-A"
+    )
+    why = [e for e in at.expander if e.label == "Hvorfor denne status?"]
+    assert why
+    inside = "\n".join(m.value for e in why for m in e.markdown)
+    assert row.reason_text in inside
+    assert "Open SDG-status" in inside and "Sikkerhed" in inside
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_no_emoji_on_the_goal_page(run_app, sqlite_demo_url, lang):
+    at = run_app(sqlite_demo_url, page=PAGE, goal="PSY-2", cluster="AARHUS", lang=lang)
+    assert not at.exception
+    shown = texts(at) + "\n".join(json.dumps(figure(c), ensure_ascii=False) for c in charts(at))
+    assert not EMOJI_PRONE.findall(shown)

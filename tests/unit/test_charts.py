@@ -20,30 +20,21 @@ from goals.charts import (
     bullet_chart,
     comparison_chart,
     criterion_chart,
+    gap_change_chart,
     inequality_chart,
     series_chart,
     sparkline,
     status_grid,
 )
+from goals.status import COMPARISON_STYLE, STATUS_STYLE
 
-# local styles: goals.status owns the real table; the charts only take it as an argument
-STATUS_STYLE = {
-    "target_achieved": ("#009E73", "✔"),
-    "on_track": ("#56B4E9", "▲"),
-    "needs_acceleration": ("#F0E442", "●"),
-    "limited_progress": ("#E69F00", "▼"),
-    "deterioration": ("#D55E00", "✖"),
-    "not_available": ("#999999", "?"),
+# the product's styles (goals.status): seven verdicts, each a StatusStyle with colour, symbol
+# and the text colour on the fill; the charts take them as an argument or use them by default
+STYLE_COLOURS = {s.colour for s in STATUS_STYLE.values()} | {
+    s.colour for s in COMPARISON_STYLE.values()
 }
-COMPARISON_STYLE = {
-    "better": ("#0072B2", "▲"),
-    "similar": ("#F0E442", "●"),
-    "worse": ("#D55E00", "▼"),
-    "higher": ("#56B4E9", "↑"),
-    "lower": ("#56B4E9", "↓"),
-    "not_compared": ("#999999", "–"),
-}
-STYLE_COLOURS = {c for c, _ in STATUS_STYLE.values()} | {c for c, _ in COMPARISON_STYLE.values()}
+#: Symbols that a browser or PowerPoint may draw as colour emoji (or not at all without one).
+EMOJI_PRONE = ("✔", "✖", "⚠", "✅", "❌", "🎯", "➡", "📥")
 CLUSTERS = ["Klynge Nord", "Klynge Syd", "Klynge Øst"]
 
 
@@ -88,6 +79,36 @@ def quarterly() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@dataclass
+class GapRow:
+    """The attributes of a goals.status.StatusRow that gap_change_chart reads: a gap that
+    narrowed from 15,4 to 12,5 procentpoint, within the noise, with a target of 12,3."""
+
+    verdict: str = "uncertain"
+    status: str = "on_track"
+    certainty: str = "uncertain"
+    unit: str = "procentpoint"
+    decimals: int = 1
+    gap: bool = True
+    indicator_name: str = "Daglige rygere"
+    area_name: str = "Aarhusklyngen"
+    subject: str = "Forskel: Grundskole − Lang videregående"
+    base_period: str | None = "2017"
+    base_value: float | None = 15.4
+    base_lower: float | None = 12.6
+    base_upper: float | None = 18.2
+    base_se: float | None = 1.43
+    latest_period: str | None = "2023"
+    latest_value: float | None = 12.5
+    latest_lower: float | None = 9.9
+    latest_upper: float | None = 15.1
+    latest_se: float | None = 1.32
+    target: float | None = 12.3
+    target_period: str | None = "2025"
+    change: float | None = -2.9
+    change_per_year: float | None = -2.9 / 6
+
+
 def every_chart(lang: str) -> dict[str, go.Figure]:
     education = pd.DataFrame(
         [
@@ -118,7 +139,8 @@ def every_chart(lang: str) -> dict[str, go.Figure]:
             status="needs_acceleration", status_style=STATUS_STYLE, lang=lang, title="Dagligrygere",
             baseline_period="2017", latest_period="2023", target_period="2025",
         ),
-        "sparkline": sparkline(["2015", "2016", "2018"], [1.0, None, 3.0], status_colour="#009E73", lang=lang),
+        "sparkline": sparkline(["2015", "2016", "2018"], [1.0, None, 3.0], status="uncertain", lang=lang),
+        "gap_change": gap_change_chart(GapRow(), lang=lang),
         "inequality": inequality_chart(
             education, groups=["Grundskole", "Erhvervsfaglig", "Lang videregående"],
             gap_groups=("Grundskole", "Lang videregående"), target_gap=8.0, target_period="2025",
@@ -126,12 +148,13 @@ def every_chart(lang: str) -> dict[str, go.Figure]:
         ),
         "grid": status_grid(
             {
-                ("nord", "kol"): {"status": "on_track", "n": 5, "counts": {"on_track": 2, "target_achieved": 1, "deterioration": 2}},
+                ("nord", "kol"): {"status": "on_track", "n": 5, "support": 3, "counts": {"on_track": 2, "target_achieved": 1, "deterioration": 2}},
                 ("nord", "diabetes"): {"status": "deterioration", "n": 2, "counts": {"deterioration": 2}},
                 ("syd", "kol"): {"status": "not_available", "n": 1, "counts": {"not_available": 1}},
+                ("syd", "diabetes"): {"status": "uncertain", "n": 4, "counts": {"on_track": 1, "uncertain": 2, "deterioration": 1}},
             },
             rows=[("nord", "Klynge Nord"), ("syd", "Klynge Syd")],
-            columns=[("kol", "KOL og rygning"), ("diabetes", "Diabetes")],
+            columns=[("kol", "KOL og rygning"), ("diabetes", "Diabetes"), ("psyk", "Psykiatri")],
             status_style=STATUS_STYLE, lang=lang, title="Overblik",
         ),
         "comparison": comparison_chart(
@@ -448,13 +471,26 @@ def test_criterion_path_is_straight_when_the_sign_changes():
 # --- bullet, sparkline -------------------------------------------------------------------------
 
 
-def test_bullet_chart_shows_status_colour_icon_label_and_values():
+def verdict_badge(fig: go.Figure) -> Any:
+    """The annotation drawn on a verdict's colour (the badge with the verdict in words)."""
+    return next(
+        a for a in fig.layout.annotations if a.bgcolor and a.bgcolor != "rgba(255,255,255,0.88)"
+    )
+
+
+def test_bullet_chart_shows_verdict_colour_symbol_label_and_values():
     fig = bullet_chart(
         baseline=17.8, latest=15.1, target=12.0, unit="%", decimals=1, higher_is_better=False,
         status="needs_acceleration", status_style=STATUS_STYLE, latest_period="2023",
     )  # fmt: skip
-    assert "● Fremgang – men for langsom" in fig.layout.title.text
-    assert any(s.fillcolor == "#F0E442" and {s.x0, s.x1} == {15.1, 17.8} for s in fig.layout.shapes)
+    badge = verdict_badge(fig)
+    assert "● Fremgang – men for langsom" in badge.text
+    assert badge.bgcolor == STATUS_STYLE["needs_acceleration"].colour
+    assert badge.font.color == STATUS_STYLE["needs_acceleration"].ink
+    assert any(
+        s.fillcolor == STATUS_STYLE["needs_acceleration"].colour and {s.x0, s.x1} == {15.1, 17.8}
+        for s in fig.layout.shapes
+    )
     texts = " ".join(a.text for a in fig.layout.annotations)
     assert "Seneste 2023: 15,1 %" in texts and "Mål: 12,0 %" in texts and "17,8 %" in texts
     assert "← bedre" in texts
@@ -462,8 +498,50 @@ def test_bullet_chart_shows_status_colour_icon_label_and_values():
         baseline=1000, latest=1500, target=2000, unit="antal", decimals=0, higher_is_better=True,
         status="on_track", status_style=STATUS_STYLE, lang="en",
     )  # fmt: skip
-    assert "▲ On track" in english.layout.title.text
+    assert "▲ On track" in verdict_badge(english).text
     assert "1,500 antal" in " ".join(a.text for a in english.layout.annotations)
+
+
+def test_bullet_chart_colours_the_uncertain_verdict_and_uses_the_product_styles_by_default():
+    fig = bullet_chart(
+        baseline=15.4, latest=12.5, target=12.3, unit="%", decimals=1, higher_is_better=False,
+        status="uncertain",
+    )  # fmt: skip
+    style = STATUS_STYLE["uncertain"]
+    badge = verdict_badge(fig)
+    assert f"{style.icon} Ingen sikker ændring" in badge.text
+    assert (badge.bgcolor, badge.font.color) == (style.colour, style.ink)
+    assert fig.data[0].marker.color == style.colour  # the latest value
+    # dark fills carry white text: the ink of the style, not a fixed black
+    dark = bullet_chart(
+        baseline=1.0, latest=2.0, target=0.5, unit="%", decimals=1, higher_is_better=False,
+        status="deterioration",
+    )  # fmt: skip
+    assert verdict_badge(dark).font.color == STATUS_STYLE["deterioration"].ink == "#FFFFFF"
+
+
+def test_bullet_chart_takes_plain_colour_symbol_pairs_too():
+    fig = bullet_chart(
+        baseline=1.0, latest=2.0, target=3.0, unit="%", decimals=1, higher_is_better=True,
+        status="on_track", status_style={"on_track": ("#5698F2", "▲")},
+    )  # fmt: skip
+    badge = verdict_badge(fig)
+    assert badge.bgcolor == "#5698F2" and badge.font.color == "#1A1A1A"
+    white = bullet_chart(
+        baseline=1.0, latest=2.0, target=3.0, unit="%", decimals=1, higher_is_better=True,
+        status="deterioration", status_style={"deterioration": ("#C23901", "x")},
+    )  # fmt: skip
+    assert verdict_badge(white).font.color == "#FFFFFF"
+
+
+def test_bullet_chart_can_leave_the_badge_to_the_page():
+    fig = bullet_chart(
+        baseline=1.0, latest=2.0, target=3.0, unit="%", decimals=1, higher_is_better=True,
+        status="on_track", badge=False,
+    )  # fmt: skip
+    assert not [a for a in fig.layout.annotations if a.bgcolor]
+    assert "▲ Seneste: 2,0 %" in " ".join(a.text for a in fig.layout.annotations)
+    assert fig.layout.margin.t < 64
 
 
 def test_bullet_chart_labels_close_together_go_on_both_sides():
@@ -471,8 +549,25 @@ def test_bullet_chart_labels_close_together_go_on_both_sides():
         baseline=10.0, latest=10.2, target=10.3, unit="%", decimals=1, higher_is_better=True,
         status="on_track", status_style=STATUS_STYLE,
     )  # fmt: skip
-    anchors = [a.yanchor for a in fig.layout.annotations if a.text and "%" in a.text]
+    anchors = [
+        a.yanchor for a in fig.layout.annotations if a.text and "%" in a.text and a.yref != "paper"
+    ]
     assert set(anchors) == {"top", "bottom"}
+
+
+def test_bullet_chart_labels_that_would_overlap_on_a_phone_each_get_their_own_row():
+    fig = bullet_chart(
+        baseline=20.7, latest=16.9, target=16.6, unit="%", decimals=1, higher_is_better=False,
+        status="on_track", baseline_period="2017", latest_period="2023", target_period="2025",
+        badge=False,
+    )  # fmt: skip
+    labels = [a for a in fig.layout.annotations if "%" in (a.text or "")]
+    assert len(labels) == 3
+    rows = {(a.yanchor, a.yshift or 0) for a in labels}
+    assert len(rows) == 3  # above, below, and a second row above
+    latest = next(a for a in labels if "Seneste" in a.text)
+    assert (latest.yanchor, latest.yshift or 0) == ("bottom", 0)  # next to the bar
+    assert fig.layout.margin.t > 12 and fig.layout.height > 150
 
 
 def test_bullet_chart_with_missing_values_still_builds():
@@ -480,7 +575,14 @@ def test_bullet_chart_with_missing_values_still_builds():
         baseline=None, latest=None, target=12.0, unit="%", decimals=1, higher_is_better=None,
         status="not_available", status_style=STATUS_STYLE,
     )  # fmt: skip
-    assert "? Kan ikke vurderes" in fig.layout.title.text
+    assert "? Kan ikke vurderes" in verdict_badge(fig).text
+
+
+def test_no_chart_uses_emoji_prone_symbols(figures):
+    _, figs = figures
+    for name, fig in figs.items():
+        text = fig.to_json()
+        assert not [c for c in EMOJI_PRONE if c in text], name
 
 
 def test_sparkline_is_tiny_without_axes_and_keeps_gaps():
@@ -492,6 +594,17 @@ def test_sparkline_is_tiny_without_axes_and_keeps_gaps():
     assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
     assert fig.layout.height <= 60
     assert sparkline([], []).data  # no data: an empty line, not an error
+
+
+def test_sparkline_marks_the_latest_value_in_the_verdict_colour():
+    for verdict, style in STATUS_STYLE.items():
+        fig = sparkline(["2015", "2016", "2017"], [1.0, 2.0, 1.5], status=verdict)
+        latest = fig.data[-1]
+        assert list(latest.y) == [1.5]
+        assert latest.marker.color == style.colour, verdict
+        # a light verdict colour would vanish as a line on white: the line stays dark
+        assert fig.data[0].line.color == charts.INK
+        assert latest.marker.line.color == charts.INK
 
 
 # --- inequality --------------------------------------------------------------------------------
@@ -532,24 +645,66 @@ def test_status_grid_cells_have_colour_icon_label_and_counts(figures):
     lang, figs = figures
     fig = figs["grid"]
     texts = [a.text for a in fig.layout.annotations]
+    on_track = STATUS_STYLE["on_track"]
     if lang == "da":
-        assert "<b>▲ På rette spor</b><br>3 af 5 på rette spor" in texts
+        assert (
+            f"<span style='color:{on_track.ink}'><b>▲ På rette spor</b><br>"
+            "<span style='font-size:17px'>3 af 5 succeskriterier<br>på rette spor eller bedre"
+            "</span></span>"
+        ) in texts
         assert any("Ingen succeskriterier" in text for text in texts)
     else:
-        assert "<b>▲ On track</b><br>3 of 5 on track" in texts
+        assert any(
+            "<b>▲ On track</b>" in text and "3 of 5 success criteria<br>on track or better" in text
+            for text in texts
+        )
     fills = [s.fillcolor for s in fig.layout.shapes]
-    assert "#56B4E9" in fills and "#D55E00" in fills and "#999999" in fills
+    for verdict in ("on_track", "deterioration", "not_available", "uncertain"):
+        assert STATUS_STYLE[verdict].colour in fills, verdict
     assert list(fig.layout.yaxis.ticktext) == ["<b>Klynge Nord</b>", "<b>Klynge Syd</b>"]
     hover = fig.data[0].hovertext[0]
-    assert "✖" in hover and "2" in hover
+    assert f"{STATUS_STYLE['deterioration'].icon} " in hover and ": 2" in hover
 
 
-def test_status_grid_takes_roll_ups():
+def test_status_grid_shows_the_uncertain_verdict_with_its_count_and_ink(figures):
+    lang, figs = figures
+    fig = figs["grid"]
+    style = STATUS_STYLE["uncertain"]
+    label = "Ingen sikker ændring" if lang == "da" else "No certain change"
+    cell = next(a.text for a in fig.layout.annotations if label in a.text)
+    assert f"<b>{style.icon} {label}</b>" in cell
+    assert f"color:{style.ink}" in cell
+    # the support worked out from the counts: 3 of 4 are "uncertain" or better
+    assert ("3 af 4 succeskriterier<br>ikke i forværring" if lang == "da" else "3 of 4") in cell
+    deterioration = STATUS_STYLE["deterioration"]
+    dark = next(a.text for a in fig.layout.annotations if deterioration.icon in a.text)
+    assert f"color:{deterioration.ink}" in dark and deterioration.ink == "#FFFFFF"
+
+
+def test_status_grid_takes_combined_verdicts():
+    from goals.verdicts import combine
+
+    cells = {
+        ("a", "x"): combine(["target_achieved", "target_achieved"]),
+        ("a", "y"): combine(["uncertain", "deterioration", "uncertain"]),
+    }
+    fig = status_grid(cells, rows=[("a", "A")], columns=[("x", "X"), ("y", "Y")])
+    texts = [a.text for a in fig.layout.annotations]
+    assert any(
+        "✓ Målet er nået" in x and "2 af 2 succeskriterier<br>har nået målet" in x for x in texts
+    )
+    assert any("≈ Ingen sikker ændring" in x and "2 af 3 succeskriterier" in x for x in texts)
+    fills = {s.fillcolor for s in fig.layout.shapes}
+    assert {STATUS_STYLE["target_achieved"].colour, STATUS_STYLE["uncertain"].colour} <= fills
+
+
+def test_status_grid_takes_roll_ups_without_support():
     cells = {("a", "x"): RollUp("target_achieved", 5.0, 2, 2, {"target_achieved": 2})}
     fig = status_grid(cells, rows=[("a", "A")], columns=[("x", "X")], status_style=STATUS_STYLE)
-    assert "<b>✔ Målet er nået</b><br>2 af 2 på rette spor" in [
-        a.text for a in fig.layout.annotations
-    ]
+    assert any(
+        "✓ Målet er nået" in (a.text or "") and "2 af 2 succeskriterier" in (a.text or "")
+        for a in fig.layout.annotations
+    )
 
 
 def test_status_grid_is_tall_enough_for_many_rows():
@@ -569,7 +724,7 @@ def test_comparison_chart_marks_better_similar_worse_with_colour_and_symbol(figu
     worse = "Dårligere end regionen" if lang == "da" else "Worse than the region"
     assert list(by_name[better].y) == ["A"] and by_name[better].marker.symbol == "triangle-up"
     assert list(by_name[worse].y) == ["C"] and by_name[worse].marker.symbol == "triangle-down"
-    assert by_name[better].marker.color == "#0072B2"
+    assert by_name[better].marker.color == COMPARISON_STYLE["better"].colour
     symbols = {tr.marker.symbol for tr in fig.data}
     assert len(symbols) == len(fig.data)  # every result has its own shape
     assert any(s.x0 == s.x1 == 17.1 for s in fig.layout.shapes)  # the region
@@ -614,3 +769,132 @@ def test_survey_years_connect_but_a_year_the_others_have_is_a_gap():
     lines = {trace.name: trace for trace in fig.data if trace.mode and "lines" in trace.mode}
     assert list(lines["A"].x) == [2010, 2013, 2017] and None not in lines["A"].y
     assert list(lines["B"].x) == [2010, 2013, 2017] and lines["B"].y[1] is None
+
+
+# --- a gap before and after --------------------------------------------------------------------
+
+
+def marker_at(fig: go.Figure, y: int) -> go.Scatter:
+    """The base (y = 1) or latest (y = 0) point of gap_change_chart."""
+    return next(tr for tr in fig.data if tr.mode == "markers" and list(tr.y) == [y])
+
+
+def texts_of(fig: go.Figure) -> str:
+    return "\n".join(a.text or "" for a in fig.layout.annotations)
+
+
+def test_gap_change_chart_shows_base_and_latest_with_their_intervals(figures):
+    lang, figs = figures
+    fig = figs["gap_change"]
+    base, latest = marker_at(fig, 1), marker_at(fig, 0)
+    assert list(base.x) == [15.4] and list(latest.x) == [12.5]
+    notes = next(a.text for a in fig.layout.annotations if a.yref == "paper" and a.y == 0)
+    plain = notes.replace("<br>", " ")
+    assert base.error_x.visible and latest.error_x.visible
+    assert base.error_x.array[0] == pytest.approx(18.2 - 15.4)
+    assert base.error_x.arrayminus[0] == pytest.approx(15.4 - 12.6)
+    assert latest.error_x.array[0] == pytest.approx(15.1 - 12.5)
+    assert latest.error_x.arrayminus[0] == pytest.approx(12.5 - 9.9)
+    texts = texts_of(fig)
+    if lang == "da":
+        assert "15,4 procentpoint" in texts and "95 %-interval: 12,6–18,2" in texts
+        assert "12,5 procentpoint" in texts and "95 %-interval: 9,9–15,1" in texts
+        assert "Ændring 2017–2023: −2,9 procentpoint (−0,5 om året)" in texts
+        # the notes wrap into short lines (plotly does not wrap text itself)
+        assert "Inden for den statistiske usikkerhed (±3,8 procentpoint)." in plain
+        assert max(len(line) for line in notes.split("<br>")) <= charts._WRAP
+        ticks = list(fig.layout.yaxis.ticktext)
+        assert ticks == ["<b>Basis</b><br>2017", "<b>Seneste</b><br>2023"]
+    else:
+        assert "15.4 procentpoint" in texts and "95 % interval: 12.6–18.2" in texts
+        assert "Within the statistical uncertainty (±3.8 procentpoint)." in plain
+    # the base above the latest, an arrow from one to the other
+    arrow = next(a for a in fig.layout.annotations if a.showarrow)
+    assert (arrow.ax, arrow.ay, arrow.x, arrow.y) == (15.4, 1, 12.5, 0)
+    assert fig.layout.xaxis.range[0] <= 0  # a gap reads against no gap at all
+
+
+def test_gap_change_chart_draws_the_target_as_a_line_with_its_period(figures):
+    lang, figs = figures
+    fig = figs["gap_change"]
+    line = next(s for s in fig.layout.shapes if s.x0 == s.x1 == 12.3)
+    assert line.line.dash == "dash"
+    label = "Mål 2025: 12,3 procentpoint" if lang == "da" else "Target 2025: 12.3 procentpoint"
+    assert label in texts_of(fig)
+    assert fig.layout.xaxis.range[1] > 18.2  # the whole interval is on the axis
+
+
+def test_gap_change_chart_shows_the_verdict_in_words_on_its_colour(figures):
+    lang, figs = figures
+    fig = figs["gap_change"]
+    style = STATUS_STYLE["uncertain"]
+    badge = verdict_badge(fig)
+    label = "Ingen sikker ændring" if lang == "da" else "No certain change"
+    assert badge.text == f"<b>{style.icon} {label}</b>"
+    assert (badge.bgcolor, badge.font.color) == (style.colour, style.ink)
+    assert marker_at(fig, 0).marker.color == style.colour  # the latest value in its colour
+    assert marker_at(fig, 1).marker.color == "#FFFFFF"  # the base is open
+
+
+@pytest.mark.parametrize("verdict", list(STATUS_STYLE))
+def test_gap_change_chart_takes_every_verdict(verdict):
+    fig = gap_change_chart(GapRow(verdict=verdict), lang="da")
+    style = STATUS_STYLE[verdict]
+    badge = verdict_badge(fig)
+    assert (badge.bgcolor, badge.font.color) == (style.colour, style.ink)
+    assert style.icon in badge.text
+
+
+def test_gap_change_chart_falls_back_to_standard_errors_for_the_intervals():
+    row = GapRow(base_lower=None, base_upper=None, latest_lower=None, latest_upper=None)
+    fig = gap_change_chart(row, lang="da")
+    base, latest = marker_at(fig, 1), marker_at(fig, 0)
+    assert base.error_x.array[0] == pytest.approx(1.96 * 1.43)
+    assert base.error_x.arrayminus[0] == pytest.approx(1.96 * 1.43)
+    assert latest.error_x.array[0] == pytest.approx(1.96 * 1.32)
+    # without limits or standard errors: no interval, and the chart says so
+    bare = gap_change_chart(
+        GapRow(base_lower=None, base_upper=None, base_se=None, certainty="unknown"), lang="da"
+    )
+    assert not marker_at(bare, 1).error_x.visible and marker_at(bare, 0).error_x.visible
+    assert "uden oplyst usikkerhed" in texts_of(bare)
+    assert "Tallene har ingen oplyst usikkerhed." in texts_of(bare)
+
+
+def test_gap_change_chart_of_a_share_and_of_quarters():
+    row = GapRow(
+        unit="%", gap=False, base_period="2017K2", latest_period="2023K4", verdict="deterioration"
+    )
+    fig = gap_change_chart(row, lang="da", title="Egen titel")
+    assert fig.layout.title.text == "<b>Egen titel</b>"
+    texts = texts_of(fig)
+    assert "15,4 %" in texts and "Mål 2. kvt. 2025" not in texts
+    assert "−2,9 procentpoint" in texts  # a change of a share is in percentage points
+    assert list(fig.layout.yaxis.ticktext) == [
+        "<b>Basis</b><br>2. kvt. 2017",
+        "<b>Seneste</b><br>4. kvt. 2023",
+    ]
+    assert fig.layout.xaxis.ticksuffix == " %"
+
+
+def test_gap_change_chart_without_a_latest_value_or_target_still_builds():
+    fig = gap_change_chart(
+        GapRow(latest_value=None, latest_period=None, change=None, target=None, verdict="not_available"),
+        lang="en",
+    )  # fmt: skip
+    texts = texts_of(fig)
+    assert "No data" in texts and "Cannot be assessed" in texts
+    assert not [s for s in fig.layout.shapes if s.x0 == s.x1 == 12.3]
+    assert not any(a.showarrow for a in fig.layout.annotations)
+
+
+def test_gap_change_chart_takes_a_real_status_row():
+    from goals.status import StatusRow
+
+    needed = {
+        "base_value", "base_period", "base_lower", "base_upper", "base_se", "latest_value",
+        "latest_period", "latest_lower", "latest_upper", "latest_se", "target", "target_period",
+        "verdict", "certainty", "unit", "decimals", "change", "change_per_year", "subject",
+        "indicator_name", "area_name", "gap",
+    }  # fmt: skip
+    assert needed <= set(StatusRow.__dataclass_fields__)
