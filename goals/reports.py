@@ -31,11 +31,13 @@ __all__ = [
     "current_initiatives",
 ]
 
-#: The computed statuses that agree with each traffic light. Limited progress is amber or red
-#: – steering groups use both for it – so neither is called a mismatch.
+#: The computed verdicts that agree with each traffic light. Limited progress is amber or red
+#: – steering groups use both for it – so neither is called a mismatch. "No certain change"
+#: agrees with amber only: the figures show neither that the goal is on track nor that it is
+#: getting worse.
 AGREEING_STATUSES: dict[str, frozenset[str]] = {
     TrafficLight.GREEN.value: frozenset({"target_achieved", "on_track"}),
-    TrafficLight.YELLOW.value: frozenset({"needs_acceleration", "limited_progress"}),
+    TrafficLight.YELLOW.value: frozenset({"needs_acceleration", "limited_progress", "uncertain"}),
     TrafficLight.RED.value: frozenset({"limited_progress", "deterioration"}),
 }
 
@@ -79,7 +81,7 @@ class CurrentInitiative:
 
 
 def assessment_agrees(light: str, status: str) -> bool | None:
-    """Whether a traffic light agrees with a computed status; None when the status is not
+    """Whether a traffic light agrees with a computed verdict (or status); None when it is not
     available (there is nothing to disagree with)."""
     if status == "not_available":
         return None

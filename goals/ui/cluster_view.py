@@ -28,7 +28,7 @@ from goals.reports import (
 from goals.status import STATUS_STYLE, StatusReport, StatusRow, icon_svg, status_label
 from goals.store import read_session
 from goals.ui import context, status_view, urlstate
-from goals.verdicts import UNCERTAIN, Combined
+from goals.verdicts import Combined
 
 ROOT = Path(__file__).resolve().parents[2]
 GOAL_PAGE = "pages/maal.py"
@@ -150,15 +150,6 @@ def header(cat: Catalogue, cluster: str, report: StatusReport, lang: str) -> Non
     )
 
 
-def agrees(light: str, verdict: str) -> bool | None:
-    """Whether the steering group's traffic light agrees with the computed verdict (None when
-    the verdict cannot be assessed). "No certain change" agrees with amber only: the figures
-    show neither that the goal is on track nor that it is getting worse."""
-    if verdict == UNCERTAIN:
-        return light == "yellow"
-    return assessment_agrees(light, verdict)
-
-
 def _assessment(combined: Combined | None, assessment: CurrentAssessment | None, lang: str) -> None:
     """Computed verdict and the steering group's own assessment side by side; a mismatch said."""
     computed, own = st.columns(2)
@@ -190,7 +181,7 @@ def _assessment(combined: Combined | None, assessment: CurrentAssessment | None,
             )
     if combined is None or assessment is None or not combined.n:
         return
-    if agrees(assessment.light, combined.status) is False:
+    if assessment_agrees(assessment.light, combined.status) is False:
         message = t(
             "cluster.mismatch",
             lang,
