@@ -17,7 +17,7 @@ def test_goal_page_renders_every_criterion_without_an_exception(demo_server, pag
     assert_no_exception(page, demo_server)
     main = page.locator("[data-testid='stMain']")
     assert main.get_by_text("Færre rygere blandt borgere med kort uddannelse").first.is_visible()
-    assert main.get_by_text("Samlet status for målet i hver klynge").is_visible()
+    assert main.get_by_text("Samlet vurdering af målet i hver klynge").is_visible()
     page.wait_for_selector(".js-plotly-plot")
     assert main.locator(".js-plotly-plot").count() == 7  # 3 criteria × 2 and the inequality view
     screenshot(page, "maal")
