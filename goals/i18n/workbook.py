@@ -64,6 +64,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Filen ville fylde {size} MB udpakket – langt mere end et statusark kan fylde – så den læses ikke. Gem arket på ny fra Excel, og prøv igen.",
         "en": "The file would unpack to {size} MB – far more than a status workbook can hold – so it is not read. Save it again from Excel and try again.",
     },
+    "workbook.file.far_cell": {
+        "da": "Arket '{sheet}' har en værdi i celle {cell}, langt uden for resten af arket, så arket ville fylde {cells} celler – grænsen er {limit} celler. Slet indholdet af celle {cell} (eller de tomme rækker og kolonner ud til den), gem filen igen, og prøv igen.",
+        "en": "The sheet '{sheet}' has a value in cell {cell}, far outside the rest of the sheet, so the sheet would span {cells} cells – the limit is {limit} cells. Delete the contents of cell {cell} (or the empty rows and columns out to it), save the file again and try again.",
+    },
     "workbook.file.empty_workbook": {
         "da": "Projektmappen er tom: der er ingen ark med data.",
         "en": "The workbook is empty: there are no sheets with data.",

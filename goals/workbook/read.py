@@ -3,9 +3,11 @@
 python-calamine does the heavy reading. It does not report number formats or whether a formula
 had a cached value, so for .xlsx/.xlsm (and .ods) we scan the sheet XML cheaply with the standard
 library — only when the file has percent styles or formulas at all, so a plain 100,000-row file
-pays nothing for it.
+pays nothing for it. Every sheet's extent is measured once before python-calamine reads it
+(MAX_SHEET_CELLS): ~0.8 s for 100,000 rows × 20 columns.
 
-Every way a file can be unreadable (too big, zip bomb, encrypted, corrupt, wrong type, empty)
+Every way a file can be unreadable (too big, zip bomb, a value far outside the sheet that
+python-calamine would abort on, encrypted, corrupt, wrong type, empty)
 becomes one `ReadError` carrying a text key for `goals.i18n`; nothing here raises anything else.
 """
 
@@ -29,6 +31,12 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_EXPANSION_FACTOR = 10
 ZIP_MIN_ALLOWED = 200 * 1024 * 1024
 ZIP_MAX_MEMBERS = 10_000
+# python-calamine allocates a sheet's whole grid, from its first to its last cell with a value,
+# before returning anything (~43 bytes a cell at the peak, with our to_python) and aborts the
+# process when that fails: one value in XFD1048576 asks for 512 GiB. Sheets are measured from
+# their XML first. 20 million cells (~0.9 GB, ~2 s) still let 1,048,576 rows × 19 columns or
+# 100,000 rows × 200 columns through; a 20 MB upload cannot hold that many real values.
+MAX_SHEET_CELLS = 20_000_000
 SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".xls")
 
 Cell = tuple[int, int]  # (row, column), both 0-based from A1
@@ -136,6 +144,14 @@ def read_workbook(content: bytes, filename: str, *, limit_bytes: int) -> RawWork
         kind = _zip_kind(archive, suffix)
     else:
         raise ReadError("workbook.file.wrong_type", suffix=suffix or "?")
+    # before python-calamine sees the file (it reads .ods sheets as soon as it opens it)
+    try:
+        if archive is not None:
+            _check_extent(archive, kind)
+        else:
+            _check_xls_extent(content)
+    except (KeyError, ET.ParseError, ValueError, IndexError, struct.error) as exc:
+        raise ReadError("workbook.file.corrupt") from exc
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(content))
         metadata = book.sheets_metadata
@@ -240,8 +256,18 @@ def _zip_kind(archive: _Unpacked, suffix: str) -> str:
 
 # --- xlsx: percent formats and formulas without cached values -------------------------------
 
-_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# Excel writes transitional Open XML with these namespaces, and "Strict Open XML" with the
+# purl.oclc.org ones instead; the same part names and elements otherwise. Every scan below
+# matches elements by local name and relationship ids in either namespace, so both are read
+# alike.
+_NS_MAIN = (
+    "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}",
+    "{http://purl.oclc.org/ooxml/spreadsheetml/main}",
+)
+_NS_REL = (
+    "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}",
+    "{http://purl.oclc.org/ooxml/officeDocument/relationships}",
+)
 _BUILTIN_PERCENT = {9, 10}
 _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*?)(/?)>")
 _END_C = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?c>")
@@ -259,17 +285,22 @@ def _percent_styles(archive: _Unpacked) -> set[int]:
     except KeyError:
         return set()
     percent_formats = set(_BUILTIN_PERCENT)
-    for fmt in root.iter(f"{_NS_MAIN}numFmt"):
+    for fmt in _elements(root, "numFmt"):
         # a '%' inside quotes or after a backslash is a literal character, not a percent format
         code = re.sub(r'"[^"]*"|\\.', "", fmt.get("formatCode", ""))
         if "%" in code:
             percent_formats.add(int(fmt.get("numFmtId", "-1")))
     styles: set[int] = set()
-    xfs = root.find(f"{_NS_MAIN}cellXfs")
+    xfs = next((e for e in root if e.tag in {f"{ns}cellXfs" for ns in _NS_MAIN}), None)
     for index, xf in enumerate(xfs if xfs is not None else []):
         if int(xf.get("numFmtId", "0")) in percent_formats:
             styles.add(index)
     return styles
+
+
+def _elements(root: ET.Element, name: str) -> list[ET.Element]:
+    """Every SpreadsheetML element `name` under `root`, transitional or strict."""
+    return [e for ns in _NS_MAIN for e in root.iter(f"{ns}{name}")]
 
 
 def _sheet_paths(archive: _Unpacked) -> dict[str, str]:
@@ -278,8 +309,9 @@ def _sheet_paths(archive: _Unpacked) -> dict[str, str]:
     rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     targets = {r.get("Id"): r.get("Target", "") for r in rels}
     paths = {}
-    for sheet in workbook.iter(f"{_NS_MAIN}sheet"):
-        target = targets.get(sheet.get(f"{_NS_REL}id"), "")
+    for sheet in _elements(workbook, "sheet"):
+        rid = next((sheet.get(f"{ns}id") for ns in _NS_REL if sheet.get(f"{ns}id")), None)
+        target = targets.get(rid, "")
         target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
         paths[sheet.get("name", "")] = target
     return paths
@@ -290,6 +322,159 @@ def _column_index(letters: bytes) -> int:
     for ch in letters.upper():
         index = index * 26 + ch - 64
     return index - 1
+
+
+# --- sheet extents: refuse what python-calamine cannot allocate ------------------------------
+
+# Excel, LibreOffice and openpyxl write every cell as `<c r="B7"…`: those are measured with
+# fast regular expressions. A cell written any other way (no reference, other attribute order,
+# a namespace prefix, an odd reference) sends the sheet to the exact, slower walk.
+_CELL_COLUMN = re.compile(rb'<c r="\$?([A-Za-z]{1,3})\$?\d')
+_CELL_ODD = re.compile(rb'<c(?! r="\$?[A-Za-z]{1,3}\$?\d{1,7}")[\s/>]')
+_CELL_PREFIXED = re.compile(rb":c[\s/>]")
+
+
+def _check_extent(archive: _Unpacked, kind: str) -> None:
+    """Raise ReadError when a sheet's cells span more than MAX_SHEET_CELLS from A1.
+
+    Measured from the cells present, not from <dimension>: the dimension can be missing or
+    lie either way, and python-calamine sizes its grid from the cells (checked)."""
+    if kind == "ods":
+        extents = _ods_extents(archive.read("content.xml"))
+    else:
+        extents = [
+            (name, *_xlsx_extent(archive.read(path)))
+            for name, path in _sheet_paths(archive).items()
+            if path in archive.NameToInfo
+        ]
+    for name, rows, columns, far in extents:
+        _refuse_far(name, rows, columns, far)
+
+
+def _refuse_far(name: str, rows: int, columns: int, far: Cell) -> None:
+    if rows * columns > MAX_SHEET_CELLS:
+        raise ReadError(
+            "workbook.file.far_cell",
+            sheet=name,
+            cell=f"{_column_letters(far[1])}{far[0] + 1}",
+            cells=_thousands(rows * columns),
+            limit=_thousands(MAX_SHEET_CELLS),
+        )
+
+
+def _xlsx_extent(data: bytes) -> tuple[int, int, Cell]:
+    """Rows and columns from A1 to the last cell with content, and the farthest such cell
+    (exact when over MAX_SHEET_CELLS; (0, 0, …) may stand for "within the limit")."""
+    if _CELL_ODD.search(data) is None and _CELL_PREFIXED.search(data) is None:
+        # ~0.8 s for 100,000 rows × 20 columns: the width from the longest column letters
+        # (26, 702 or 16,384 columns at most), then — only if that is not enough — exactly
+        width = next((n for n in (3, 2) if re.search(rb'<c r="\$?[A-Za-z]{%d}\$?\d' % n, data)), 1)
+        for columns in ((26, 702, 16384)[width - 1], None):
+            if columns is None:
+                letters = set(_CELL_COLUMN.findall(data))
+                columns = max((_column_index(c) for c in letters), default=-1) + 1
+            if _rows_within(data, MAX_SHEET_CELLS // max(columns, 1)):
+                return 0, 0, (0, 0)
+    # Exact: only cells that can hold a value count (python-calamine skips empty ones).
+    rows = columns = 0
+    far = (0, 0)
+    for cell in _positioned_cells(data):
+        rows, columns = max(rows, cell[0] + 1), max(columns, cell[1] + 1)
+        if (cell[0] + 1) * (cell[1] + 1) > (far[0] + 1) * (far[1] + 1):
+            far = cell
+    return rows, columns, far
+
+
+def _rows_within(data: bytes, allowed: int) -> bool:
+    """No cell reference in `data` is below row `allowed` (only the references with as many
+    digits as `allowed` are looked at)."""
+    pattern = rb'<c r="\$?[A-Za-z]{1,3}\$?(\d{%d,})"' % len(str(allowed))
+    return max((int(r) for r in re.findall(pattern, data)), default=0) <= allowed
+
+
+def _positioned_cells(data: bytes) -> list[Cell]:
+    """Every cell with content, placed like python-calamine places cells without `r`."""
+    cells: list[Cell] = []
+    row, col = -1, -1
+    for m in _TAG.finditer(data):
+        r = _ATTR_R.search(m.group(2))
+        if m.group(1) == b"row":
+            row, col = (int(r.group(2)) - 1 if r else row + 1), -1
+            continue
+        if r and r.group(1):
+            row, col = int(r.group(2)) - 1, _column_index(r.group(1))
+        else:
+            col += 1
+        if not m.group(3):
+            cells.append((row, col))
+    return cells
+
+
+_ODS_EXTENT_TAG = re.compile(
+    rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])"
+    rb"([^>]*?)(/?)>"
+)
+_ODS_NAME = re.compile(rb'\s(?:[A-Za-z_][\w.-]*:)?name="([^"]*)"')
+_ODS_ROWS_REPEATED = re.compile(rb'number-rows-repeated="(\d+)"')
+_ODS_COLUMNS_REPEATED = re.compile(rb'number-columns-repeated="(\d+)"')
+
+
+def _ods_extents(data: bytes) -> list[tuple[str, int, int, Cell]]:
+    """Each table's rows and columns from A1 to its last cell with content, counting the
+    number-rows-repeated / number-columns-repeated that LibreOffice uses for blank ranges (a
+    repeated cell *with* a value is that value in every cell)."""
+    extents: list[tuple[str, int, int, Cell]] = []
+    name, rows, columns, far = "", 0, 0, (0, 0)
+    row = col = row_columns = 0
+    row_repeat = 1
+    for m in _ODS_EXTENT_TAG.finditer(data):
+        closing, tag, attrs, empty = m.groups()
+        if tag == b"table":
+            if not closing:
+                found = _ODS_NAME.search(attrs)
+                name = found.group(1).decode("utf-8", "replace") if found else ""
+                rows, columns, far, row = 0, 0, (0, 0), 0
+            else:
+                extents.append((_xml_unescape(name), rows, columns, far))
+            continue
+        if tag == b"table-row":
+            if not closing:
+                repeat = _ODS_ROWS_REPEATED.search(attrs)
+                row_repeat = int(repeat.group(1)) if repeat else 1
+                col = row_columns = 0
+            if closing or empty:
+                if row_columns:
+                    rows, columns = row + row_repeat, max(columns, row_columns)
+                    if rows * row_columns > (far[0] + 1) * (far[1] + 1):
+                        far = (rows - 1, row_columns - 1)
+                row += row_repeat
+            continue
+        if closing:
+            continue
+        repeat = _ODS_COLUMNS_REPEATED.search(attrs)
+        col += int(repeat.group(1)) if repeat else 1
+        if not empty or b"value-type=" in attrs:
+            row_columns = col
+    return extents
+
+
+def _xml_unescape(text: str) -> str:
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'")):
+        text = text.replace(entity, char)
+    return text.replace("&amp;", "&")
+
+
+def _column_letters(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def _scan_xlsx(archive: _Unpacked, sheets: list[RawSheet]) -> None:
@@ -409,6 +594,45 @@ def _scan_ods(archive: _Unpacked, sheets: list[RawSheet]) -> None:
 
 
 # --- xls: percent formats from the BIFF8 records ---------------------------------------------
+
+
+# BIFF records that place a cell at (row, column) in their first four bytes, and the two
+# that place a run of cells (row, first column, …, last column).
+_BIFF_CELLS = {0x0006, 0x00D6, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E}
+_BIFF_CELL_RUNS = {0x00BD, 0x00BE}
+
+
+def _check_xls_extent(content: bytes) -> None:
+    """Like _check_extent, for .xls: a real .xls has at most 65,536 × 256 cells, but a column
+    field holds up to 65,535 and python-calamine allocates whatever the records say."""
+    stream = _ole_stream(content, ("Workbook", "Book"))
+    if stream is None:
+        return
+    names: dict[int, str] = {}
+    extents: dict[str, list[int]] = {}  # name → [rows, columns, far row, far column]
+    current: list[int] | None = None
+    pos = 0
+    while pos + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, pos)
+        body = stream[pos + 4 : pos + 4 + length]
+        if kind == 0x002F:  # FILEPASS: the rest is encrypted, and python-calamine refuses it
+            break
+        if kind == 0x0085:  # BOUNDSHEET
+            names[struct.unpack_from("<I", body, 0)[0]] = _biff_string(body, 6, 1)
+        elif kind == 0x0809 and pos in names:  # BOF of a sheet
+            current = extents.setdefault(names[pos], [0, 0, 0, 0])
+        elif kind == 0x000A:  # EOF
+            current = None
+        elif current is not None and (kind in _BIFF_CELLS or kind in _BIFF_CELL_RUNS):
+            row, col = struct.unpack_from("<HH", body, 0)
+            if kind in _BIFF_CELL_RUNS:
+                col = struct.unpack_from("<H", body, length - 2)[0]
+            current[0], current[1] = max(current[0], row + 1), max(current[1], col + 1)
+            if (row + 1) * (col + 1) > (current[2] + 1) * (current[3] + 1):
+                current[2], current[3] = row, col
+        pos += 4 + length
+    for name, (rows, columns, far_row, far_col) in extents.items():
+        _refuse_far(name, rows, columns, (far_row, far_col))
 
 
 def _scan_xls(content: bytes, sheets: list[RawSheet]) -> None:
