@@ -50,6 +50,8 @@ from goals.status import (
     combine_rows,
     format_change,
     key_messages,
+    message_text,
+    shared_verdict,
     status_label,
     support_text,
 )
@@ -452,26 +454,6 @@ def _status_cell(item: Combined | StatusRow | None, lang: str, detail: str | Non
 
 
 #: Which verdict a message names when as many clusters share two: the more serious one.
-_SERIOUS = {
-    "deterioration": 6,
-    "uncertain": 5,
-    "limited_progress": 4,
-    "needs_acceleration": 3,
-    "on_track": 2,
-    "target_achieved": 1,
-    "not_available": 0,
-}
-
-
-def _shared(combined: Sequence[Combined]) -> tuple[str, int]:
-    """The verdict most of the combined verdicts share, and how many share it."""
-    counts = {v: 0 for v in VERDICTS}
-    for c in combined:
-        counts[c.status] += 1
-    status = max(counts, key=lambda s: (counts[s], _SERIOUS[s]))
-    return status, counts[status]
-
-
 def _badge(verdict: str, lang: str) -> str:
     """'≈ Ingen sikker ændring'."""
     return f"{STATUS_STYLE[verdict].icon} {status_label(verdict, lang)}"
@@ -858,15 +840,8 @@ class _Builder:
         for name, per_cluster, overall in parts:
             if not per_cluster:
                 continue
-            status, k = _shared(per_cluster)
-            text = t(
-                "status.message",
-                lang,
-                subject=name,
-                verdict=status_label(status, lang).lower(),
-                k=k,
-                n=len(per_cluster),
-            )
+            status, k = shared_verdict(per_cluster)
+            text = message_text(name, status, k, len(per_cluster), lang)
             detail = self._overall_line(region, overall) if overall is not None else ""
             messages.append(Message(text, status, detail, status_label(status, lang)))
         return messages

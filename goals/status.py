@@ -77,14 +77,23 @@ __all__ = [
     "REASON_CODES",
     "RECORD_KEYS",
     "STATUS_STYLE",
+    "KeyMessage",
     "StatusReport",
     "StatusRow",
     "StatusStyle",
     "UnknownArea",
     "assess",
     "assessment_plan",
+    "change_unit",
+    "combine_rows",
+    "format_change",
+    "icon_svg",
+    "key_messages",
+    "message_text",
+    "shared_verdict",
     "status_counts",
     "status_label",
+    "support_text",
     "values_query",
 ]
 
@@ -1212,6 +1221,22 @@ _WEIGHT = {
 }
 
 
+def shared_verdict(combined: Iterable[Combined]) -> tuple[str, int]:
+    """The verdict most of the combined verdicts share (the more serious one on a tie), and
+    how many share it."""
+    shared: dict[str, int] = defaultdict(int)
+    for c in combined:
+        shared[c.status] += 1
+    status = max(shared, key=lambda s: (shared[s], _WEIGHT[s]))
+    return status, shared[status]
+
+
+def message_text(subject: str, status: str, k: int, n: int, lang: str = "da") -> str:
+    """'Angst/psykisk sårbarhed: forværring i 5 af 5 klynger'."""
+    verdict = status_label(status, lang).lower()
+    return t("status.message", lang, subject=subject, verdict=verdict, k=k, n=n)
+
+
 def key_messages(
     report: StatusReport, cat: Catalogue, lang: str = "da", limit: int = 3
 ) -> list[KeyMessage]:
@@ -1224,19 +1249,9 @@ def key_messages(
     def add(order: int, name: str, combined: list[Combined], track: str | None) -> None:
         if not combined:
             return
-        shared: dict[str, int] = defaultdict(int)
-        for c in combined:
-            shared[c.status] += 1
-        status = max(shared, key=lambda s: (shared[s], _WEIGHT[s]))
-        k, n = shared[status], len(combined)
-        text = t(
-            "status.message",
-            lang,
-            subject=name,
-            verdict=status_label(status, lang).lower(),
-            k=k,
-            n=n,
-        )
+        status, k = shared_verdict(combined)
+        n = len(combined)
+        text = message_text(name, status, k, n, lang)
         candidates.append((k / n * _WEIGHT[status], order, KeyMessage(text, status, k, n, track)))
 
     for order, track in enumerate(cat.tracks):
