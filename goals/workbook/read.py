@@ -332,6 +332,8 @@ def _column_index(letters: bytes) -> int:
 _CELL_COLUMN = re.compile(rb'<c r="\$?([A-Za-z]{1,3})\$?\d')
 _CELL_ODD = re.compile(rb'<c(?! r="\$?[A-Za-z]{1,3}\$?\d{1,7}")[\s/>]')
 _CELL_PREFIXED = re.compile(rb":c[\s/>]")
+_WIDE_COLUMN = re.compile(rb'<c r="\$?[A-Za-z]{2}')
+_WIDEST_COLUMN = re.compile(rb'<c r="\$?[A-Za-z]{3}\$?\d')
 
 
 def _check_extent(archive: _Unpacked, kind: str) -> None:
@@ -368,7 +370,10 @@ def _xlsx_extent(data: bytes) -> tuple[int, int, Cell]:
     if _CELL_ODD.search(data) is None and _CELL_PREFIXED.search(data) is None:
         # ~0.8 s for 100,000 rows × 20 columns: the width from the longest column letters
         # (26, 702 or 16,384 columns at most), then — only if that is not enough — exactly
-        width = next((n for n in (3, 2) if re.search(rb'<c r="\$?[A-Za-z]{%d}\$?\d' % n, data)), 1)
+        # one pass finds whether any column has two or more letters (most sheets: none)
+        width = 1
+        if _WIDE_COLUMN.search(data) is not None:
+            width = 3 if _WIDEST_COLUMN.search(data) is not None else 2
         for columns in ((26, 702, 16384)[width - 1], None):
             if columns is None:
                 letters = set(_CELL_COLUMN.findall(data))
