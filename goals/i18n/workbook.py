@@ -105,6 +105,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Overskriften '{column}' står to gange (også i {other}). Slet eller omdøb den ene kolonne.",
         "en": "The header '{column}' appears twice (also in {other}). Delete or rename one of the columns.",
     },
+    "workbook.note.copied_sheet": {
+        "da": "Arket '{sheet}' læses som en kopi af arket '{base}'.",
+        "en": "The sheet '{sheet}' is read as a copy of the sheet '{base}'.",
+    },
     "workbook.note.ignored_sheet": {
         "da": "Arket '{sheet}' bruges ikke og springes over.",
         "en": "The sheet '{sheet}' is not used and is skipped.",

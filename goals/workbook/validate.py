@@ -211,6 +211,7 @@ class ParsedSheet:
     rejected: int = 0
     skipped: int = 0
     totals: list[tuple[int, str]] = field(default_factory=list)  # skipped totals rows
+    key_column: tuple[int, str] | None = None  # (index, header) of the column duplicates name
 
 
 @dataclass
@@ -420,13 +421,27 @@ def parse_number_text(text: str) -> float | None:
     return value if np.isfinite(value) else None
 
 
+# C0 control characters no spreadsheet (and, for NUL, no PostgreSQL text) can hold; tab,
+# newline and carriage return are kept. A vertical tab is Word's line break, a form feed its
+# page break: both become a newline.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+
+
+def clean_controls(text: str) -> str:
+    """`text` without control characters (vertical tab and form feed become a newline)."""
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub("", text.translate(_BREAKS))
+
+
 def clean_text(value: Any) -> str | None:
-    """A text cell, stripped; None when blank. A leading apostrophe that only protected
-    = + - @ from being read as a formula is removed (the exporter's own protection is the
-    quotePrefix style, which leaves no character behind)."""
+    """A text cell, stripped and without control characters; None when blank. A leading
+    apostrophe that only protected = + - @ from being read as a formula is removed (the
+    exporter's own protection is the quotePrefix style, which leaves no character behind)."""
     if value is None:
         return None
-    text = display(value)
+    text = clean_controls(display(value)).strip()
     if not text:
         return None
     if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
@@ -1457,6 +1472,9 @@ def _guess_indicator_sheet(raw: RawWorkbook) -> RawSheet | None:
     return None
 
 
+_SHEET_COPY = re.compile(r"(.+?)\s*\(\d+\)\s*")
+
+
 def check_workbook(raw: RawWorkbook, catalogue: Catalogue, *, lang: str = "da") -> ParsedWorkbook:
     """Every sheet checked; the valid rows resolved to catalogue ids, and every problem."""
     problems = _Problems(lang)
@@ -1467,6 +1485,11 @@ def check_workbook(raw: RawWorkbook, catalogue: Catalogue, *, lang: str = "da") 
         if guessed is not None:
             kinds[guessed.name] = "indicators"
             notes.append(t("workbook.note.guessed_sheet", lang, sheet=guessed.name))
+    for sheet in raw.sheets:  # Excel names a copied sheet 'Indikatorer (2)': read it as one
+        copy_of = _SHEET_COPY.fullmatch(sheet.name)
+        if kinds[sheet.name] is None and copy_of and (kind := _sheet_kind(copy_of[1])):
+            kinds[sheet.name] = kind
+            notes.append(t("workbook.note.copied_sheet", lang, sheet=sheet.name, base=copy_of[1]))
     sheets: list[ParsedSheet] = []
     for sheet in raw.sheets:
         kind = kinds[sheet.name]
@@ -1477,6 +1500,7 @@ def check_workbook(raw: RawWorkbook, catalogue: Catalogue, *, lang: str = "da") 
             continue
         parsed = _check_sheet(sheet, kind, catalogue, problems, notes)
         sheets.append(parsed)
+    _duplicates_across_sheets(raw, sheets, problems)
     recognised = [s for s in sheets if s.kind != "ignored"]
     if not recognised:
         if all(_all_blank(s.head(HEADER_SEARCH_ROWS)) for s in raw.sheets):
@@ -1491,6 +1515,50 @@ def check_workbook(raw: RawWorkbook, catalogue: Catalogue, *, lang: str = "da") 
     order = {s.name: i for i, s in enumerate(raw.sheets)}
     listed = sorted(problems.items, key=lambda p: _reading_order(p, order))
     return ParsedWorkbook(sheets=sheets, problems=listed, notes=notes)
+
+
+# the key of each kind of row, and the column a duplicate is reported in
+_ROW_KEYS = {
+    "indicators": (("indicator_id", "area_id", "period", "group_id"), "indicator"),
+    "initiatives": (("goal_id", "area_id", "name_key"), "name"),
+    "assessments": (("goal_id", "area_id", "period"), "goal"),
+}
+
+
+def _duplicates_across_sheets(
+    raw: RawWorkbook, sheets: list[ParsedSheet], problems: _Problems
+) -> None:
+    """The same key on two sheets of one kind ('Indikatorer' and 'Indicators', or a copied
+    'Indikatorer (2)'): the later row is an error naming the first's cell, as within a sheet."""
+    by_name = {s.name: s for s in raw.sheets}
+    for kind, (keys, _) in _ROW_KEYS.items():
+        parts = [
+            s
+            for s in sheets
+            if s.kind == kind and s.rows is not None and len(s.rows) and s.key_column
+        ]
+        if len(parts) < 2:
+            continue
+        first: dict[tuple[Any, ...], str] = {}
+        for part in parts:
+            col, header = part.key_column
+            rows = by_name[part.name].rows()
+            dup = np.zeros(len(part.rows), dtype=bool)
+            for i, (row, *key) in enumerate(part.rows[["row", *keys]].itertuples(index=False)):
+                r = int(row) - 1
+                key = tuple(key)
+                if key not in first:  # a sheet's own rows are unique already
+                    first[key] = cell_ref(part.name, r, col)
+                    continue
+                found = rows[r][col] if col < len(rows[r]) else ""
+                problems.add(
+                    part.name, r, col, header, found, "workbook.duplicate", other=first[key],
+                    what=t(f"workbook.duplicate.{kind}", problems.lang),
+                )  # fmt: skip
+                dup[i] = True
+            if dup.any():
+                part.rows = part.rows[~dup].reset_index(drop=True)
+                part.rejected += int(dup.sum())
 
 
 _CELL = re.compile(r"([A-Z]*)(\d*)")
@@ -1579,6 +1647,7 @@ def _check_sheet(
             )
         )
     parsed = _CHECKS[kind](sheet, header, catalogue, problems)
+    parsed.key_column = header.columns[_ROW_KEYS[kind][1]]
     if parsed.layout == "wide":
         periods = ", ".join(text for _, text, _ in header.periods[:6])
         if len(header.periods) > 6:

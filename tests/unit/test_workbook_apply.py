@@ -334,3 +334,70 @@ def test_uploads_table_keeps_counts_and_bytes(catalogue_engine: Engine) -> None:
         upload = session.get(Upload, result.upload_id)
         assert json.loads(upload.counts_json) == result.counts
         assert upload.size == len(upload.content)
+
+
+def _two_sheet_book(first: str, second: str, rows: list[list[object]]) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for i, name in enumerate((first, second)):
+        ws = book.active if i == 0 else book.create_sheet()
+        ws.title = name
+        ws.append(["Indikator", "Område", "Periode", "Gruppe", "Værdi"])
+        for row in rows[i::2]:
+            ws.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("second", ["Indicators", "Indikatorværdier"])
+def test_the_same_key_on_two_indicator_sheets_is_rejected(
+    catalogue_engine: Engine, second: str
+) -> None:
+    rows = [
+        ["RYG-01", "Midtklyngen", 2021, "I alt", 13.8],  # Indikatorer row 2
+        ["RYG-01", "Vestklyngen", 2021, "I alt", 13.6],  # second row 2
+        ["RYG-01", "Aarhusklyngen", 2021, "I alt", 12.0],  # Indikatorer row 3
+        ["RYG-01", "Midtklyngen", 2021, "", 14.0],  # second row 3: same key as Indikatorer!A2
+    ]
+    content = _two_sheet_book("Indikatorer", second, rows)
+    before = dump(catalogue_engine)
+    preview = import_workbook(
+        engine=catalogue_engine, content=content, filename="d.xlsx", user="a", dry_run=True
+    )
+    assert preview.status == "rejected"
+    assert [str(p) for p in preview.errors] == [
+        f"{second}!A3: Rækken gentager Indikatorer!A2 (samme indikator, område, periode og "
+        "gruppe). Slet den ene af de to rækker."
+    ]
+    result = import_workbook(engine=catalogue_engine, content=content, filename="d.xlsx", user="a")
+    assert result.status == "rejected" and result.upload_id is None
+    assert dump(catalogue_engine) == before
+
+
+def test_a_copied_indicator_sheet_is_read_and_checked_with_the_first(
+    catalogue_engine: Engine,
+) -> None:
+    # Excel names a copy of 'Indikatorer' 'Indikatorer (2)': its rows are read, not dropped
+    rows = [
+        ["RYG-01", "Midtklyngen", 2021, "I alt", 13.8],
+        ["RYG-01", "Vestklyngen", 2021, "I alt", 13.6],
+    ]
+    content = _two_sheet_book("Indikatorer", "Indikatorer (2)", rows)
+    result = import_workbook(
+        engine=catalogue_engine, content=content, filename="c.xlsx", user="a", dry_run=True
+    )
+    assert result.errors == [] and result.counts["new"] == 2
+    assert result.notes == ["Arket 'Indikatorer (2)' læses som en kopi af arket 'Indikatorer'."]
+    copied = _two_sheet_book("Indikatorer", "Indikatorer (2)", [rows[0], rows[0]])
+    before = dump(catalogue_engine)
+    result = import_workbook(engine=catalogue_engine, content=copied, filename="c.xlsx", user="a")
+    assert result.status == "rejected"
+    assert [str(p) for p in result.errors] == [
+        "'Indikatorer (2)'!A2: Rækken gentager Indikatorer!A2 (samme indikator, område, periode "
+        "og gruppe). Slet den ene af de to rækker."
+    ]
+    assert dump(catalogue_engine) == before

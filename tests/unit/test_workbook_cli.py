@@ -158,3 +158,23 @@ def test_every_subcommand_is_documented() -> None:
                 if option.startswith("--") and option != "--help":
                     assert option in docs, (name, option)
     assert "GOALS_UPLOAD_LIMIT_MB" in docs
+
+
+def test_the_same_key_on_two_sheets_exits_1_rejected(
+    database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for i, name in enumerate(("Indikatorer", "Indicators")):
+        ws = book.active if i == 0 else book.create_sheet(name)
+        ws.title = name
+        ws.append(["Indikator", "Område", "Periode", "Værdi"])
+        ws.append(["RYG-01", "Midtklyngen", 2021, 13.8 + i])
+    path = tmp_path / "twice.xlsx"
+    book.save(path)
+    assert run("import", str(path), "--json", "--user", "anna") == 1
+    payload = json.loads(capsys.readouterr().out)
+    assert (payload["status"], payload["upload_id"]) == ("rejected", None)
+    assert [e["cell"] for e in payload["errors"]] == ["Indicators!A2"]
+    assert "Indikatorer!A2" in payload["errors"][0]["message"]
