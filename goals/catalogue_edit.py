@@ -60,13 +60,14 @@ from goals.model import (
 )
 from goals.names import name_key, name_keys
 from goals.periods import Frequency, PeriodError, parse_period
-from goals.workbook.export import FORMULA_STARTS
+from goals.workbook.export import FORMULA_STARTS, cell_text
 from goals.workbook.read import RawSheet, ReadError, read_workbook
 from goals.workbook.validate import (
     ColumnSpec,
     Problem,
     _find_header,
     cell_ref,
+    clean_controls,
     clean_text,
     display,
     parse_date,
@@ -123,7 +124,7 @@ def _require_admin(actor: Actor | None) -> None:
 
 
 def _text(value: Any, field: str, lang: str, *, limit: int, required: bool = False) -> str | None:
-    text = None if value is None else str(value).strip() or None
+    text = None if value is None else clean_controls(str(value)).strip() or None
     if text is None and required:
         _fail(lang, "admin.err.required", field, field=_label(field, lang))
     if text is not None and len(text) > limit:
@@ -1110,7 +1111,7 @@ def _put(ws: Any, row: int, col: int, value: Any) -> Any:
     """Write a cell that no spreadsheet will execute: text starting with = + - @ is stored as
     text with Excel's quotePrefix style (what typing an apostrophe first does)."""
     cell = ws.cell(row=row, column=col)
-    cell.value = value
+    cell.value = value = cell_text(value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell.data_type = "s"
         cell.quotePrefix = True

@@ -27,6 +27,7 @@ from goals.i18n import format_number, has_text, name_of, t
 from goals.model import Area, AreaKind, Indicator, Observation
 from goals.observations import current_values
 from goals.periods import Period, PeriodError, parse_period
+from goals.workbook.export import cell_text
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -336,7 +337,7 @@ def to_xlsx(
 
 def _text_cell(cell, text: str):
     """Text stored as text: openpyxl would otherwise write '=…' as a formula."""
-    cell.value = text
+    cell.value = text = cell_text(text)
     cell.data_type = "s"
     if text.startswith(FORMULA_PREFIXES):
         cell.quotePrefix = True  # Excel's own marker for "this is text, not a formula"

@@ -26,6 +26,7 @@ from goals.i18n import t
 from goals.model import Assessment, Initiative, Upload, UploadState
 from goals.names import name_key
 from goals.observations import current_values
+from goals.workbook.validate import clean_controls
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -45,7 +46,9 @@ WIDTHS = {
 
 
 def safe_cell(ws: WriteOnlyWorksheet, value: Any, **style: Any) -> WriteOnlyCell:
-    """A cell that no spreadsheet will execute, whatever the text starts with."""
+    """A cell that no spreadsheet will execute, whatever the text starts with, and that any
+    spreadsheet can hold (control characters already in the store are dropped)."""
+    value = cell_text(value)
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell.data_type = "s"
@@ -53,6 +56,12 @@ def safe_cell(ws: WriteOnlyWorksheet, value: Any, **style: Any) -> WriteOnlyCell
     for name, setting in style.items():
         setattr(cell, name, setting)
     return cell
+
+
+def cell_text(value: Any) -> Any:
+    """`value` as a spreadsheet cell can hold it: text without control characters (openpyxl
+    refuses them); anything else unchanged. Every writer of a spreadsheet uses this."""
+    return clean_controls(value) if isinstance(value, str) else value
 
 
 def header_row(ws: WriteOnlyWorksheet, keys: Sequence[str], lang: str) -> list[WriteOnlyCell]:

@@ -299,3 +299,75 @@ def test_annotated_copy_of_an_unreadable_file_still_lists_the_problem(
     book = load_workbook(io.BytesIO(annotate_workbook(content, result.errors, "t.xlsx")))
     assert book.sheetnames == ["Fejl"]
     assert re.search("beskadiget", book["Fejl"]["D2"].value)
+
+
+# --- control characters ------------------------------------------------------------------------
+
+
+def _with_controls() -> bytes:
+    """The example with control characters in every kind of text cell, written the way .xlsx
+    escapes them (_x000B_ is a Word line break pasted into a cell, _x0000_ a NUL)."""
+    book = load_workbook(io.BytesIO(fixture_bytes("statusark_voksne_2022.xlsx")))
+    book["Indikatorer"]["H5"] = "første_x000B_anden_x0007_"
+    book["Indikatorer"]["H6"] = "a_x0000_b_x001B_c\td"
+    ini = book["Indsatser"]
+    ini["B2"] = "Rygestop_x0007_ i jobcentret"
+    ini["E2"] = "Evaluering_x000C_første hold"
+    ini["G2"] = "Skive_x0000_ Kommune"
+    ini["H2"] = "18 deltagere_x000B_på første hold_x001F_"
+    book["Vurdering"]["E2"] = "Rygningen falder._x000B_Forskellen er uændret._x0008_"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def test_control_characters_are_cleaned_on_import_and_export_works(
+    catalogue_engine: Engine, tmp_path: Path
+) -> None:
+    result = import_workbook(
+        engine=catalogue_engine, content=_with_controls(), filename="c.xlsx", user="a"
+    )
+    assert result.status == "applied", [str(p) for p in result.errors]
+    with catalogue_engine.connect() as connection:
+        texts = [
+            *connection.exec_driver_sql("SELECT note FROM observation").scalars(),
+            *connection.exec_driver_sql(
+                "SELECT name || next_milestone || responsible || note FROM initiative"
+            ).scalars(),
+            *connection.exec_driver_sql("SELECT text FROM assessment").scalars(),
+        ]
+    texts = [text for text in texts if text]
+    assert not [text for text in texts if _CONTROLS.search(text)]
+    assert "første\nanden" in texts and "abc\td" in texts
+    assert "Rygningen falder.\nForskellen er uændret." in texts
+    exported = export_workbook(engine=catalogue_engine)
+    again = import_workbook(
+        engine=catalogue_engine, content=exported, filename="e.xlsx", user="a", dry_run=True
+    )
+    assert again.counts["changed"] == 0 and again.counts["new"] == 0
+
+
+def test_export_copes_with_control_characters_already_stored(catalogue_engine: Engine) -> None:
+    import_workbook(
+        engine=catalogue_engine,
+        content=fixture_bytes("statusark_voksne_2022.xlsx"),
+        filename="s.xlsx",
+        user="a",
+    )
+    with catalogue_engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE observation SET note = 'bell\x07 and\x0bbreak' WHERE id = "
+            "(SELECT MIN(id) FROM observation)"
+        )
+        connection.exec_driver_sql("UPDATE initiative SET note = 'esc\x1b'")
+        connection.exec_driver_sql("UPDATE assessment SET text = 'form\x0cfeed'")
+    exported = export_workbook(engine=catalogue_engine)
+    book = load_workbook(io.BytesIO(exported))
+    texts = [
+        c.value for ws in book for row in ws.iter_rows() for c in row if isinstance(c.value, str)
+    ]
+    assert "bell and\nbreak" in texts and "esc" in texts and "form\nfeed" in texts
+    assert not [text for text in texts if _CONTROLS.search(text)]
