@@ -41,6 +41,7 @@ from goals.status import STATUS_STYLE, status_label, support_text
 from goals.store import PROJECT_ROOT
 from goals.verdicts import VERDICTS, Combined
 from goals.workbook.export import safe_cell
+from goals.workbook.validate import clean_controls
 
 __all__ = [
     "CHART_PIXELS",
@@ -150,7 +151,7 @@ def deck_to_pptx(
                 _bullets(page, slide.bullets)
         _footer(page, slide.footer, f"{number} / {total}", title=slide.kind == "title")
         if slide.notes:
-            page.notes_slide.notes_text_frame.text = slide.notes
+            page.notes_slide.notes_text_frame.text = clean_controls(slide.notes)
     prs.core_properties.title = f"{deck.title} – {deck.subtitle}"
     prs.core_properties.language = "da-DK" if lang == "da" else "en-GB"
     prs.core_properties.created = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -175,10 +176,10 @@ def _fit(text: str, sizes: Sequence[tuple[int, int]]) -> int:
 
 
 def _title_slide(page: Any, slide: Slide) -> None:
-    page.shapes.title.text = slide.title
+    page.shapes.title.text = clean_controls(slide.title)
     body = _placeholder(page, 1)
     frame = body.text_frame
-    frame.text = slide.subtitle
+    frame.text = clean_controls(slide.subtitle)
     for bullet in slide.bullets:
         paragraph = frame.add_paragraph()
         paragraph.space_before = Pt(10)
@@ -218,7 +219,9 @@ def _runs(
 def _styled(
     run: Any, text: str, size: float, colour: RGBColor | None, bold: bool | None, font: str | None
 ) -> None:
-    run.text = text
+    # text stored before the import cleaned control characters: python-pptx would write them
+    # as escapes (_x0007_) that PowerPoint shows as such
+    run.text = clean_controls(text)
     run.font.size = Pt(size)
     if colour is not None:
         run.font.color.rgb = colour
@@ -243,7 +246,7 @@ def _icon_font(run: Any) -> None:
 
 def _heading(page: Any, slide: Slide) -> None:
     title = page.shapes.title
-    title.text = slide.title
+    title.text = clean_controls(slide.title)
     size = _fit(slide.title, [(58, 30), (70, 26), (84, 22)])
     for paragraph in title.text_frame.paragraphs:
         for run in paragraph.runs:
@@ -254,7 +257,7 @@ def _heading(page: Any, slide: Slide) -> None:
     if not slide.subtitle:
         subtitle._element.getparent().remove(subtitle._element)
         return
-    subtitle.text_frame.text = slide.subtitle
+    subtitle.text_frame.text = clean_controls(slide.subtitle)
     subtitle.text_frame.word_wrap = True
     size = _fit(slide.subtitle, [(100, 18), (125, 16), (150, 14)])
     for run in subtitle.text_frame.paragraphs[0].runs:
@@ -514,7 +517,7 @@ def _run(
     size: float = TABLE_FONT_PT,
 ) -> Any:
     run = paragraph.add_run()
-    run.text = text
+    run.text = clean_controls(text)
     run.font.size = Pt(size)
     run.font.bold = bold
     run.font.name = font

@@ -436,3 +436,26 @@ def test_real_report_renders_in_libreoffice(demo, tmp_path):
         assert abs(width / height - 16 / 9) < 0.01
         # not blank: a slide has ink on it
         assert image.convert("L").getextrema()[0] < 100
+
+
+def test_control_characters_already_stored_do_not_break_the_deck(demo_template, tmp_path):
+    # Text stored before the import cleaned control characters (a Word line break, BEL, ESC):
+    # python-pptx writes them as escapes ("esc_x001B_name") that PowerPoint shows as such.
+    path = tmp_path / "controls.db"
+    shutil.copy(demo_template["sqlite"], path)
+    engine = store.open_store(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE assessment SET text = 'ring\x07 and\x0bbreak'")
+        connection.exec_driver_sql("UPDATE initiative SET name = 'esc\x1bname'")
+    with store.read_session(engine) as session:
+        cat = Catalogue.load(session)
+    try:
+        prs = opened(deck_of((engine, cat), cluster="AARHUS"))
+    finally:
+        store.dispose_engines()
+    texts = [run.text for run in runs(prs)] + [
+        s.notes_slide.notes_text_frame.text for s in prs.slides if s.has_notes_slide
+    ]
+    assert any("escname" in text for text in texts)
+    assert not [text for text in texts if "_x00" in text]
+    assert not [text for text in texts if any(ord(c) < 32 and c not in "\t\n\r" for c in text)]
