@@ -7,7 +7,6 @@ many clusters have each verdict; without one (no values yet) only the catalogue 
 
 from __future__ import annotations
 
-import html
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,6 +19,7 @@ from goals.i18n import name_of, t
 from goals.model import AreaKind, Goal
 from goals.status import StatusReport, status_label, support_text
 from goals.ui import context, urlstate
+from goals.ui.markup import esc
 from goals.ui.status_view import badge_html
 from goals.verdicts import VERDICTS, Combined
 
@@ -50,16 +50,16 @@ _CARD_CSS = """<style>
 
 
 def _label(text: str) -> str:
-    return f'<div class="cluster-card-label">{html.escape(text)}</div>'
+    return f'<div class="cluster-card-label">{esc(text)}</div>'
 
 
 def card_status_html(total: Combined, lang: str, code: str = "") -> str:
     """A card's combined verdict as a badge and the sentence that names its count."""
     return (
-        f'<div class="cluster-card-status" data-cluster="{html.escape(code)}" '
+        f'<div class="cluster-card-status" data-cluster="{esc(code)}" '
         f'data-status="{total.status}">'
         f"{badge_html(total.status, lang, small=True)}"
-        f'<div class="cluster-card-counts">{html.escape(support_text(total, lang))}</div></div>'
+        f'<div class="cluster-card-counts">{esc(support_text(total, lang))}</div></div>'
     )
 
 
@@ -88,7 +88,7 @@ def _cards(
         with column.container(border=True):
             # a card title, not a page heading: no anchor link, and sized to fit five across
             st.markdown(
-                f'<div class="cluster-card-title">{html.escape(name_of(cluster, lang))}</div>',
+                f'<div class="cluster-card-title">{esc(name_of(cluster, lang))}</div>',
                 unsafe_allow_html=True,
             )
             total = totals.get(cluster.code) if totals is not None else None
@@ -98,13 +98,12 @@ def _cards(
             st.markdown(_label(t("home.members", lang)), unsafe_allow_html=True)
             st.markdown(
                 "  \n".join(
-                    html.escape(name_of(m, lang))
-                    for m in sorted(municipalities, key=lambda a: a.name)
+                    esc(name_of(m, lang)) for m in sorted(municipalities, key=lambda a: a.name)
                 )
             )
             if hospitals:
                 st.markdown(_label(t("home.hospital", lang)), unsafe_allow_html=True)
-                st.markdown("  \n".join(html.escape(name_of(h, lang)) for h in hospitals))
+                st.markdown("  \n".join(esc(name_of(h, lang)) for h in hospitals))
             if linked:
                 st.page_link(
                     CLUSTER_PAGE,
@@ -132,7 +131,7 @@ def _statuses_html(counts: Counter, lang: str) -> str:
         for v in VERDICTS
         if counts[v]
     )
-    label = html.escape(t("overview.criterion.in_clusters", lang))
+    label = esc(t("overview.criterion.in_clusters", lang))
     return (
         f'<div class="criterion-statuses"><span class="criterion-statuses-label">{label}</span>'
         f" {badges}</div>"
@@ -155,8 +154,8 @@ def _goal_html(
             t("home.national_goal", lang, number=national.number, name=name_of(national, lang))
         )
     parts = [
-        f'<div class="goal-title">{html.escape(name_of(goal, lang, "title"))}</div>',
-        f'<div class="goal-meta">{html.escape(" · ".join(meta))}</div>',
+        f'<div class="goal-title">{esc(name_of(goal, lang, "title"))}</div>',
+        f'<div class="goal-meta">{esc(" · ".join(meta))}</div>',
     ]
     for info in criteria:
         revision = info.current
@@ -180,9 +179,9 @@ def _goal_html(
                 )
             )
         parts.append(
-            f'<div class="criterion"><b>{html.escape(criterion_text(info, lang))}</b>'
+            f'<div class="criterion"><b>{esc(criterion_text(info, lang))}</b>'
             + (_statuses_html(counts.get(info.code, Counter()), lang) if counts is not None else "")
-            + f'<div class="goal-meta">{html.escape(" · ".join(facts))}</div></div>'
+            + f'<div class="goal-meta">{esc(" · ".join(facts))}</div></div>'
         )
     return f'<div class="goal-card">{"".join(parts)}</div>'
 
@@ -202,9 +201,7 @@ def tracks_html(cat: Catalogue, lang: str, report: StatusReport | None) -> dict[
     for track in cat.tracks:
         goals = cat.goals_of_track(track)
         if not goals:
-            out[track.code] = (
-                f'<div class="goal-meta">{html.escape(t("home.no_goals", lang))}</div>'
-            )
+            out[track.code] = f'<div class="goal-meta">{esc(t("home.no_goals", lang))}</div>'
             continue
         out[track.code] = "".join(
             _goal_html(cat, goal, by_goal[goal.id], lang, counts) for goal in goals

@@ -5,7 +5,6 @@ after with its 95 % intervals) with a sparkline and the inputs, and the goal's i
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +27,7 @@ from goals.reports import (
 from goals.status import STATUS_STYLE, StatusReport, StatusRow, icon_svg, status_label
 from goals.store import read_session
 from goals.ui import context, status_view, urlstate
+from goals.ui.markup import esc
 from goals.verdicts import Combined
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,7 +59,7 @@ _CSS = """<style>
 .cl-goal-title { font-size: 1.5rem; font-weight: 700; line-height: 1.3; }
 .cl-label { color: #595959; font-size: .9rem; margin-bottom: .15rem; }
 .cl-criterion { font-size: 1.08rem; font-weight: 600; line-height: 1.35; }
-.cl-assessment-text { margin-top: .3rem; }
+.cl-assessment-text { margin-top: .3rem; white-space: pre-line; }
 .cl-total { font-size: 1.1rem; margin: .2rem 0 .6rem 0; }
 .cl-tracks { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
   gap: .5rem; margin: .25rem 0 .75rem 0; }
@@ -118,7 +118,7 @@ def light_html(light: str, lang: str) -> str:
     colour, ink = LIGHT_STYLE.get(light, ("#F7F7F7", "#1A1A1A"))
     return (
         f'<span class="goals-badge goals-light-{light}" style="background:{colour};color:{ink}">'
-        f"{LIGHT_DOT} {html.escape(t(f'workbook.light.{light}', lang))}</span>"
+        f"{LIGHT_DOT} {esc(t(f'workbook.light.{light}', lang))}</span>"
     )
 
 
@@ -139,11 +139,11 @@ def header(cat: Catalogue, cluster: str, report: StatusReport, lang: str) -> Non
         if combined is not None and combined.n:
             tracks.append(
                 f'<div class="cl-track"><div class="cl-track-name">'
-                f"{html.escape(name_of(track, lang))}</div>"
+                f"{esc(name_of(track, lang))}</div>"
                 f"{status_view.combined_html(combined, lang, small=True)}</div>"
             )
     st.markdown(
-        f'<div class="cl-label">{html.escape(t("cluster.total", lang))}</div>'
+        f'<div class="cl-label">{esc(t("cluster.total", lang))}</div>'
         f'<div class="cl-total">{status_view.combined_html(total, lang)}</div>'
         + (f'<div class="cl-tracks">{"".join(tracks)}</div>' if tracks else ""),
         unsafe_allow_html=True,
@@ -155,7 +155,7 @@ def _assessment(combined: Combined | None, assessment: CurrentAssessment | None,
     computed, own = st.columns(2)
     with computed:
         st.markdown(
-            f'<div class="cl-label">{html.escape(t("cluster.goal.computed", lang))}</div>',
+            f'<div class="cl-label">{esc(t("cluster.goal.computed", lang))}</div>',
             unsafe_allow_html=True,
         )
         if combined is not None and combined.n:
@@ -163,18 +163,18 @@ def _assessment(combined: Combined | None, assessment: CurrentAssessment | None,
     with own:
         if assessment is None:
             st.markdown(
-                f'<div class="cl-label">{html.escape(t("cluster.goal.no_assessment", lang))}</div>',
+                f'<div class="cl-label">{esc(t("cluster.goal.no_assessment", lang))}</div>',
                 unsafe_allow_html=True,
             )
         else:
             label = t("cluster.goal.assessment", lang, period=period_label(assessment.period, lang))
             text = (
-                f'<div class="cl-assessment-text">{html.escape(assessment.text)}</div>'
+                f'<div class="cl-assessment-text">{esc(assessment.text)}</div>'
                 if assessment.text
                 else ""
             )
             st.markdown(
-                f'<div class="cl-label">{html.escape(label)}</div>'
+                f'<div class="cl-label">{esc(label)}</div>'
                 + light_html(assessment.light, lang)
                 + text,
                 unsafe_allow_html=True,
@@ -267,9 +267,9 @@ def criterion(view: ClusterView, row: StatusRow) -> None:
     # the sparkline needs 150 px (plotly draws no narrower), also beside an open sidebar
     text, trend = st.columns([5, 2], vertical_alignment="top")
     text.markdown(
-        f'<div class="cl-criterion">{html.escape(row.criterion_text)}</div>'
+        f'<div class="cl-criterion">{esc(row.criterion_text)}</div>'
         f'<div class="cl-criterion-meta">{status_view.verdict_html(row, lang)}'
-        f"{html.escape(meta)}</div>",
+        f"{esc(meta)}</div>",
         unsafe_allow_html=True,
     )
     if not row.series:
@@ -344,7 +344,7 @@ def goal(view: ClusterView, goal: Goal) -> None:
     cat, lang, cluster = view.catalogue, view.lang, view.cluster
     with st.container(border=True):
         st.markdown(
-            f'<div class="cl-goal-title">{html.escape(name_of(goal, lang, "title"))}</div>',
+            f'<div class="cl-goal-title">{esc(name_of(goal, lang, "title"))}</div>',
             unsafe_allow_html=True,
         )
         owner = next(g for g in cat.steering_groups if g.id == goal.steering_group_id)
@@ -359,7 +359,7 @@ def goal(view: ClusterView, goal: Goal) -> None:
             row = view.rows.get((goal.code, info.code))
             if row is None:
                 st.markdown(
-                    f'<div class="cl-criterion">{html.escape(name_of(info.current, lang, "text"))}</div>',
+                    f'<div class="cl-criterion">{esc(name_of(info.current, lang, "text"))}</div>',
                     unsafe_allow_html=True,
                 )
                 st.caption(t("cluster.criterion.not_here", lang))

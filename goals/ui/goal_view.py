@@ -9,7 +9,6 @@ education groups: the inequality view, with the gap before and after in the chos
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from goals.periods import PeriodError, parse_period
 from goals.status import COMPARISON_STYLE, StatusReport, StatusRow
 from goals.store import PROJECT_ROOT
 from goals.ui import context, status_view, urlstate
+from goals.ui.markup import esc
 
 #: The breakdown dimension the inequality view follows when no gap criterion names one.
 EDUCATION = "Uddannelse"
@@ -150,12 +150,12 @@ def goal_header(
             t("home.national_goal", lang, number=national.number, name=name_of(national, lang))
         )
     if goal.description:
-        st.markdown(html.escape(goal.description))
+        st.markdown(esc(goal.description))
     st.caption(" · ".join(meta))
     areas = [a for a in cat.clusters if (goal.code, a.code) in report.goal_area]
     # without a single value every cluster "cannot be assessed": the strip would only be noise
     if areas and any(r.series for r in report.rows if r.goal == goal.code):
-        st.markdown(f"**{html.escape(t('goal.overall', lang))}**")
+        st.markdown(f"**{esc(t('goal.overall', lang))}**")
         items = [
             (
                 name_of(a, lang),
@@ -176,10 +176,10 @@ def _strip(
     """Badges side by side: (area name, status, small text, highlighted); `compact` is tighter."""
     cells = []
     for name, status, note, bold in items:
-        extra = f'<div class="goals-muted">{html.escape(note)}</div>' if note else ""
+        extra = f'<div class="goals-muted">{esc(note)}</div>' if note else ""
         cells.append(
             f'<div class="goals-strip-item{" highlight" if bold else ""}">'
-            f'<div class="goals-strip-name">{html.escape(name)}</div>'
+            f'<div class="goals-strip-name">{esc(name)}</div>'
             f"{status_view.badge_html(status, lang, small=True)}{extra}</div>"
         )
     css = "goals-strip compact" if compact else "goals-strip"
@@ -229,8 +229,8 @@ def criterion_section(
         st.warning(t("goal.criterion.missing", lang, areas=", ".join(missing)))
     _criterion_chart(info, rows, cat=cat, highlight=highlight, lang=lang)
     st.markdown(
-        f"**{html.escape(t('goal.inputs', lang))}** "
-        f"<span class='goals-muted'>({html.escape(t('goal.inputs.unit', lang, unit=rows[0].unit))})</span>",
+        f"**{esc(t('goal.inputs', lang))}** "
+        f"<span class='goals-muted'>({esc(t('goal.inputs.unit', lang, unit=rows[0].unit))})</span>",
         unsafe_allow_html=True,
     )
     st.markdown(inputs_html(rows, highlight, lang), unsafe_allow_html=True)
@@ -242,12 +242,8 @@ def criterion_section(
         if chosen is not None:
             status_view.reasoning(chosen, lang, expanded=True)
         else:
-            st.markdown(f"**{html.escape(t('goal.why_all', lang))}**")
-            st.markdown(
-                "\n".join(
-                    f"- **{html.escape(r.area_name)}:** {html.escape(r.reason_text)}" for r in rows
-                )
-            )
+            st.markdown(f"**{esc(t('goal.why_all', lang))}**")
+            st.markdown("\n".join(f"- **{esc(r.area_name)}:** {esc(r.reason_text)}" for r in rows))
 
 
 def _criterion_facts(info: CriterionInfo, rows: list[StatusRow], cat: Catalogue, lang: str) -> str:
@@ -367,7 +363,7 @@ def _comparison(info: CriterionInfo, rows: list[StatusRow], *, cat: Catalogue, l
             key=f"compare-{info.code}",
         )
     else:
-        st.markdown(f"**{html.escape(title)}**")
+        st.markdown(f"**{esc(title)}**")
         st.caption(t("goal.compare.no_ci", lang))
         st.markdown(_comparison_table(latest, region, region_name, lang), unsafe_allow_html=True)
     if region is None:
@@ -378,18 +374,18 @@ def _comparison_table(
     rows: list[StatusRow], region: float | None, region_name: str, lang: str
 ) -> str:
     head = (
-        f"<tr><th>{html.escape(t('goal.col.area', lang))}</th>"
-        f"<th>{html.escape(t('goal.col.latest', lang))}</th>"
-        f"<th>{html.escape(t('goal.col.region', lang))}</th></tr>"
+        f"<tr><th>{esc(t('goal.col.area', lang))}</th>"
+        f"<th>{esc(t('goal.col.latest', lang))}</th>"
+        f"<th>{esc(t('goal.col.region', lang))}</th></tr>"
     )
     body = "".join(
-        f"<tr><td>{html.escape(r.area_name)}</td><td class='num'>{_value(r.latest_value, r, lang)}</td>"
+        f"<tr><td>{esc(r.area_name)}</td><td class='num'>{_value(r.latest_value, r, lang)}</td>"
         f"<td>{status_view.comparison_html(r.comparison, lang)}</td></tr>"
         for r in rows
     )
     if region is not None:
         body += (
-            f"<tr><td><b>{html.escape(region_name)}</b></td>"
+            f"<tr><td><b>{esc(region_name)}</b></td>"
             f"<td class='num'><b>{_value(region, rows[0], lang)}</b></td><td></td></tr>"
         )
     return f'<table class="goals-inputs">{head}{body}</table>'
@@ -398,7 +394,7 @@ def _comparison_table(
 def _value(value: float | None, row: StatusRow, lang: str) -> str:
     if value is None:
         return "–"
-    return html.escape(f"{format_number(value, row.decimals, lang)} {row.unit}".strip())
+    return esc(f"{format_number(value, row.decimals, lang)} {row.unit}".strip())
 
 
 def _dated(value: float | None, period: str | None, row: StatusRow, lang: str) -> str:
@@ -406,11 +402,9 @@ def _dated(value: float | None, period: str | None, row: StatusRow, lang: str) -
     if value is None:
         return "–"
     when = (
-        f" <span class='goals-muted'>({html.escape(period_label(period, lang))})</span>"
-        if period
-        else ""
+        f" <span class='goals-muted'>({esc(period_label(period, lang))})</span>" if period else ""
     )
-    return html.escape(format_number(value, row.decimals, lang)) + when
+    return esc(format_number(value, row.decimals, lang)) + when
 
 
 def _per_year(value: float | None, row: StatusRow, lang: str) -> str:
@@ -421,7 +415,7 @@ def _per_year(value: float | None, row: StatusRow, lang: str) -> str:
     while decimals < row.decimals + 2 and value != 0 and round(abs(value), decimals) == 0:
         decimals += 1
     text = format_number(value, decimals, lang).replace("-", "−")
-    return html.escape("+" + text if round(value, decimals) > 0 else text)
+    return esc("+" + text if round(value, decimals) > 0 else text)
 
 
 def inputs_html(rows: list[StatusRow], highlight: str, lang: str) -> str:
@@ -439,11 +433,11 @@ def inputs_html(rows: list[StatusRow], highlight: str, lang: str) -> str:
         "status",
         "region",
     ]
-    head = "".join(f"<th>{html.escape(t(f'goal.col.{c}', lang))}</th>" for c in columns)
+    head = "".join(f"<th>{esc(t(f'goal.col.{c}', lang))}</th>" for c in columns)
     body = []
     for r in rows:
         cells = [
-            html.escape(r.area_name),
+            esc(r.area_name),
             status_view.verdict_html(r, lang, small=True),
             _dated(r.base_value, r.base_period, r, lang),
             _dated(r.latest_value, r.latest_period, r, lang),
@@ -467,7 +461,7 @@ def inputs_html(rows: list[StatusRow], highlight: str, lang: str) -> str:
         body.append(f"<tr{css}>{tds}</tr>")
     return (
         f'<div class="goals-scroll" tabindex="0" role="region" '
-        f'aria-label="{html.escape(t("goal.inputs", lang))}">'
+        f'aria-label="{esc(t("goal.inputs", lang))}">'
         f'<table class="goals-inputs"><tr>{head}</tr>'
         f"{''.join(body)}</table></div>"
     )
@@ -577,7 +571,7 @@ def inequality_section(
             st.caption(t("goal.inequality.pick_cluster", lang))
         row = _gap_row(view, area, report)
         if row is not None and row.base_value is not None:
-            st.markdown(f"**{html.escape(row.criterion_text)}**")
+            st.markdown(f"**{esc(row.criterion_text)}**")
             st.markdown(status_view.reason_html(row), unsafe_allow_html=True)
             st.plotly_chart(
                 charts.gap_change_chart(row, lang=lang),

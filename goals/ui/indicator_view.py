@@ -4,7 +4,6 @@ what the indicator is, and the downloads of exactly what is shown."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from goals.indicator_data import Coverage
 from goals.model import Indicator, TargetType
 from goals.status import StatusReport
 from goals.ui import context, goal_view, urlstate
+from goals.ui.markup import esc
 
 #: More lines than the palette has colours cannot be told apart on a shared screen.
 MANY_SERIES = len(charts.PALETTE)
@@ -155,9 +155,7 @@ def about_html(indicator: Indicator, cat: Catalogue, lang: str) -> str:
     ]
     if owner is not None:
         facts.append((t("indicator.about.owner", lang), name_of(owner, lang)))
-    cells = "".join(
-        f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>" for k, v in facts
-    )
+    cells = "".join(f"<tr><td>{esc(k)}</td><td>{esc(v)}</td></tr>" for k, v in facts)
     return f'<table class="goals-facts">{cells}</table>'
 
 

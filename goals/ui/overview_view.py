@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import html
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +36,7 @@ from goals.status import (
 )
 from goals.store import read_session
 from goals.ui import context, urlstate
+from goals.ui.markup import esc
 from goals.ui.status_view import badge_html
 from goals.verdicts import VERDICTS, Combined
 
@@ -261,7 +261,7 @@ def note(text: str) -> None:
     """A line of secondary text in dark grey (#595959: 7:1 on white; Streamlit's caption grey
     fails WCAG contrast). Markdown in `text` is not rendered."""
     st.markdown(
-        f'<div class="ov-note" style="color:#595959">{html.escape(text)}</div>',
+        f'<div class="ov-note" style="color:#595959">{esc(text)}</div>',
         unsafe_allow_html=True,
     )
 
@@ -297,11 +297,11 @@ def chips_html(counts: dict[str, int], lang: str) -> str:
             continue
         style = STATUS_STYLE[verdict]
         label = status_label(verdict, lang)
-        title = html.escape(t("overview.chip", lang, n=n, label=label))
+        title = esc(t("overview.chip", lang, n=n, label=label))
         chips.append(
             f'<span class="goals-badge small goals-{verdict}" title="{title}" '
             f'style="background:{style.colour};color:{style.ink}">'
-            f'{icon_svg(verdict)} {n}<span class="ov-sr"> {html.escape(label)}</span></span>'
+            f'{icon_svg(verdict)} {n}<span class="ov-sr"> {esc(label)}</span></span>'
         )
     return "".join(chips)
 
@@ -312,17 +312,17 @@ def cell_html(cell: Cell | None, lang: str, *, key: str = "", column: str = "") 
 
     `key` ('AARHUS/KOL', 'region/inequality') marks the cell in the HTML; `column` is the
     column's name, shown inside the cell when the grid is narrow enough to stack."""
-    track = f'<div class="ov-cell-track">{html.escape(column)}</div>' if column else ""
+    track = f'<div class="ov-cell-track">{esc(column)}</div>' if column else ""
     if cell is None or cell.n == 0:
         return (
-            f'<div class="ov-cell" data-cell="{html.escape(key)}" data-status="">{track}'
-            f'<div class="ov-muted">{html.escape(t("overview.grid.empty", lang))}</div></div>'
+            f'<div class="ov-cell" data-cell="{esc(key)}" data-status="">{track}'
+            f'<div class="ov-muted">{esc(t("overview.grid.empty", lang))}</div></div>'
         )
     return (
-        f'<div class="ov-cell" data-cell="{html.escape(key)}" data-status="{cell.status}">'
+        f'<div class="ov-cell" data-cell="{esc(key)}" data-status="{cell.status}">'
         f"{track}"
         f'<div class="ov-cell-badge">{badge_html(cell.status, lang)}</div>'
-        f'<div class="ov-counts">{html.escape(support_text(cell, lang))}</div>'
+        f'<div class="ov-counts">{esc(support_text(cell, lang))}</div>'
         f'<div class="ov-chips">{chips_html(cell.counts, lang)}</div></div>'
     )
 
@@ -337,17 +337,17 @@ def messages(grid: GridModel, as_of: str | None, lang: str) -> None:
         when = t("overview.as_of.shown_latest", lang, period=newest)
     lines = "".join(
         f'<div class="ov-message" role="listitem" data-status="{m.status}">'
-        f"{badge_html(m.status, lang)}{html.escape(m.text)}</div>"
+        f"{badge_html(m.status, lang)}{esc(m.text)}</div>"
         for m in grid.messages
     )
     body = (
-        f'<div class="ov-section">{html.escape(t("overview.messages.title", lang))}</div>'
+        f'<div class="ov-section">{esc(t("overview.messages.title", lang))}</div>'
         f'<div class="ov-messages" role="list">{lines}</div>'
         if lines
         else ""
     )
     st.markdown(
-        f'<div class="ov-when">{html.escape(when)}</div>{body}',
+        f'<div class="ov-when">{esc(when)}</div>{body}',
         unsafe_allow_html=True,
     )
 
@@ -363,11 +363,11 @@ def headline(grid: GridModel, lang: str) -> None:
     )
     detail = t("overview.headline.detail", lang) + " " + t("overview.intro", lang)
     st.markdown(
-        f'<div class="ov-headline-label">{html.escape(t("overview.headline", lang))}</div>'
+        f'<div class="ov-headline-label">{esc(t("overview.headline", lang))}</div>'
         f'<div class="ov-headline" data-cell="headline" data-status="{region.status}">'
-        f"{badge_html(region.status, lang)}{html.escape(support_text(region, lang))}</div>"
+        f"{badge_html(region.status, lang)}{esc(support_text(region, lang))}</div>"
         f'<div class="ov-chips">{chips}</div>'
-        f'<div class="ov-note">{html.escape(detail)}</div>',
+        f'<div class="ov-note">{esc(detail)}</div>',
         unsafe_allow_html=True,
     )
 
@@ -390,7 +390,7 @@ def freshness_list(cat: Catalogue, lang: str) -> None:
         group = groups.get(item.steering_group)
         if group is None:
             continue
-        name = html.escape(name_of(group, lang))
+        name = esc(name_of(group, lang))
         if item.upload_id is None:
             lines.append(t("overview.freshness.never", lang, group=name))
             continue
@@ -399,15 +399,15 @@ def freshness_list(cat: Catalogue, lang: str) -> None:
             lang,
             group=name,
             when=_when(item.created_at, lang),
-            user=html.escape(item.user or ""),
-            file=html.escape(item.filename or ""),
+            user=esc(item.user or ""),
+            file=esc(item.filename or ""),
         )
         if group.code in data.newest:
             period = period_label(data.newest[group.code], lang)
             line += " · " + t("overview.freshness.data_until", lang, period=period)
         lines.append(line)
     st.markdown(
-        f'<div class="ov-fresh"><b>{html.escape(t("overview.freshness.title", lang))}</b><br>'
+        f'<div class="ov-fresh"><b>{esc(t("overview.freshness.title", lang))}</b><br>'
         + "<br>".join(lines)
         + "</div>",
         unsafe_allow_html=True,
@@ -425,8 +425,8 @@ def _link(label: str, **params: str | None) -> None:
 
 
 def _header(text: str, note_text: str = "") -> str:
-    extra = f'<span class="ov-head-note">{html.escape(note_text)}</span>' if note_text else ""
-    return f'<div class="ov-head">{html.escape(text)}{extra}</div>'
+    extra = f'<span class="ov-head-note">{esc(note_text)}</span>' if note_text else ""
+    return f'<div class="ov-head">{esc(text)}{extra}</div>'
 
 
 def grid(grid: GridModel, as_of: str | None, lang: str) -> None:
@@ -445,9 +445,7 @@ def grid(grid: GridModel, as_of: str | None, lang: str) -> None:
         for code, name in rows:
             with st.container(key=f"ov-grid-row-{code}"):
                 parts = st.columns(widths)
-                parts[0].markdown(
-                    f'<div class="ov-row">{html.escape(name)}</div>', unsafe_allow_html=True
-                )
+                parts[0].markdown(f'<div class="ov-row">{esc(name)}</div>', unsafe_allow_html=True)
                 for part, (column, heading) in zip(parts[1:], columns, strict=True):
                     _grid_cell(part, grid, code, column, heading, as_of, lang)
 
@@ -485,9 +483,9 @@ def legend(lang: str) -> None:
     badges = " ".join(badge_html(v, lang, small=True) for v in VERDICTS)
     st.markdown(
         f'<div class="ov-legend"><span class="ov-legend-label">'
-        f"{html.escape(t('overview.legend', lang))}:</span> {badges}</div>"
-        f'<div class="ov-rule">{html.escape(t("status.rollup.rule", lang))}</div>'
-        f'<div class="ov-rule">{html.escape(t("overview.grid.help", lang))}</div>',
+        f"{esc(t('overview.legend', lang))}:</span> {badges}</div>"
+        f'<div class="ov-rule">{esc(t("status.rollup.rule", lang))}</div>'
+        f'<div class="ov-rule">{esc(t("overview.grid.help", lang))}</div>',
         unsafe_allow_html=True,
     )
 
@@ -522,8 +520,8 @@ def upload_link(lang: str) -> None:
             icon=":material/upload_file:",
             query_params=urlstate.link_params(),
         )
-    text = html.escape(t("overview.empty.cli", lang))
-    command = html.escape(t("overview.empty.cli.command", lang))
+    text = esc(t("overview.empty.cli", lang))
+    command = esc(t("overview.empty.cli.command", lang))
     st.markdown(
         f'<div class="ov-note" style="color:#595959">{text} '
         f'<code style="color:#1A1A1A">{command}</code></div>',

@@ -8,7 +8,6 @@ CSS and scales the slide to a 16:9 frame that fills a 1920×1080 screen.
 
 from __future__ import annotations
 
-import html
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -31,6 +30,7 @@ from goals.i18n import name_of, t
 from goals.periods import PeriodError
 from goals.status import STATUS_STYLE
 from goals.ui import context, urlstate
+from goals.ui.markup import esc
 
 #: Chart height on the shared screen (present mode) and on the ordinary page.
 PRESENT_HEIGHT = 620
@@ -244,7 +244,7 @@ def navigation(number: int, total: int, lang: str) -> None:
     )
     counter.markdown(
         f'<div class="deck-counter" data-testid="deck-counter">'
-        f"{html.escape(t('present.counter', lang, i=number, n=total))}</div>",
+        f"{esc(t('present.counter', lang, i=number, n=total))}</div>",
         unsafe_allow_html=True,
     )
     right.button(
@@ -272,9 +272,9 @@ def slide(deck: Deck, number: int, *, present: bool) -> None:
             _cover(current)
         else:
             st.markdown(
-                f'<div class="deck-title">{html.escape(current.title)}</div>'
+                f'<div class="deck-title">{esc(current.title)}</div>'
                 + (
-                    f'<div class="deck-subtitle">{html.escape(current.subtitle)}</div>'
+                    f'<div class="deck-subtitle">{esc(current.subtitle)}</div>'
                     if current.subtitle
                     else ""
                 ),
@@ -300,10 +300,10 @@ def slide(deck: Deck, number: int, *, present: bool) -> None:
             elif current.messages:
                 st.markdown(messages_html(current), unsafe_allow_html=True)
             elif current.bullets:
-                items = "".join(f"<li>{html.escape(b)}</li>" for b in current.bullets)
+                items = "".join(f"<li>{esc(b)}</li>" for b in current.bullets)
                 st.markdown(f'<ul class="deck-bullets">{items}</ul>', unsafe_allow_html=True)
         st.markdown(
-            f'<div class="deck-footer"><span>{html.escape(current.footer)}</span>'
+            f'<div class="deck-footer"><span>{esc(current.footer)}</span>'
             f"<span>{number} / {len(deck.slides)}</span></div>",
             unsafe_allow_html=True,
         )
@@ -327,10 +327,10 @@ def text_html(current: Slide) -> str:
     """A slide's text: on its verdict's colour, led by the symbol, when it has a verdict."""
     style = STATUS_STYLE.get(current.verdict) if current.verdict else None
     if style is None:
-        return f'<div class="deck-text">{html.escape(current.text)}</div>'
+        return f'<div class="deck-text">{esc(current.text)}</div>'
     return (
         f'<div class="deck-strip" style="background:{style.colour};color:{style.ink}">'
-        f"{html.escape(f'{style.icon} {current.text}')}</div>"
+        f"{esc(f'{style.icon} {current.text}')}</div>"
     )
 
 
@@ -341,24 +341,24 @@ def messages_html(current: Slide) -> str:
     for message in current.messages:
         style = message.style
         detail = (
-            f'<div class="deck-message-detail">{html.escape(message.detail)}</div>'
+            f'<div class="deck-message-detail">{esc(message.detail)}</div>'
             if message.detail
             else ""
         )
         rows.append(
             f'<div class="deck-message"><div class="deck-badge" '
             f'style="background:{style.colour};color:{style.ink}">'
-            f"{html.escape(f'{style.icon} {message.label or message.status}')}</div>"
-            f'<div class="deck-message-text"><div>{html.escape(message.text)}</div>'
+            f"{esc(f'{style.icon} {message.label or message.status}')}</div>"
+            f'<div class="deck-message-text"><div>{esc(message.text)}</div>'
             f"{detail}</div></div>"
         )
     return f'<div class="deck-messages">{"".join(rows)}</div>'
 
 
 def _cover(current: Slide) -> None:
-    lines = "".join(f"<p>{html.escape(b)}</p>" for b in [current.subtitle, *current.bullets])
+    lines = "".join(f"<p>{esc(b)}</p>" for b in [current.subtitle, *current.bullets])
     st.markdown(
-        f'<div class="deck-cover"><h1>{html.escape(current.title)}</h1>{lines}</div>',
+        f'<div class="deck-cover"><h1>{esc(current.title)}</h1>{lines}</div>',
         unsafe_allow_html=True,
     )
 
@@ -369,17 +369,15 @@ def table_html(current: Slide) -> str:
     assert table is not None
     widths = table.column_widths()
     head = "".join(
-        f'<th style="width:{100 * w:.1f}%">{html.escape(c)}</th>'
+        f'<th style="width:{100 * w:.1f}%">{esc(c)}</th>'
         for c, w in zip(table.columns, widths, strict=True)
     )
     body = []
     for row in table.rows:
         cells = []
         for cell in row:
-            detail = (
-                f'<span class="detail">{html.escape(cell.detail)}</span>' if cell.detail else ""
-            )
-            text = html.escape(cell.label)
+            detail = f'<span class="detail">{esc(cell.detail)}</span>' if cell.detail else ""
+            text = esc(cell.label)
             if cell.bold and not cell.fill:
                 text = f"<b>{text}</b>"
             if cell.fill:

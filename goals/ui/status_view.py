@@ -7,7 +7,6 @@ it ('3 af 4 succeskriterier er …'). The Open SDG status and score stay in the 
 
 from __future__ import annotations
 
-import html
 import math
 
 import streamlit as st
@@ -23,6 +22,7 @@ from goals.status import (
     status_label,
     support_text,
 )
+from goals.ui.markup import esc
 from goals.verdicts import Z95, Combined
 
 _CSS = """<style>
@@ -55,7 +55,7 @@ def badge_html(status: str, lang: str, *, label: str | None = None, small: bool 
     return (
         f'<span class="goals-badge{size} goals-{status}" '
         f'style="background:{style.colour};color:{style.ink}">'
-        f"{icon_svg(status)} {html.escape(text)}</span>"
+        f"{icon_svg(status)} {esc(text)}</span>"
     )
 
 
@@ -64,7 +64,7 @@ def comparison_html(comparison: str, lang: str) -> str:
     text = t(f"status.comparison.{comparison}", lang)
     return (
         f'<span class="goals-badge small" style="background:{style.colour};color:{style.ink}">'
-        f"{style.icon} {html.escape(text)}</span>"
+        f"{style.icon} {esc(text)}</span>"
     )
 
 
@@ -88,13 +88,13 @@ def combined_html(combined: Combined, lang: str, *, small: bool = False) -> str:
     """A combined verdict as a badge with the count behind it, naming its unit, beside it."""
     return (
         f'<span class="goals-combined">{badge_html(combined.status, lang, small=small)}'
-        f'<span class="goals-support">{html.escape(counts_text(combined, lang))}</span></span>'
+        f'<span class="goals-support">{esc(counts_text(combined, lang))}</span></span>'
     )
 
 
 def reason_html(row: StatusRow) -> str:
     """The plain-language sentences a director reads first (row.reason_text)."""
-    return f'<div class="goals-reason">{html.escape(row.reason_text)}</div>'
+    return f'<div class="goals-reason">{esc(row.reason_text)}</div>'
 
 
 def _value(value: float | None, row: StatusRow, lang: str) -> str:
@@ -143,7 +143,6 @@ def facts_html(row: StatusRow, lang: str) -> str:
     """The inputs behind a verdict as a small two-column table: the values with their 95 %
     intervals, the change and what is needed a year, the certainty, then the Open SDG status,
     its score and rates, the comparison with the region and the recent trend."""
-    esc = html.escape
     base = f"{_period(row.base_period, lang)}: {_value(row.base_value, row, lang)}"
     latest = f"{_period(row.latest_period, lang)}: {_value(row.latest_value, row, lang)}"
     facts = [
@@ -161,9 +160,7 @@ def facts_html(row: StatusRow, lang: str) -> str:
          + (esc(_value(row.region_value, row, lang)) if row.region_value is not None else "")),
         (t("ui.facts.trend", lang), esc(row.trend_label)),
     ]  # fmt: skip
-    cells = "".join(
-        f"<tr><td>{html.escape(name)}</td><td>{value}</td></tr>" for name, value in facts
-    )
+    cells = "".join(f"<tr><td>{esc(name)}</td><td>{value}</td></tr>" for name, value in facts)
     return f'<table class="goals-facts">{cells}</table>'
 
 

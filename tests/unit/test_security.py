@@ -296,10 +296,15 @@ def test_cli_user_commands_act_as_the_system_admin_read_passwords_from_stdin_onl
 # --- markup in user text is shown as text -----------------------------------------------------------
 
 NEEDLES = (SCRIPT, BOLD)
+# Markdown that would be live wherever Streamlit reads text as markdown, even after HTML
+# escaping: after a blank line, an image from any host (a tracking pixel) and a link.
+PIXEL = "![x](http://tracker.invalid/p.png)"
+LINK = "[Log ind her](http://phish.invalid/login)"
+MARKDOWN = f"Status\n\n{PIXEL} {LINK}"
 HOSTILE = status_workbook(
     indicators=[["RYG-01", "Midtklyngen", 2022, "I alt", 15.5, BOLD + " " + SCRIPT]],
     initiatives=[["KOL-1", SCRIPT, "Midtklyngen", "I gang", BOLD]],
-    assessments=[["KOL-1", "Midtklyngen", 2022, "Grøn", f"{SCRIPT} og {BOLD}"]],
+    assessments=[["KOL-1", "Midtklyngen", 2024, "Grøn", f"{SCRIPT} og {BOLD} {MARKDOWN}"]],
 )
 
 
@@ -317,6 +322,8 @@ def assert_shown_as_text(at: AppTest, needles=NEEDLES) -> None:
         for needle in needles:
             if needle in body:
                 assert not html, f"{needle!r} rendered as HTML in {body[:200]!r}"
+        for needle in (PIXEL, LINK):  # markdown is live in every one of these elements
+            assert needle not in body, f"{needle!r} rendered as markdown in {body[:200]!r}"
     alerts = [*at.error, *at.warning, *at.info, *at.success]
     for alert in alerts:
         for needle in needles:
