@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 from xml.etree import ElementTree as ET
+from xml.sax.saxutils import unescape
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
@@ -358,7 +359,7 @@ def _refuse_far(name: str, rows: int, columns: int, far: Cell) -> None:
         raise ReadError(
             "workbook.file.far_cell",
             sheet=name,
-            cell=f"{_column_letters(far[1])}{far[0] + 1}",
+            cell=f"{column_letters(far[1])}{far[0] + 1}",
             cells=_thousands(rows * columns),
             limit=_thousands(MAX_SHEET_CELLS),
         )
@@ -440,7 +441,7 @@ def _ods_extents(data: bytes) -> list[tuple[str, int, int, Cell]]:
                 name = found.group(1).decode("utf-8", "replace") if found else ""
                 rows, columns, far, row = 0, 0, (0, 0), 0
             else:
-                extents.append((_xml_unescape(name), rows, columns, far))
+                extents.append((unescape(name, _XML_QUOTES), rows, columns, far))
             continue
         if tag == b"table-row":
             if not closing:
@@ -463,18 +464,16 @@ def _ods_extents(data: bytes) -> list[tuple[str, int, int, Cell]]:
     return extents
 
 
-def _xml_unescape(text: str) -> str:
-    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'")):
-        text = text.replace(entity, char)
-    return text.replace("&amp;", "&")
+_XML_QUOTES = {"&quot;": '"', "&apos;": "'"}
 
 
-def _column_letters(index: int) -> str:
+def column_letters(col: int) -> str:
+    """0 → 'A', 27 → 'AB'."""
     letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
     return letters
 
 

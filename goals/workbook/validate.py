@@ -23,7 +23,7 @@ from goals.i18n import name_of, t
 from goals.model import Indicator, InitiativeStatus, TrafficLight
 from goals.names import NameIndex, name_key, name_keys
 from goals.periods import Frequency, Period, PeriodError, is_period_label, parse_period
-from goals.workbook.read import Cell, RawSheet, RawWorkbook
+from goals.workbook.read import Cell, RawSheet, RawWorkbook, column_letters
 
 HEADER_SEARCH_ROWS = 30
 NOTE_MAX = 4000  # longest comment / status text kept
@@ -55,16 +55,6 @@ class Problem:
             "value": self.value,
             "message": self.message,
         }
-
-
-def column_letters(col: int) -> str:
-    """0 → 'A', 27 → 'AB'."""
-    letters = ""
-    col += 1
-    while col:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def sheet_ref(sheet: str) -> str:
