@@ -375,10 +375,26 @@ def is_missing_marker(text: str) -> bool:
 _PERCENT_SUFFIX = re.compile(r"(?<=\d)\s*(?:%|pct\.?|procent)$", re.IGNORECASE)
 
 
+# Spaces people (and Word, and web pages) put between thousands: no-break, narrow no-break,
+# thin, figure and the other fixed-width spaces all read as a space; invisible format
+# characters (zero-width space and joiners, word joiner, byte-order mark, soft hyphen, bidi
+# marks) carry no meaning in a number and are dropped.
+_NUMBER_SPACES = str.maketrans(
+    dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f", " ")
+    | dict.fromkeys(
+        "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"
+    )
+)
+
+
+def _number_text(text: str) -> str:
+    return text.translate(_NUMBER_SPACES).strip()
+
+
 def parse_number_text(text: str) -> float | None:
-    """'12,5' / '12.5' / '1.234,5' / '12,5 %' / '12,5 pct.' → float; None when it is not a
-    number."""
-    s = text.strip().replace("\u00a0", " ").replace("\u202f", " ").replace("−", "-")
+    """'12,5' / '12.5' / '1.234,5' / '1 234,5' (any space) / '12,5 %' / '12,5 pct.' → float;
+    None when it is not a number."""
+    s = _number_text(text).replace("−", "-")
     s = _PERCENT_SUFFIX.sub("", s)
     if " " in s:
         if not _SPACE_GROUPS.fullmatch(s):
@@ -542,7 +558,7 @@ _DOT_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}")
 
 def ambiguous_thousands(text: str) -> bool:
     """True for text such as '1.234' that reads as 1234 in Danish and as 1.234 in English."""
-    s = _PERCENT_SUFFIX.sub("", text.strip().replace("\u00a0", " ").replace("\u202f", " "))
+    s = _PERCENT_SUFFIX.sub("", _number_text(text))
     return _DOT_THOUSANDS.fullmatch(s) is not None
 
 

@@ -42,6 +42,15 @@ from goals.workbook.validate import (
         ("12.34,5", None),
         ("", None),
         ("1 2", None),
+        # thin, figure and narrow no-break spaces between thousands (Word, web pages)
+        ("1\u2009234,5", 1234.5),
+        ("1\u2007234,5", 1234.5),
+        ("1\u202f234\u202f567", 1234567.0),
+        # invisible format characters carry no meaning in a number
+        ("1\u200b234", 1234.0),
+        ("\ufeff17,5", 17.5),
+        ("12\u200e,5 %", 12.5),
+        ("1\u20092345", None),  # a thin space that does not separate thousands
     ],
 )
 def test_numbers_as_people_write_them(text: str, number: float | None) -> None:
