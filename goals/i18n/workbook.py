@@ -57,12 +57,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The file is damaged or incomplete and cannot be opened. Open it in Excel, save it again as .xlsx and try again.",
     },
     "workbook.file.encrypted": {
-        "da": "Filen er beskyttet med en adgangskode og kan ikke læses. Fjern adgangskoden i Excel (Filer → Info → Beskyt projektmappe), gem filen, og prøv igen.",
-        "en": "The file is protected with a password and cannot be read. Remove the password in Excel (File → Info → Protect Workbook), save the file and try again.",
+        "da": "Filen er beskyttet med en adgangskode og kan ikke læses. Fjern adgangskoden (i Excel: Filer → Info → Beskyt projektmappe; i LibreOffice: Filer → Egenskaber → Sikkerhed), gem filen, og prøv igen.",
+        "en": "The file is protected with a password and cannot be read. Remove the password (in Excel: File → Info → Protect Workbook; in LibreOffice: File → Properties → Security), save the file and try again.",
     },
     "workbook.file.zip_bomb": {
-        "da": "Filen ville fylde {size} MB udpakket – langt mere end et statusark kan fylde – så den læses ikke. Gem arket på ny fra Excel, og prøv igen.",
-        "en": "The file would unpack to {size} MB – far more than a status workbook can hold – so it is not read. Save it again from Excel and try again.",
+        "da": "Filen ville fylde {size} MB udpakket – grænsen er {limit} MB – så den læses ikke. Et statusark med så mange rækker skal deles i flere filer; ellers gem arket på ny fra Excel, og prøv igen.",
+        "en": "The file would unpack to {size} MB – the limit is {limit} MB – so it is not read. A status workbook with that many rows must be split into several files; otherwise save it again from Excel and try again.",
+    },
+    "workbook.file.zip_members": {
+        "da": "Filen består af {members} dele – et regneark har højst {limit} – så den læses ikke. Gem arket på ny fra Excel som .xlsx, og prøv igen.",
+        "en": "The file consists of {members} parts – a spreadsheet has at most {limit} – so it is not read. Save it again from Excel as .xlsx and try again.",
     },
     "workbook.file.far_cell": {
         "da": "Arket '{sheet}' har en værdi i celle {cell}, langt uden for resten af arket, så arket ville fylde {cells} celler – grænsen er {limit} celler. Slet indholdet af celle {cell} (eller de tomme rækker og kolonner ud til den), gem filen igen, og prøv igen.",

@@ -216,8 +216,17 @@ def _open_zip(content: bytes, limit_bytes: int) -> _Unpacked:
     # Checked from the zip directory before anything is unpacked.
     unpacked = sum(m.file_size for m in members)
     allowed = max(ZIP_MIN_ALLOWED, limit_bytes * ZIP_EXPANSION_FACTOR)
-    if len(members) > ZIP_MAX_MEMBERS or unpacked > allowed:
-        raise ReadError("workbook.file.zip_bomb", size=_megabytes(unpacked))
+    # Say which limit was hit, and what it is: a file can be refused for either.
+    if len(members) > ZIP_MAX_MEMBERS:
+        raise ReadError(
+            "workbook.file.zip_members",
+            members=_thousands(len(members)),
+            limit=_thousands(ZIP_MAX_MEMBERS),
+        )
+    if unpacked > allowed:
+        raise ReadError(
+            "workbook.file.zip_bomb", size=_megabytes(unpacked), limit=_megabytes(allowed)
+        )
     return _Unpacked(_verify_members(archive, members))
 
 
@@ -251,6 +260,10 @@ def _zip_kind(archive: _Unpacked, suffix: str) -> str:
         except KeyError:
             mimetype = ""
         if mimetype.endswith("spreadsheet") or (not mimetype and suffix == ".ods"):
+            # LibreOffice encrypts content.xml of a password-protected file and says so in the
+            # manifest: that file is not damaged, it is locked.
+            if b"encryption-data" in archive.files.get("META-INF/manifest.xml", b""):
+                raise ReadError("workbook.file.encrypted")
             return "ods"
     raise ReadError("workbook.file.wrong_type", suffix=suffix or "?")
 

@@ -10,6 +10,7 @@ from conftest_workbook import fixture_bytes
 from hypothesis import given
 from hypothesis import strategies as st
 
+from goals.i18n import t
 from goals.workbook import read as read_module
 from goals.workbook.read import ReadError, read_workbook
 from goals.workbook.validate import (
@@ -112,7 +113,41 @@ def test_zip_bomb_is_refused_before_unpacking(monkeypatch: pytest.MonkeyPatch) -
     with pytest.raises(ReadError) as info:
         read_workbook(bomb, "bomb.xlsx", limit_bytes=10_000)
     assert info.value.key == "workbook.file.zip_bomb"
+    assert info.value.values == {"size": "4,8", "limit": "1,0"}  # both said, in MB
     assert opened == []
+    text = t("workbook.file.zip_bomb", "da", **info.value.values)
+    assert "4,8 MB" in text and "grænsen er 1,0 MB" in text
+
+
+def test_too_many_zip_members_says_so_and_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 12,000 tiny members unpack to almost nothing: "would be 0,0 MB unpacked" said nothing.
+    monkeypatch.setattr(read_module, "ZIP_MAX_MEMBERS", 50)
+    members = {"xl/workbook.xml": b"<workbook/>"} | {f"x/{i}.xml": b"" for i in range(60)}
+    with pytest.raises(ReadError) as info:
+        read_workbook(_zip(members), "many.xlsx", limit_bytes=10_000_000)
+    assert info.value.key == "workbook.file.zip_members"
+    assert info.value.values == {"members": "61", "limit": "50"}
+    assert "61 dele" in t("workbook.file.zip_members", "da", **info.value.values)
+
+
+def test_a_password_protected_ods_is_locked_not_damaged() -> None:
+    # LibreOffice keeps the zip readable and encrypts content.xml, listing it in the manifest.
+    manifest = (
+        b'<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        b'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        b'<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x">'
+        b"</manifest:encryption-data></manifest:file-entry></manifest:manifest>"
+    )
+    locked = _zip(
+        {
+            "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+            "META-INF/manifest.xml": manifest,
+            "content.xml": bytes(range(256)) * 8,  # encrypted bytes, not XML
+        }
+    )
+    with pytest.raises(ReadError) as info:
+        read_workbook(locked, "laast.ods", limit_bytes=10_000_000)
+    assert info.value.key == "workbook.file.encrypted"
 
 
 def test_file_guards() -> None:
