@@ -255,6 +255,14 @@ class StatusRow:
         """The series used, period code → value (for a gap criterion: the gap), for charts."""
         return {p[0].code: p[1] for p in self.points}
 
+    @property
+    def change_margin(self) -> float | None:
+        """The 95 % margin of the change from base to latest, 1.96·√(se_base² + se_latest²), in
+        the indicator's unit; None when either standard error is unknown."""
+        if self.base_se is None or self.latest_se is None:
+            return None
+        return Z95 * math.hypot(self.base_se, self.latest_se)
+
     @functools.cached_property
     def trend(self) -> Trend:
         """The recent trend (goals.compare.recent_trend), worked out when first read."""
@@ -1091,8 +1099,8 @@ def _reason_text(row: StatusRow) -> str:
             t(f"status.explain.change.{what}.{direction}", lang, per_year=per_year, **values)
         )
         margin = (
-            format_change(Z95 * math.hypot(row.base_se, row.latest_se), row, signed=False)
-            if row.base_se is not None and row.latest_se is not None
+            format_change(row.change_margin, row, signed=False)
+            if row.change_margin is not None
             else ""
         )
         if direction != "same":

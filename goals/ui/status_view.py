@@ -7,8 +7,6 @@ it ('3 af 4 succeskriterier er …'). The Open SDG status and score stay in the 
 
 from __future__ import annotations
 
-import math
-
 import streamlit as st
 
 from goals.describe import period_label
@@ -23,7 +21,7 @@ from goals.status import (
     support_text,
 )
 from goals.ui.markup import esc
-from goals.verdicts import Z95, Combined
+from goals.verdicts import Combined
 
 _CSS = """<style>
 .goals-badge { display: inline-block; padding: .15rem .6rem; border-radius: .9rem;
@@ -100,8 +98,8 @@ def reason_html(row: StatusRow) -> str:
 def _value(value: float | None, row: StatusRow, lang: str) -> str:
     if value is None:
         return "–"
-    unit = t("status.unit.points", lang) if row.gap and row.unit == "%" else row.unit
-    return f"{format_number(value, row.decimals, lang)} {unit}".strip()
+    # row.unit is already the series' unit (percentage points for a gap between shares)
+    return f"{format_number(value, row.decimals, lang)} {row.unit}".strip()
 
 
 def _interval(lower: float | None, upper: float | None, row: StatusRow, lang: str) -> str:
@@ -133,8 +131,8 @@ def per_year(value: float | None, row: StatusRow, lang: str) -> str:
 def certainty_text(row: StatusRow, lang: str) -> str:
     """'Sikker ændring (større end ±3,4 procentpoint)' and the like."""
     text = t(f"ui.certainty.{row.certainty}", lang)
-    if row.base_se is not None and row.latest_se is not None and row.certainty != "unknown":
-        margin = format_change(Z95 * math.hypot(row.base_se, row.latest_se), row, signed=False)
+    if row.change_margin is not None and row.certainty != "unknown":
+        margin = format_change(row.change_margin, row, signed=False)
         text += " " + t(f"ui.certainty.margin.{row.certainty}", lang, margin=margin)
     return text
 
