@@ -23,7 +23,15 @@ from sqlmodel import Session, select
 
 from goals import store
 from goals.i18n import t
-from goals.model import AuditEvent, Role, SteeringGroup, User, UserSteeringGroup, utcnow
+from goals.model import (
+    AuditEvent,
+    Role,
+    SteeringGroup,
+    Upload,
+    User,
+    UserSteeringGroup,
+    utcnow,
+)
 
 # argon2id with the library's defaults (RFC 9106 low-memory profile)
 _hasher = PasswordHasher()
@@ -72,6 +80,7 @@ class Actor:
     role: Role
     steering_group_ids: frozenset[int] = field(default_factory=frozenset)
     demo: bool = False
+    id: int | None = None  # the account (None in demo mode); rights follow it, not the name
 
     @property
     def is_admin(self) -> bool:
@@ -144,7 +153,9 @@ def _actor(session: Session, user: User) -> Actor:
     groups = session.exec(
         select(UserSteeringGroup.steering_group_id).where(UserSteeringGroup.user_id == user.id)
     ).all()
-    return Actor(name=user.name, role=Role(user.role), steering_group_ids=frozenset(groups))
+    return Actor(
+        name=user.name, role=Role(user.role), steering_group_ids=frozenset(groups), id=user.id
+    )
 
 
 def _check_name(name: str) -> str:
@@ -230,6 +241,9 @@ def remove_user(*, session: Session, actor: Actor, name: str) -> None:
     ).one()
     if user.role == Role.ADMIN and others == 0:
         raise AccessError("access.error.last_admin")
+    # the uploads stay in the history but belong to no account: a user later created under
+    # the same name is another person and inherits no rights to them
+    session.execute(sa.update(Upload).where(Upload.user_id == user.id).values(user_id=None))
     session.delete(user)
     record(session, actor=actor.name, action="user.remove", target=name)
 

@@ -227,13 +227,32 @@ class Upload(SQLModel, table=True):
     sha256: str = Field(max_length=64, index=True)
     size: int
     content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
-    user: str = Field(max_length=200)
+    user: str = Field(max_length=200)  # the name at the time, as shown in the history
+    # the account that uploaded: rights follow the account, never a re-created name
+    # (removing the user clears it: goals.access.remove_user)
+    user_id: int | None = Field(default=None, foreign_key="user.id")
     created_at: dt.datetime = Field(default_factory=utcnow)
     state: UploadState = Field(default=UploadState.APPLIED, sa_type=String(20))
     rolled_back_at: dt.datetime | None = None
     rolled_back_by: str | None = Field(default=None, max_length=200)
     counts_json: str = "{}"  # {"new": n, "changed": n, "unchanged": n, "rejected": n}
     note: str | None = None
+
+
+class UploadCarried(SQLModel, table=True):
+    """A stored row that an upload sent again unchanged (`kind` is "observation", "initiative"
+    or "assessment"; `row_id` that table's id).
+
+    An upload writes rows only for new and changed values, but its sender was told that every
+    value of the file is stored. These links record the rest, so that rolling back the upload
+    that first brought a value can name the later uploads that also carried it.
+    """
+
+    __table_args__ = (Index("ix_uploadcarried_row", "kind", "row_id"),)
+
+    upload_id: int = Field(foreign_key="upload.id", primary_key=True, ondelete="CASCADE")
+    kind: str = Field(primary_key=True, max_length=12)
+    row_id: int = Field(primary_key=True)
 
 
 CURRENT_OBSERVATION = "is_current = 1"  # the partial index's condition, as SQLite compiles it
@@ -333,6 +352,22 @@ class User(SQLModel, table=True):
     failed_logins: int = 0
     locked_until: dt.datetime | None = None
     last_login_at: dt.datetime | None = None
+
+
+class LoginThrottle(SQLModel, table=True):
+    """Failed logins from one client (its address) for one account name; the row with an empty
+    `user_name` counts the client's failures over all names. A lock here keeps out that client,
+    not the account's owner elsewhere (`goals.access.authenticate`)."""
+
+    __table_args__ = (UniqueConstraint("client", "user_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    client: str = Field(max_length=100)
+    user_name: str = Field(default="", max_length=200)
+    failures: int = 0
+    locked_until: dt.datetime | None = None
+    last_ok_at: dt.datetime | None = None  # last successful login of this name from this client
+    updated_at: dt.datetime = Field(default_factory=utcnow)
 
 
 class UserSteeringGroup(SQLModel, table=True):
