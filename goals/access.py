@@ -25,6 +25,7 @@ from goals import store
 from goals.i18n import t
 from goals.model import (
     AuditEvent,
+    LoginThrottle,
     Role,
     SteeringGroup,
     Upload,
@@ -35,9 +36,16 @@ from goals.model import (
 
 # argon2id with the library's defaults (RFC 9106 low-memory profile)
 _hasher = PasswordHasher()
-MAX_FAILURES_BEFORE_LOCK = 5
+# Failed logins are counted per client (its address) and account name, per client over all
+# names, and per account; each count locks for LOCK_SECONDS_FIRST from its threshold on,
+# doubling with every further failure up to LOCK_SECONDS_MAX (see `authenticate`).
+MAX_FAILURES_BEFORE_LOCK = 5  # from one client for one name: locks that client for that name
+MAX_CLIENT_FAILURES_BEFORE_LOCK = 20  # from one client over all names: locks it for every name
+MAX_ACCOUNT_FAILURES_BEFORE_LOCK = 50  # for one account from anywhere: locks new clients out
 LOCK_SECONDS_FIRST = 30
 LOCK_SECONDS_MAX = 15 * 60
+FAILURES_FORGOTTEN_AFTER = dt.timedelta(hours=24)  # a client's count restarts after a quiet day
+LOCAL_CLIENT = "local"  # the client of the command line and of a browser on the same machine
 
 
 @functools.cache
@@ -244,6 +252,8 @@ def remove_user(*, session: Session, actor: Actor, name: str) -> None:
     # the uploads stay in the history but belong to no account: a user later created under
     # the same name is another person and inherits no rights to them
     session.execute(sa.update(Upload).where(Upload.user_id == user.id).values(user_id=None))
+    # nor does it inherit the clients this one logged in from (they pass the account lock)
+    session.execute(sa.delete(LoginThrottle).where(LoginThrottle.user_name == name))
     session.delete(user)
     record(session, actor=actor.name, action="user.remove", target=name)
 
@@ -259,6 +269,12 @@ def reset_password(*, session: Session, actor: Actor, name: str, password: str) 
     user.failed_logins = 0
     user.locked_until = None
     session.add(user)
+    # guesses at the old password no longer count, from any client (each keeps its last_ok_at)
+    session.execute(
+        sa.update(LoginThrottle)
+        .where(LoginThrottle.user_name == name)
+        .values(failures=0, locked_until=None, updated_at=utcnow())
+    )
     record(session, actor=actor.name, action="user.password_reset", target=name)
 
 
@@ -296,16 +312,94 @@ def _as_aware(value: dt.datetime | None) -> dt.datetime | None:
     return value
 
 
-def authenticate(*, engine: Engine, name: str, password: str) -> LoginResult:
-    """Check a local password. Repeated failures lock the account for a growing while."""
+def _client(client: str | None) -> str:
+    """The client as stored: its address, at most 100 characters; "unknown" when not known."""
+    return (client or "").strip()[:100] or "unknown"
+
+
+def _lock_seconds(failures: int, threshold: int) -> int:
+    """How long `failures` lock: nothing below `threshold`, LOCK_SECONDS_FIRST at it, doubling
+    with each further failure up to LOCK_SECONDS_MAX."""
+    over = failures - threshold
+    if over < 0:
+        return 0
+    return min(LOCK_SECONDS_FIRST * 2 ** min(over, 30), LOCK_SECONDS_MAX)
+
+
+def _seconds_left(until: dt.datetime | None, now: dt.datetime) -> int:
+    until = _as_aware(until)
+    return int((until - now).total_seconds()) + 1 if until is not None and until > now else 0
+
+
+def _throttle(session: Session, client: str, user_name: str) -> LoginThrottle | None:
+    return session.exec(
+        select(LoginThrottle).where(
+            LoginThrottle.client == client, LoginThrottle.user_name == user_name
+        )
+    ).first()
+
+
+def _count_failure(session: Session, row: LoginThrottle, threshold: int, now: dt.datetime) -> None:
+    last = _as_aware(row.updated_at)
+    if last is not None and now - last > FAILURES_FORGOTTEN_AFTER:
+        row.failures = 0
+    row.failures += 1
+    seconds = _lock_seconds(row.failures, threshold)
+    if seconds:
+        row.locked_until = now + dt.timedelta(seconds=seconds)
+    row.updated_at = now
+    session.add(row)
+
+
+def authenticate(
+    *, engine: Engine, name: str, password: str, client: str | None = LOCAL_CLIENT
+) -> LoginResult:
+    """Check a local password tried from `client` (its address).
+
+    Failed logins are counted three ways; each count locks from its threshold on, for
+    LOCK_SECONDS_FIRST and then twice as long with every further failure, up to LOCK_SECONDS_MAX:
+
+    - per client and account name (MAX_FAILURES_BEFORE_LOCK): locks that client for that name;
+      the owner at another client is not affected;
+    - per client over all names (MAX_CLIENT_FAILURES_BEFORE_LOCK): locks that client for every
+      name, against guessing across many names;
+    - per account, from any clients (MAX_ACCOUNT_FAILURES_BEFORE_LOCK): locks the account only
+      for clients that have never logged in to it successfully, so guesses spread over many
+      addresses cannot keep the owner out of a machine they used before.
+
+    A locked attempt is refused without checking the password and is not counted. A successful
+    login clears its client's count for that name (and remembers the client) and the account's
+    count; the client's count over all names stays. A client's counts are forgotten after
+    FAILURES_FORGOTTEN_AFTER without a failure; a new password (`reset_password`) clears every
+    count and lock of the account. An unknown name is counted only for the client over all
+    names: what was typed may be a password and is never stored.
+    """
     now = utcnow()
+    client = _client(client)
     with store.write_session(engine) as session:
+        # counts nobody needs any more (no failure for a day, no successful login to remember)
+        session.execute(
+            sa.delete(LoginThrottle).where(
+                LoginThrottle.last_ok_at.is_(None),
+                LoginThrottle.updated_at < now - FAILURES_FORGOTTEN_AFTER,
+            )
+        )
         user = session.exec(select(User).where(User.name == (name or "").strip())).first()
-        locked_until = _as_aware(user.locked_until) if user else None
-        if user is not None and locked_until and locked_until > now:
-            wait = int((locked_until - now).total_seconds()) + 1
-            record(session, actor=user.name, action="login.refused_locked", target=user.name)
-            return LoginResult(None, "locked", wait)
+        # an unknown name may be a password typed in the wrong field: never store it
+        shown = user.name if user is not None else "(ukendt brugernavn)"
+        anyname = _throttle(session, client, "") or LoginThrottle(client=client, user_name="")
+        pair = None if user is None else _throttle(session, client, user.name)
+        known_client = pair is not None and pair.last_ok_at is not None
+        waits = {
+            "client": _seconds_left(anyname.locked_until, now),
+            "name": _seconds_left(pair.locked_until, now) if pair is not None else 0,
+            "account": 0 if user is None or known_client else _seconds_left(user.locked_until, now),
+        }
+        if max(waits.values()):
+            locks = [scope for scope, wait in waits.items() if wait]
+            detail = {"client": client, "locked": locks}
+            record(session, actor=shown, action="login.refused_locked", target=shown, detail=detail)
+            return LoginResult(None, "locked", max(waits.values()))
         ok = False
         # verify against a dummy hash for unknown names too, so timing does not reveal them
         stored = user.password_hash if user is not None and user.active else None
@@ -314,14 +408,16 @@ def authenticate(*, engine: Engine, name: str, password: str) -> LoginResult:
         except (VerificationError, InvalidHashError):
             ok = False
         if not ok:
-            # an unknown name may be a password typed in the wrong field: never store it
-            shown = user.name if user is not None else "(ukendt brugernavn)"
-            record(session, actor=shown, action="login.failed", target=shown)
+            record(
+                session, actor=shown, action="login.failed", target=shown, detail={"client": client}
+            )
+            _count_failure(session, anyname, MAX_CLIENT_FAILURES_BEFORE_LOCK, now)
             if user is not None:
+                pair = pair or LoginThrottle(client=client, user_name=user.name)
+                _count_failure(session, pair, MAX_FAILURES_BEFORE_LOCK, now)
                 user.failed_logins += 1
-                over = user.failed_logins - MAX_FAILURES_BEFORE_LOCK
-                if over >= 0:
-                    seconds = min(LOCK_SECONDS_FIRST * 2**over, LOCK_SECONDS_MAX)
+                seconds = _lock_seconds(user.failed_logins, MAX_ACCOUNT_FAILURES_BEFORE_LOCK)
+                if seconds:
                     user.locked_until = now + dt.timedelta(seconds=seconds)
                 session.add(user)
             return LoginResult(None, "wrong")
@@ -331,7 +427,15 @@ def authenticate(*, engine: Engine, name: str, password: str) -> LoginResult:
         user.locked_until = None
         user.last_login_at = now
         session.add(user)
-        record(session, actor=user.name, action="login.ok", target=user.name)
+        pair = pair or LoginThrottle(client=client, user_name=user.name)
+        pair.failures = 0
+        pair.locked_until = None
+        pair.last_ok_at = now
+        pair.updated_at = now
+        session.add(pair)
+        record(
+            session, actor=user.name, action="login.ok", target=user.name, detail={"client": client}
+        )
         return LoginResult(_actor(session, user))
 
 

@@ -18,8 +18,8 @@ TEXTS = {
         "en": "The user name or password is wrong.",
     },
     "auth.locked": {
-        "da": "For mange forkerte forsøg. Prøv igen om {seconds} sekunder.",
-        "en": "Too many failed attempts. Try again in {seconds} seconds.",
+        "da": "For mange forkerte forsøg herfra. Prøv igen om {seconds} sekunder, eller log ind fra en computer, du har brugt før.",
+        "en": "Too many failed attempts from here. Try again in {seconds} seconds, or log in from a computer you have used before.",
     },
     "auth.expired": {
         "da": "Du er blevet logget ud, fordi sessionen er udløbet. Log ind igen.",
@@ -93,6 +93,14 @@ TEXTS = {
     "access.denied.unknown": {
         "da": "Ukendt bruger: kun oprettede brugere må indlæse.",
         "en": "Unknown user: only registered users may upload.",
+    },
+    "access.denied.original": {
+        "da": "{who} må ikke hente den originale fil til indlæsning nr. {upload_id}: den er for "
+        "den styregruppe, hvis tal den indeholder, den bruger, der indlæste den, og "
+        "sekretariatet.",
+        "en": "{who} may not download the original file of upload no. {upload_id}: it is for "
+        "the steering group whose figures it holds, the user who uploaded it and the "
+        "secretariat.",
     },
     "access.denied.viewer": {
         "da": "{who} har kun læseadgang og må ikke indlæse.",

@@ -47,7 +47,12 @@ def current_actor(lang: str) -> Actor | None:
             del st.session_state[_KEY]
             st.info(t("auth.expired", lang))
             return None
-        return access.actor_for(session, login["name"])
+        actor = access.actor_for(session, login["name"])
+        if actor is not None and login.get("id") not in (None, actor.id):
+            # the account was removed and another one made under the same name: not this login
+            del st.session_state[_KEY]
+            return None
+        return actor
 
 
 def login_form(lang: str, key: str = "login") -> None:
@@ -61,15 +66,26 @@ def login_form(lang: str, key: str = "login") -> None:
         password = st.text_input(t("auth.password", lang), type="password", key=f"{key}-password")
         submitted = st.form_submit_button(t("auth.login", lang), type="primary")
     if submitted:
-        result = access.authenticate(engine=context.engine(), name=name, password=password)
+        result = access.authenticate(
+            engine=context.engine(), name=name, password=password, client=_client_address()
+        )
         if result.actor is None:
             if result.message == "locked":
                 st.error(t("auth.locked", lang, seconds=result.retry_after_seconds))
             else:
                 st.error(t("auth.wrong", lang))
             return
-        st.session_state[_KEY] = {"name": result.actor.name, "at": time.time()}
+        st.session_state[_KEY] = {
+            "name": result.actor.name, "id": result.actor.id, "at": time.time()
+        }
         st.rerun()
+
+
+def _client_address() -> str:
+    """The address the browser connects from, for counting failed logins per client. Streamlit
+    gives none for a browser on the same machine (and no text in AppTest): the local client."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else access.LOCAL_CLIENT
 
 
 def logout() -> None:
