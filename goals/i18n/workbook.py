@@ -253,6 +253,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Tallene passer ikke sammen: Nedre ({lower}) ≤ Værdi ({value}) ≤ Øvre ({upper}) skal gælde. Tjek om to kolonner er byttet om.",
         "en": "The figures do not fit together: Lower ({lower}) ≤ Value ({value}) ≤ Upper ({upper}) must hold. Check whether two columns are swapped.",
     },
+    # --- plausibility (issue 12, item 13): what no real indicator figure can be ---
+    "workbook.period.window": {
+        "da": "Perioden '{value}' kan ikke passe: en indikatorværdi skal høre til en periode fra {first} til og med {last} – tallene beskriver det, der er sket (højst ét år frem). Ret årstallet; en datocelle med 0 vises fx som år 1900.",
+        "en": "The period '{value}' cannot be right: an indicator value must belong to a period from {first} up to and including {last} – the figures describe what has happened (at most one year ahead). Correct the year; a date cell holding 0 shows as the year 1900, for instance.",
+    },
+    "workbook.value.rate_range": {
+        "da": "{indicator} opgøres {unit}, så {column} skal ligge mellem 0 og {limit} (mere ville være over {events} hændelser pr. person), men her står {value}.",
+        "en": "{indicator} is measured {unit}, so {column} must be between 0 and {limit} (more would be over {events} events per person), but the cell holds {value}.",
+    },
+    "workbook.value.count_negative": {
+        "da": "{indicator} er et antal ({unit}), så {column} kan ikke være negativ, men her står {value}.",
+        "en": "{indicator} is a count ({unit}), so {column} cannot be negative, but the cell holds {value}.",
+    },
+    "workbook.value.too_large": {
+        "da": "{column} er {value}, men intet indikatortal er større end {limit} (eller mindre end −{limit}). Tjek om tallet er tastet eller kopieret forkert, fx med E+ (1E+308) eller ekstra cifre.",
+        "en": "{column} is {value}, but no indicator figure is larger than {limit} (or smaller than −{limit}). Check whether the number was typed or copied wrongly, e.g. with E+ (1E+308) or extra digits.",
+    },
+    "workbook.count.numerator_above_denominator": {
+        "da": "{indicator} er en procentandel, så Tæller ({numerator}) kan ikke være større end Nævner ({denominator}). Tjek om de to kolonner er byttet om.",
+        "en": "{indicator} is a percentage, so the numerator ({numerator}) cannot be larger than the denominator ({denominator}). Check whether the two columns are swapped.",
+    },
     "workbook.duplicate": {
         "da": "Rækken gentager {other} (samme {what}). Slet den ene af de to rækker.",
         "en": "The row repeats {other} (same {what}). Delete one of the two rows.",
@@ -303,8 +324,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The file was not loaded because it has {n} errors. Correct them and upload the file again. Nothing was changed.",
     },
     "workbook.result.nothing_new": {
-        "da": "Intet nyt: alle {unchanged} rækker i filen findes allerede med de samme værdier. Der er ikke gemt noget, og der er ikke oprettet en ny indlæsning.",
-        "en": "Nothing new: all {unchanged} rows in the file are already stored with the same values. Nothing was saved and no new upload was created.",
+        "da": "Filen har ingen rækker med værdier. Der er ikke gemt noget.",
+        "en": "The file has no rows with values. Nothing was saved.",
+    },
+    "workbook.result.nothing_new_preview": {
+        "da": "Intet nyt: alle {unchanged} rækker i filen findes allerede med de samme værdier. Bekræfter du, registreres indsendelsen som en bekræftelse af værdierne; ingen værdier ændres.",
+        "en": "Nothing new: all {unchanged} rows in the file are already stored with the same values. If you confirm, the upload is recorded as a confirmation of the values; no value changes.",
+    },
+    "workbook.result.nothing_new_recorded": {
+        "da": "Intet nyt: alle {unchanged} rækker i filen fandtes allerede med de samme værdier. Indsendelsen er registreret som nr. {upload_id}; ingen værdier er ændret.",
+        "en": "Nothing new: all {unchanged} rows in the file were already stored with the same values. The upload is recorded as no. {upload_id}; no value was changed.",
     },
     "workbook.result.same_file": {
         "da": "Filen er den samme som indlæsning nr. {upload_id} ({filename}, {user}, {when}).",
@@ -322,6 +351,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "next milestone '{value}'",
     },
     "workbook.change.responsible": {"da": "ansvarlig {value}", "en": "responsible {value}"},
+    "workbook.change.removed": {"da": "(tom – fjernes)", "en": "(blank – removed)"},
+    "workbook.field.value": {"da": "Værdi", "en": "Value"},
+    "workbook.field.missing_reason": {"da": "Udeladt", "en": "Left out"},
+    "workbook.field.numerator": {"da": "Tæller", "en": "Numerator"},
+    "workbook.field.denominator": {"da": "Nævner", "en": "Denominator"},
+    "workbook.field.lower": {"da": "Nedre grænse", "en": "Lower limit"},
+    "workbook.field.upper": {"da": "Øvre grænse", "en": "Upper limit"},
+    "workbook.field.note": {"da": "Kommentar", "en": "Comment"},
+    "workbook.field.status": {"da": "Status", "en": "Status"},
+    "workbook.field.next_milestone": {"da": "Næste milepæl", "en": "Next milestone"},
+    "workbook.field.milestone_date": {"da": "Milepælsdato", "en": "Milestone date"},
+    "workbook.field.responsible": {"da": "Ansvarlig", "en": "Responsible"},
+    "workbook.field.light": {"da": "Vurdering", "en": "Assessment"},
+    "workbook.field.text": {"da": "Begrundelse", "en": "Reasoning"},
+    "workbook.result.removes": {
+        "da": "Bemærk: {n} rækker har tomme felter, hvor der i dag er gemt en værdi ({fields}; første gang i {cell}). Bekræfter du, fjernes de gemte værdier i disse felter. Er det ikke meningen, så udfyld felterne i filen, og indlæs den igen.",
+        "en": "Note: {n} rows have blank fields where a value is stored today ({fields}; first in {cell}). If you confirm, the stored values in these fields are removed. If that is not what you want, fill in the fields in the file and upload it again.",
+    },
     # --- history and rollback ---
     "workbook.state.applied": {"da": "Indlæst", "en": "Applied"},
     "workbook.state.rolled_back": {"da": "Rullet tilbage", "en": "Rolled back"},
@@ -342,8 +389,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Upload no. {upload_id} was already rolled back ({when}, {user}).",
     },
     "workbook.rollback.blocked": {
-        "da": "Indlæsning nr. {upload_id} kan ikke rulles tilbage, fordi {later} senere har ændret {n} af de samme værdier. Rul nr. {first} tilbage først, hvis det er meningen.",
-        "en": "Upload no. {upload_id} cannot be rolled back because {later} later changed {n} of the same values. Roll back no. {first} first if that is what you want.",
+        "da": "Indlæsning nr. {upload_id} kan ikke rulles tilbage, fordi {later} senere har ændret {n} af de samme værdier.",
+        "en": "Upload no. {upload_id} cannot be rolled back because {later} later changed {n} of the same values.",
+    },
+    "workbook.rollback.blocked_carried": {
+        "da": "Indlæsning nr. {upload_id} kan ikke rulles tilbage, fordi {later} senere sendte {n} af dens værdier igen, og afsenderen fik at vide, at de er gemt.",
+        "en": "Upload no. {upload_id} cannot be rolled back because {later} later sent {n} of its values again, and the sender was told they are stored.",
+    },
+    "workbook.rollback.first": {
+        "da": "Rul nr. {first} tilbage først, hvis det er meningen.",
+        "en": "Roll back no. {first} first if that is what you want.",
+    },
+    "workbook.rollback.done_none": {
+        "da": "Indlæsning nr. {upload_id} ({filename}) er rullet tilbage. Den ændrede ingen værdier.",
+        "en": "Upload no. {upload_id} ({filename}) has been rolled back. It changed no values.",
+    },
+    "workbook.rollback.preview_none": {
+        "da": "Indlæsning nr. {upload_id} ({filename}) kan rulles tilbage. Den ændrede ingen værdier, så ingen værdier ændres.",
+        "en": "Upload no. {upload_id} ({filename}) can be rolled back. It changed no values, so no value changes.",
+    },
+    "workbook.rollback.carried_stay": {
+        "da": "De {n} værdier, den sendte igen uændret, er stadig gemt fra de indlæsninger, der bragte dem.",
+        "en": "The {n} values it sent again unchanged stay stored from the uploads that brought them.",
     },
     "workbook.rollback.upload_ref": {
         "da": "nr. {upload_id} ({filename}, {user}, {when})",
@@ -426,9 +493,15 @@ TEXTS.update(
             "da": "{user} har kun læseadgang og må ikke indlæse statusark.",
             "en": "{user} has read-only access and may not upload status workbooks.",
         },
+        "workbook.permission.rollback_foreign": {
+            "da": "{user} indlæste nr. {upload_id}, men hører ikke længere til den styregruppe, "
+            "der ejer {what}. Kun sekretariatet (administratorer) kan rulle den tilbage nu.",
+            "en": "{user} made upload no. {upload_id} but no longer belongs to the steering group "
+            "that owns {what}. Only the secretariat (admins) can roll it back now.",
+        },
         "workbook.permission.rollback": {
-            "da": "{user} må ikke rulle denne indlæsning tilbage: det må kun den, der indlæste "
-            "den, og sekretariatet (administratorer).",
+            "da": "{user} må ikke rulle denne indlæsning tilbage: det må kun den bruger, der "
+            "indlæste den, og sekretariatet (administratorer).",
             "en": "{user} may not roll back this upload: only the person who made it and the "
             "secretariat (admins) may.",
         },

@@ -185,7 +185,8 @@ def _megabytes(size: int) -> str:
 
 def _ole_kind(content: bytes) -> str:
     # Excel keeps a password-protected .xlsx inside an OLE container with these streams; the
-    # directory entries are UTF-16 names, so a byte search finds them without a parser.
+    # directory entries are UTF-16 names, so a byte search finds them without a parser. (A
+    # password-protected .xls is found by its FILEPASS record, in _check_xls_extent.)
     for stream in ("EncryptionInfo", "EncryptedPackage"):
         if stream.encode("utf-16-le") in content:
             raise ReadError("workbook.file.encrypted")
@@ -621,7 +622,9 @@ _BIFF_CELL_RUNS = {0x00BD, 0x00BE}
 
 def _check_xls_extent(content: bytes) -> None:
     """Like _check_extent, for .xls: a real .xls has at most 65,536 × 256 cells, but a column
-    field holds up to 65,535 and python-calamine allocates whatever the records say."""
+    field holds up to 65,535 and python-calamine allocates whatever the records say. A
+    password-protected .xls (a FILEPASS record after the workbook's BOF) is refused here as
+    locked."""
     stream = _ole_stream(content, ("Workbook", "Book"))
     if stream is None:
         return
@@ -632,8 +635,11 @@ def _check_xls_extent(content: bytes) -> None:
     while pos + 4 <= len(stream):
         kind, length = struct.unpack_from("<HH", stream, pos)
         body = stream[pos + 4 : pos + 4 + length]
-        if kind == 0x002F:  # FILEPASS: the rest is encrypted, and python-calamine refuses it
-            break
+        if kind == 0x002F:
+            # FILEPASS: the workbook is saved with a password to open and everything after
+            # this record is encrypted. python-calamine only says it cannot detect the format,
+            # which would read as "damaged": the file is locked, as an encrypted .xlsx is.
+            raise ReadError("workbook.file.encrypted")
         if kind == 0x0085:  # BOUNDSHEET
             names[struct.unpack_from("<I", body, 0)[0]] = _biff_string(body, 6, 1)
         elif kind == 0x0809 and pos in names:  # BOF of a sheet

@@ -23,12 +23,38 @@ from goals.i18n import name_of, t
 from goals.model import Indicator, InitiativeStatus, TrafficLight
 from goals.names import NameIndex, name_key, name_keys
 from goals.periods import Frequency, Period, PeriodError, is_period_label, parse_period
+from goals.verdicts import per_unit
 from goals.workbook.read import Cell, RawSheet, RawWorkbook, column_letters
 
 HEADER_SEARCH_ROWS = 30
 NOTE_MAX = 4000  # longest comment / status text kept
 NAME_MAX = 300  # initiative names (column size in the store)
 SHORT_MAX = 200  # responsible
+
+# --- plausibility: what no real indicator figure can be ---------------------------------------
+# An indicator value describes what has happened: its period must start in a year from
+# PERIOD_WINDOW[0] up to the current year + PERIOD_WINDOW[1]. 1900 (a date cell holding 0 or
+# 1) or 2150 is a typing error, not a figure. Checked for Indikatorer only.
+PERIOD_WINDOW = (1990, 1)
+# No value, confidence limit, numerator or denominator is larger than this (in absolute
+# value), whatever the unit: 1E+308 is a typing or export error, and overflows the arithmetic.
+VALUE_MAX_ABS = 1e12
+# A rate 'pr. K …' / 'per K …' (goals.verdicts.per_unit) lies from 0 to RATE_MAX_EVENTS × K:
+# more than 1,000 events per person is not a rate anyone reports.
+RATE_MAX_EVENTS = 1000
+# A unit that counts things ('antal', 'antal indlæggelser'): never negative.
+_COUNT_UNIT = re.compile(r"\s*(?:antal|number|count)\b", re.IGNORECASE)
+
+
+def period_window(today: dt.date | None = None) -> tuple[int, int]:
+    """The first and the last year an indicator value's period may start in."""
+    first, ahead = PERIOD_WINDOW
+    return first, (today or dt.date.today()).year + ahead
+
+
+def is_count_unit(unit: str | None) -> bool:
+    """True for a unit that counts something ('antal', 'Antal borgere', 'number of …')."""
+    return bool(unit) and _COUNT_UNIT.match(unit) is not None
 
 
 # --- problems --------------------------------------------------------------------------------
@@ -94,7 +120,8 @@ def display(value: Any) -> str:
     if isinstance(value, bool):
         return "SAND" if value else "FALSK"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else f"{value:.15g}"
+        # whole numbers without '.0' — but 1E+308 as 1e+308, not as its 309 digits
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:.15g}"
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, dt.date | dt.time):
@@ -717,11 +744,14 @@ class _IndicatorCheck:
         numbers = _numbers(value)
         self._not_numbers(value, numbers, bad)
         values = self._percent(value, numbers, percent_rows, bad)
+        self._unit_range(value, values, bad)
+        self._too_large(value, values, bad)
 
         ints = {
             name: self._counts(name, fields.get(name), n, bad)
             for name in ("numerator", "denominator")
         }
+        self._share_counts(fields.get("numerator"), ints, percent_rows, bad)
         limits = {
             name: self._limits(fields.get(name), n, percent_rows, bad)
             for name in ("lower", "upper")
@@ -856,6 +886,7 @@ class _IndicatorCheck:
         for i in np.flatnonzero(unreadable & ~bad):
             self.add(f, i, "workbook.period.bad", value=display(f.values[i]))
         bad |= unreadable
+        self._period_window(f, parsed, bad)
 
         frequency = np.empty(max(self.cat.indicators, default=0) + 2, dtype=object)
         frequency[:] = ""
@@ -910,6 +941,90 @@ class _IndicatorCheck:
         bad |= wrong
         return codes
 
+    def _period_window(self, f: _Field, parsed: np.ndarray, bad: np.ndarray) -> None:
+        """A period that starts before PERIOD_WINDOW's first year or after next year is refused
+        (the window is said in the message). In the wide layout many values share one period
+        header cell: it is named once."""
+        first, last = period_window()
+        d = f.distinct
+        u_year = np.fromiter(
+            (p.year if p is not None else first for p in parsed), dtype=np.int64, count=len(parsed)
+        )
+        year = u_year[d.codes]
+        outside = ((year < first) | (year > last)) & ~bad
+        named: set[tuple[int, int]] = set()
+        for i in np.flatnonzero(outside):
+            cell = (int(f.rows[i]), int(f.cols[i]))
+            if cell in named:
+                continue
+            named.add(cell)
+            self.add(
+                f,
+                i,
+                "workbook.period.window",
+                value=display(f.values[i]),
+                first=first,
+                last=last,
+            )
+        bad |= outside
+
+    def _unit_kinds(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per row: the K of a rate 'per K' unit (NaN for other units), and whether the unit
+        is a count ('antal')."""
+        size = max(self.cat.indicators, default=0) + 2
+        per_k = np.full(size, np.nan)
+        counts = np.zeros(size, dtype=bool)
+        for indicator in self.cat.indicators.values():
+            per_k[indicator.id] = per_unit(indicator.unit) or np.nan
+            counts[indicator.id] = is_count_unit(indicator.unit)
+        at = np.where(self.indicator_ids >= 0, self.indicator_ids, size - 1)
+        return per_k[at], counts[at]
+
+    def _unit_range(self, f: _Field, values: np.ndarray, bad: np.ndarray) -> None:
+        """A rate 'per K' lies within 0–RATE_MAX_EVENTS·K, a count ('antal') is not negative.
+        (A share in % is checked by _percent; other units, e.g. procentpoint, may be
+        negative.)"""
+        per_k, counts = self._unit_kinds()
+        with np.errstate(invalid="ignore"):
+            rate = ~np.isnan(per_k) & ((values < 0) | (values > RATE_MAX_EVENTS * per_k)) & ~bad
+            negative = counts & (values < 0) & ~bad
+        for i in np.flatnonzero(rate | negative):
+            indicator = self.cat.indicators[int(self.indicator_ids[i])]
+            unit = (indicator.unit_en or indicator.unit) if self.lang == "en" else indicator.unit
+            common = {
+                "indicator": self.indicator_label(indicator),
+                "unit": unit.strip(),
+                "column": str(f.headers[i]),
+                "value": _fmt(values[i], self.lang),
+            }
+            if rate[i]:
+                self.add(
+                    f,
+                    i,
+                    "workbook.value.rate_range",
+                    limit=_whole(RATE_MAX_EVENTS * per_k[i], self.lang),
+                    events=_whole(RATE_MAX_EVENTS, self.lang),
+                    **common,
+                )
+            else:
+                self.add(f, i, "workbook.value.count_negative", **common)
+        bad |= rate | negative
+
+    def _too_large(self, f: _Field, values: np.ndarray, bad: np.ndarray) -> None:
+        """No figure in any column is larger than VALUE_MAX_ABS in absolute value."""
+        with np.errstate(invalid="ignore"):
+            huge = (np.abs(values) > VALUE_MAX_ABS) & ~bad
+        for i in np.flatnonzero(huge):
+            self.add(
+                f,
+                i,
+                "workbook.value.too_large",
+                column=str(f.headers[i]),
+                value=display(f.values[i]),  # as written: 1E+12 would hide a digit typed twice
+                limit=_whole(VALUE_MAX_ABS, self.lang),
+            )
+        bad |= huge
+
     def _percent(
         self, f: _Field, numbers: _Numbers, percent_rows: np.ndarray, bad: np.ndarray
     ) -> np.ndarray:
@@ -946,7 +1061,8 @@ class _IndicatorCheck:
         return values
 
     def _counts(self, name: str, f: _Field | None, n: int, bad: np.ndarray) -> np.ndarray:
-        """Whole, non-negative numbers (a denominator above 0) as floats; NaN when blank."""
+        """Whole, non-negative numbers (a denominator above 0) no larger than VALUE_MAX_ABS,
+        as floats; NaN when blank."""
         if f is None:
             return np.full(n, np.nan)
         numbers = _numbers(f, whole=True)
@@ -955,16 +1071,54 @@ class _IndicatorCheck:
             not_whole = numbers.bad | (np.isfinite(v) & (v != np.floor(v)))
             negative = ~not_whole & (v < 0)
             zero = ~not_whole & (v == 0) & (name == "denominator")
-        for i in np.flatnonzero(not_whole | negative | zero):
+            huge = ~not_whole & (v > VALUE_MAX_ABS)
+        wrong = not_whole | negative | zero | huge
+        for i in np.flatnonzero(wrong):
             raw = display(f.values[i])
             if not_whole[i]:
                 self.add(f, i, "workbook.count.not_whole", column=f.headers[i], value=raw)
             elif negative[i]:
                 self.add(f, i, "workbook.count.negative", column=f.headers[i], value=raw)
-            else:
+            elif zero[i]:
                 self.add(f, i, "workbook.count.zero_denominator", value=raw)
-        bad |= not_whole | negative | zero
-        return np.where(np.isfinite(v) & ~(not_whole | negative | zero), v, np.nan)
+            else:
+                self.add(
+                    f,
+                    i,
+                    "workbook.value.too_large",
+                    column=str(f.headers[i]),
+                    value=raw,
+                    limit=_whole(VALUE_MAX_ABS, self.lang),
+                )
+        bad |= wrong
+        # what is left fits the store's whole-number column
+        return np.where(np.isfinite(v) & ~wrong, v, np.nan)
+
+    def _share_counts(
+        self,
+        f: _Field | None,
+        ints: dict[str, np.ndarray],
+        percent_rows: np.ndarray,
+        bad: np.ndarray,
+    ) -> None:
+        """A share in % counts part of its denominator: Tæller ≤ Nævner. (A rate's numerator
+        counts events, which may outnumber the persons in the denominator.)"""
+        if f is None:
+            return
+        numerator, denominator = ints["numerator"], ints["denominator"]
+        with np.errstate(invalid="ignore"):
+            over = percent_rows & (numerator > denominator) & ~bad
+        for i in np.flatnonzero(over):
+            indicator = self.cat.indicators[int(self.indicator_ids[i])]
+            self.add(
+                f,
+                i,
+                "workbook.count.numerator_above_denominator",
+                indicator=self.indicator_label(indicator),
+                numerator=_whole(numerator[i], self.lang),
+                denominator=_whole(denominator[i], self.lang),
+            )
+        bad |= over
 
     def _limits(
         self, f: _Field | None, n: int, percent_rows: np.ndarray, bad: np.ndarray
@@ -973,7 +1127,9 @@ class _IndicatorCheck:
             return np.full(n, np.nan)
         numbers = _numbers(f)
         self._not_numbers(f, numbers, bad)
-        return self._percent(f, numbers, percent_rows, bad)
+        values = self._percent(f, numbers, percent_rows, bad)
+        self._too_large(f, values, bad)
+        return values
 
     def _not_numbers(self, f: _Field, numbers: _Numbers, bad: np.ndarray) -> None:
         for i in np.flatnonzero(numbers.bad & ~bad):
@@ -1059,6 +1215,12 @@ def _fmt(value: float, lang: str) -> str:
         return "–"
     text = f"{value:.10g}"
     return text.replace(".", ",") if lang == "da" else text
+
+
+def _whole(value: float, lang: str) -> str:
+    """A whole number with thousands separators: 1.000.000 (da), 1,000,000 (en)."""
+    text = f"{int(value):,}"
+    return text.replace(",", ".") if lang == "da" else text
 
 
 def _same(n: int, value: Any, dtype: Any = object) -> np.ndarray:
