@@ -237,6 +237,9 @@ class Upload(SQLModel, table=True):
     rolled_back_by: str | None = Field(default=None, max_length=200)
     counts_json: str = "{}"  # {"new": n, "changed": n, "unchanged": n, "rejected": n}
     note: str | None = None
+    # JSON list of the steering group ids whose values the file held when it was sent (who may
+    # download the original); NULL for uploads made before this was recorded
+    steering_groups_json: str | None = None
 
 
 class UploadCarried(SQLModel, table=True):

@@ -22,25 +22,33 @@ if page:
     if file is not None:
         content = file.getvalue()
         st.subheader(t("upload.step.preview", lang))
-        preview = upload_view.preview(page.engine, content, file.name, actor.name, lang)
-        upload_view.counts_table(preview, lang)
-        if preview.errors:
-            upload_view.errors_table(preview, content, file.name, lang)
-        elif preview.nothing_new:
-            st.info(preview.message)
+        applied = upload_view.applied(content, file.name)
+        if applied is not None:
+            # after Bekræft: what was stored, never the preview's "nothing saved yet"
+            st.success(applied.message)
+            for note in applied.notes:
+                st.info(note)
+            st.caption(t("upload.another", lang))
         else:
-            st.info(preview.message)
-            upload_view.changes_table(preview, lang)
-            if st.button(t("upload.confirm", lang), type="primary", key="upload-confirm"):
-                result = workbook.import_workbook(
-                    engine=page.engine, content=content, filename=file.name, user=actor.name,
-                    lang=lang, confirm_sha256=preview.sha256,
-                )  # fmt: skip
-                context.forget_cached_data()
-                if result.status == "applied":
-                    st.success(t("upload.done", lang, message=result.message))
-                else:
+            preview = upload_view.preview(page.engine, content, file.name, actor.name, lang)
+            upload_view.counts_table(preview, lang)
+            if preview.errors:
+                upload_view.errors_table(preview, content, file.name, lang)
+            else:
+                st.info(preview.message)
+                upload_view.changes_table(preview, lang)
+                label = "upload.confirm_nothing_new" if preview.nothing_new else "upload.confirm"
+                something = preview.counts["unchanged"] or not preview.nothing_new
+                if something and st.button(t(label, lang), type="primary", key="upload-confirm"):
+                    result = workbook.import_workbook(
+                        engine=page.engine, content=content, filename=file.name,
+                        user=actor.name, lang=lang, confirm_sha256=preview.sha256,
+                    )  # fmt: skip
+                    context.forget_cached_data()
+                    if result.status == "applied":
+                        upload_view.remember_applied(content, file.name, result)
+                        st.rerun()
                     upload_view.errors_table(result, content, file.name, lang)
 
     st.subheader(t("upload.step.history", lang))
-    upload_view.history(actor, lang)
+    upload_view.history(page.catalogue, actor, lang)

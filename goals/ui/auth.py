@@ -76,7 +76,9 @@ def login_form(lang: str, key: str = "login") -> None:
                 st.error(t("auth.wrong", lang))
             return
         st.session_state[_KEY] = {
-            "name": result.actor.name, "id": result.actor.id, "at": time.time()
+            "name": result.actor.name,
+            "id": result.actor.id,
+            "at": time.time(),
         }
         st.rerun()
 

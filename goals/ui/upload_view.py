@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 import pandas as pd
@@ -12,6 +13,7 @@ from goals.access import Actor
 from goals.catalogue import Catalogue
 from goals.i18n import name_of, t
 from goals.ui import context
+from goals.ui.markup import esc
 
 MAX_CHANGES_SHOWN = 500
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -54,6 +56,20 @@ def preview(engine, content: bytes, filename: str, user: str, lang: str) -> work
     )
     st.session_state["upload-preview"] = (key, result)
     return result
+
+
+def remember_applied(content: bytes, filename: str, result: workbook.ImportResult) -> None:
+    """Keep the applied result for this file, so the page shows it after the rerun."""
+    st.session_state["upload-applied"] = (hashlib.sha256(content).hexdigest(), filename, result)
+    st.session_state.pop("upload-preview", None)
+
+
+def applied(content: bytes, filename: str) -> workbook.ImportResult | None:
+    """The applied result if this very file was just confirmed in this session."""
+    kept = st.session_state.get("upload-applied")
+    if kept and kept[:2] == (hashlib.sha256(content).hexdigest(), filename):
+        return kept[2]
+    return None
 
 
 def counts_table(result: workbook.ImportResult, lang: str) -> None:
@@ -102,35 +118,79 @@ def errors_table(result: workbook.ImportResult, content: bytes, filename: str, l
 
 
 def changes_table(result: workbook.ImportResult, lang: str) -> None:
+    """New and changed rows, each with every field that changes as old → new (removed fields
+    included), in a table whose text wraps: nothing needs sideways scrolling."""
     changes = result.changes
     if not changes:
         return
     st.markdown(f"**{t('upload.changes.title', lang, n=len(changes))}**")
     shown = changes[:MAX_CHANGES_SHOWN]
-    frame = pd.DataFrame(
-        [
-            {
-                t("upload.changes.kind", lang): t(f"upload.changes.kind.{c.kind}", lang),
-                t("upload.errors.cell", lang): c.cell,
-                t("upload.changes.subject", lang): c.subject,
-                t("upload.changes.old", lang): c.old or "",
-                t("upload.changes.new", lang): c.new,
-            }
-            for c in shown
-        ]
+    rows = "".join(_change_row(c, lang) for c in shown)
+    head = "".join(
+        f"<th scope='col'>{esc(t(key, lang))}</th>"
+        for key in ("upload.changes.kind", "upload.errors.cell", "upload.changes.subject",
+                    "upload.changes.fields")
+    )  # fmt: skip
+    st.html(
+        f"<div class='mb-changes'><table><thead><tr>{head}</tr></thead>"
+        f"<tbody>{rows}</tbody></table></div>{_CHANGES_CSS}"
     )
-    kind = t("upload.changes.kind", lang)
-    changed = t("upload.changes.kind.changed", lang)
-    styled = frame.style.apply(
-        lambda row: ["background-color: #FFF3C4" if row[kind] == changed else "" for _ in row],
-        axis=1,
-    )
-    st.dataframe(styled, hide_index=True, width="stretch")
     if len(changes) > len(shown):
         st.caption(t("upload.changes.more", lang, shown=len(shown), n=len(changes)))
 
 
-def history(actor: Actor | None, lang: str) -> None:
+_CHANGES_CSS = """<style>
+.mb-changes {max-height: 32rem; overflow-y: auto;}
+.mb-changes table {width: 100%; border-collapse: collapse; table-layout: auto;
+  font-size: 0.9rem;}
+.mb-changes th {position: sticky; top: 0; background: #F0F2F6; text-align: left;}
+.mb-changes th, .mb-changes td {padding: 0.3rem 0.5rem; border-bottom: 1px solid #D5D8DE;
+  vertical-align: top; overflow-wrap: anywhere;}
+.mb-changes td:nth-child(-n+2), .mb-changes th:nth-child(-n+2) {white-space: nowrap;
+  overflow-wrap: normal;}
+.mb-changes td:nth-child(3) {width: 35%;}
+.mb-changes tr.changed td:first-child {font-weight: 600;}
+.mb-changes ul {margin: 0; padding-left: 1rem;}
+.mb-changes li {margin: 0;}
+.mb-changes .removed {font-weight: 600; color: #8A1C1C;}
+@media (max-width: 640px) {
+  .mb-changes thead {display: none;}
+  .mb-changes tr {display: block; border-bottom: 1px solid #D5D8DE; padding: 0.3rem 0;}
+  .mb-changes td, .mb-changes td:nth-child(3) {display: block; width: auto; border: none;
+    padding: 0.1rem 0.5rem;}
+}
+</style>"""
+
+
+def _change_row(change: workbook.Change, lang: str) -> str:
+    removed = t("workbook.change.removed", lang)
+    items = []
+    for field, old, new in change.fields:
+        new_html = f"<span class='removed'>{esc(new)}</span>" if new == removed else esc(new)
+        text = f"{esc(old)} → {new_html}" if old else new_html
+        items.append(f"<li>{esc(field)}: {text}</li>")
+    kind = t(f"upload.changes.kind.{change.kind}", lang)
+    return (
+        f"<tr class='{esc(change.kind)}'><td>{esc(kind)}</td><td>{esc(change.cell)}</td>"
+        f"<td>{esc(change.subject)}</td><td><ul>{''.join(items)}</ul></td></tr>"
+    )
+
+
+def _groups_text(cat: Catalogue, ids: frozenset[int], lang: str) -> str:
+    groups = {g.id: g for g in cat.steering_groups}
+    return ", ".join(name_of(groups[i], lang) for i in sorted(ids) if i in groups)
+
+
+def _when(moment: dt.datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def history(cat: Catalogue, actor: Actor | None, lang: str) -> None:
+    """The upload history; the chosen upload (by default the user's own newest) can be
+    downloaded by those who may, and rolled back in two steps."""
+    done = st.session_state.pop("upload-rollback-done", None)
+    if done:
+        (st.success if done[0] == "rolled_back" else st.error)(done[1])
     uploads = workbook.list_uploads(engine=context.engine())
     if not uploads:
         st.caption(t("upload.history.empty", lang))
@@ -139,55 +199,109 @@ def history(actor: Actor | None, lang: str) -> None:
         [
             {
                 t("upload.history.id", lang): u.id,
-                t("upload.history.when", lang): u.created_at.astimezone().strftime(
-                    "%Y-%m-%d %H:%M"
-                ),
+                t("upload.history.when", lang): _when(u.created_at),
                 t("upload.history.user", lang): u.user,
+                t("upload.history.group", lang): _groups_text(cat, u.steering_group_ids, lang),
                 t("upload.history.file", lang): u.filename,
                 t("upload.history.state", lang): t(f"upload.state.{u.state}", lang),
-                t(
-                    "upload.history.counts", lang
-                ): f"{u.counts.get('new', 0)} / {u.counts.get('changed', 0)}",
+                t("upload.history.counts", lang): t(
+                    "upload.history.counts_value",
+                    lang,
+                    new=u.counts.get("new", 0),
+                    changed=u.counts.get("changed", 0),
+                    unchanged=u.counts.get("unchanged", 0),
+                ),
             }
             for u in uploads
         ]
     )
     st.dataframe(frame, hide_index=True, width="stretch")
     by_id = {u.id: u for u in uploads}
+    own = [u.id for u in uploads if _own(actor, u)]
+    ids = list(by_id)
     chosen = st.selectbox(
         t("upload.history.pick", lang),
-        list(by_id),
-        format_func=lambda i: f"{i} · {by_id[i].filename} · {by_id[i].user}",
-        key="upload-history-pick",
+        ids,
+        index=ids.index(own[0]) if own else 0,
+        format_func=lambda i: t(
+            "upload.history.option",
+            lang,
+            id=i,
+            file=by_id[i].filename,
+            user=by_id[i].user,
+            when=_when(by_id[i].created_at),
+            own=t("upload.history.own", lang) if i in own else "",
+        ),
+        # a new upload (or rollback) starts a new choice: the user's own newest again
+        key=f"upload-history-pick-{ids[0]}-{sum(u.state == 'applied' for u in uploads)}",
     )
     if chosen is None:
         return
-    original = workbook.upload_file(engine=context.engine(), upload_id=chosen)
-    if original:
-        st.download_button(
-            t("upload.history.download", lang), original[1], file_name=original[0],
-            key=f"upload-original-{chosen}",
-        )  # fmt: skip
     upload = by_id[chosen]
-    may_roll_back = actor is not None and (actor.may_administer() or upload.user == actor.name)
-    if upload.state == "applied" and may_roll_back:
+    if workbook.may_download(actor, upload):
+        original = workbook.upload_file(
+            engine=context.engine(), upload_id=chosen, user=actor.name if actor else None
+        )
+        if original:
+            st.download_button(
+                t("upload.history.download", lang), original[1], file_name=original[0],
+                key=f"upload-original-{chosen}",
+            )  # fmt: skip
+    if actor is not None and workbook.may_roll_back(actor, upload):
         _rollback(chosen, actor, lang)
 
 
+def _own(actor: Actor | None, upload: workbook.UploadInfo) -> bool:
+    if actor is None:
+        return False
+    if actor.demo:  # no accounts in demo mode: the name is all there is
+        return upload.user == actor.name
+    return actor.id is not None and upload.user_id == actor.id
+
+
 def _rollback(upload_id: int, actor: Actor, lang: str) -> None:
+    """Two steps: a button that asks, then a box that names file, steering group, uploader and
+    how many values change, with the confirming button and a way back."""
     engine = context.engine()
+    pending = st.session_state.get("upload-rollback-pending")
+    if pending != upload_id:
+        if st.button(t("upload.rollback.button", lang, upload_id=upload_id),
+                     key=f"rollback-ask-{upload_id}", icon=":material/undo:"):  # fmt: skip
+            st.session_state["upload-rollback-pending"] = upload_id
+            st.rerun()
+        return
     check = workbook.rollback_upload(
         engine=engine, upload_id=upload_id, user=actor.name, lang=lang, dry_run=True
     )
-    if check.status == "refused":
-        st.warning(check.message)
-        return
-    st.caption(check.message)
-    if st.button(
-        t("upload.rollback.confirm", lang, upload_id=upload_id), key=f"rollback-{upload_id}"
-    ):
+    with st.container(border=True):
+        st.markdown(f"**{esc(t('upload.rollback.title', lang, upload_id=upload_id))}**")
+        facts = [
+            (t("upload.history.file", lang), check.filename),
+            (t("upload.history.group", lang), ", ".join(check.steering_groups) or "–"),
+            (t("upload.rollback.by", lang), f"{check.user} · {_when(check.created_at)}"),
+        ]
+        st.markdown("\n".join(f"- {esc(label)}: {esc(value)}" for label, value in facts))
+        if check.status == "refused":
+            st.warning(check.message)
+            if st.button(t("upload.cancel", lang), key=f"rollback-cancel-{upload_id}"):
+                st.session_state.pop("upload-rollback-pending", None)
+                st.rerun()
+            return
+        st.info(check.message)
+        yes, no = st.columns(2)
+        confirmed = yes.button(
+            t("upload.rollback.confirm", lang, upload_id=upload_id), type="primary",
+            key=f"rollback-{upload_id}",
+        )  # fmt: skip
+        cancelled = no.button(t("upload.cancel", lang), key=f"rollback-cancel-{upload_id}")
+    if cancelled:
+        st.session_state.pop("upload-rollback-pending", None)
+        st.rerun()
+    if confirmed:
         result = workbook.rollback_upload(
             engine=engine, upload_id=upload_id, user=actor.name, lang=lang
         )
         context.forget_cached_data()
-        (st.success if result.status == "rolled_back" else st.error)(result.message)
+        st.session_state.pop("upload-rollback-pending", None)
+        st.session_state["upload-rollback-done"] = (result.status, result.message)
+        st.rerun()

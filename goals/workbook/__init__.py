@@ -15,6 +15,8 @@ from goals.workbook.apply import (
     UploadInfo,
     import_workbook,
     list_uploads,
+    may_download,
+    may_roll_back,
     rollback_upload,
     upload_file,
 )
@@ -34,6 +36,8 @@ __all__ = [
     "export_workbook",
     "import_workbook",
     "list_uploads",
+    "may_download",
+    "may_roll_back",
     "rollback_upload",
     "upload_file",
     "write_template",

@@ -8,10 +8,19 @@ writes happens in one transaction (`store.write_session`); on PostgreSQL an advi
 concurrent uploads queue like SQLite's BEGIN IMMEDIATE does, so each one compares against the
 values the previous one left.
 
+Every file that holds valid rows is recorded as an upload, also one with nothing new: its sender
+is told that all its values are stored, so the stored rows it sent again unchanged are linked to
+it (`UploadCarried`) and its original is archived.
+
 Rollback rule: an upload can be rolled back only while no later applied upload has written any
 of the same keys (indicator × area × period × group, goal × area × initiative, goal × area ×
-period). Otherwise it is refused, naming the later uploads, because rolling it back would
-silently leave their values in place and restore a mixture nobody uploaded.
+period) or sent any of its values again. Otherwise it is refused, naming the later uploads:
+rolling it back would silently leave their values in place and restore a mixture nobody
+uploaded, or withdraw values a later sender was told are stored.
+
+Rights follow the account, not the name (`Upload.user_id`): the uploader may roll back their own
+upload while their steering groups still own everything it holds; admins may roll back any.
+Originals are for the steering groups whose values the file held, the uploader and admins.
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +41,15 @@ from sqlmodel import Session, select
 from goals import access, store
 from goals.catalogue import Catalogue
 from goals.i18n import format_number, name_of, t
-from goals.model import Assessment, Initiative, Observation, Upload, UploadState, utcnow
+from goals.model import (
+    Assessment,
+    Initiative,
+    Observation,
+    Upload,
+    UploadCarried,
+    UploadState,
+    utcnow,
+)
 from goals.names import name_key
 from goals.observations import current_values, mark_applied, mark_rolled_back
 from goals.reports import applied_rows
@@ -48,6 +65,12 @@ ASM_FIELDS = ["light", "text"]
 INSERT_CHUNK = 10_000
 LOCK_KEY = 7_349_211  # pg_advisory_xact_lock key shared by every workbook write
 COUNT_KEYS = ("new", "changed", "unchanged", "rejected")
+# what UploadCarried.kind calls the rows of each sheet kind
+CARRIED_KIND = {
+    "indicators": "observation",
+    "initiatives": "initiative",
+    "assessments": "assessment",
+}
 
 
 # --- result objects ----------------------------------------------------------------------------
@@ -82,6 +105,10 @@ class Change:
     subject: str  # "RYG-01 Daglige rygere, 16+ år · Midtklyngen · 2021 · I alt"
     old: str | None
     new: str
+    # every field that differs, as (field, old, new) texts; a field the file leaves blank
+    # where the store has a value reads "(tom – fjernes)", so nothing is dropped unseen
+    fields: tuple[tuple[str, str, str], ...] = ()
+    removes: tuple[str, ...] = ()  # the fields this row empties (limits, comment, …)
 
 
 @dataclass
@@ -140,6 +167,8 @@ class UploadInfo:
     rolled_back_at: dt.datetime | None
     rolled_back_by: str | None
     counts: dict[str, int]
+    user_id: int | None = None  # the account that uploaded (None: removed, or made in demo mode)
+    steering_group_ids: frozenset[int] = frozenset()  # whose values the file held
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -153,6 +182,7 @@ class UploadInfo:
             "rolled_back_at": self.rolled_back_at.isoformat() if self.rolled_back_at else None,
             "rolled_back_by": self.rolled_back_by,
             "counts": self.counts,
+            "steering_group_ids": sorted(self.steering_group_ids),
         }
 
 
@@ -163,6 +193,11 @@ class RollbackResult:
     message: str
     withdrawn: int = 0  # rows the upload brought that no longer count
     blocked_by: tuple[int, ...] = ()
+    carried: int = 0  # stored values it sent again unchanged (they stay)
+    filename: str = ""
+    user: str = ""  # who uploaded it
+    created_at: dt.datetime | None = None
+    steering_groups: tuple[str, ...] = ()  # names of the steering groups whose values it holds
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -193,20 +228,141 @@ def check_permission(
     mode) everyone may do everything. Otherwise the user must exist; a viewer may not write; a
     contributor may upload only values of indicators their steering group owns and initiatives
     and assessments of goals it owns — each refusal names the sheet and rows; rolling back is
-    for admins and for the person who made the upload.
+    for admins and for the account that made the upload (never another account of the same
+    name), while that account's steering groups still own everything the upload holds.
     """
     actor = access.actor_for(session, user)
     if actor is None:
         return [_file_problem("workbook.permission.unknown_user", lang, user=user)]
     if action == "rollback":
-        if actor.may_administer() or (upload is not None and upload.user == actor.name):
+        if actor.may_administer():
             return []
-        return [_file_problem("workbook.permission.rollback", lang, user=actor.name)]
+        if upload is None or actor.id is None or upload.user_id != actor.id:
+            return [_file_problem("workbook.permission.rollback", lang, user=actor.name)]
+        catalogue = catalogue or Catalogue.load(session)
+        foreign = _foreign_holdings(actor, catalogue, *_holdings(session, upload.id), lang)
+        if foreign:
+            return [
+                _file_problem(
+                    "workbook.permission.rollback_foreign",
+                    lang,
+                    user=actor.name,
+                    upload_id=upload.id,
+                    what=foreign,
+                )
+            ]
+        return []
     if not actor.may_upload():
         return [_file_problem("workbook.permission.viewer", lang, user=actor.name)]
     if actor.may_administer() or parsed is None or catalogue is None:
         return []
     return _foreign_rows(actor, parsed, catalogue, lang)
+
+
+def steering_groups_of(
+    catalogue: Catalogue, indicator_ids: Iterable[int], goal_ids: Iterable[int]
+) -> set[int]:
+    """The steering groups that own these indicators and goals (`Catalogue.indicator_owners`)."""
+    goals = {g.id: g for g in catalogue.goals}
+    owners: set[int] = set()
+    for i in indicator_ids:
+        if int(i) in catalogue.indicators:
+            owners |= catalogue.indicator_owners(catalogue.indicators[int(i)])
+    for g in goal_ids:
+        if int(g) in goals:
+            owners.add(goals[int(g)].steering_group_id)
+    return owners
+
+
+def _holdings(session: Session, upload_id: int) -> tuple[set[int], set[int]]:
+    """(indicator ids, goal ids) of the values an upload wrote or sent again unchanged."""
+    connection = session.connection()
+    o, c = Observation.__table__, UploadCarried.__table__
+    indicators = set(
+        connection.execute(
+            sa.select(o.c.indicator_id).where(o.c.upload_id == upload_id).distinct()
+        ).scalars()
+    )
+    indicators |= set(
+        connection.execute(
+            sa.select(o.c.indicator_id)
+            .join(c, sa.and_(c.c.kind == "observation", c.c.row_id == o.c.id))
+            .where(c.c.upload_id == upload_id)
+            .distinct()
+        ).scalars()
+    )
+    goals: set[int] = set()
+    for table, kind in ((Initiative.__table__, "initiative"), (Assessment.__table__, "assessment")):
+        goals |= set(
+            connection.execute(
+                sa.select(table.c.goal_id).where(table.c.upload_id == upload_id).distinct()
+            ).scalars()
+        )
+        goals |= set(
+            connection.execute(
+                sa.select(table.c.goal_id)
+                .join(c, sa.and_(c.c.kind == kind, c.c.row_id == table.c.id))
+                .where(c.c.upload_id == upload_id)
+                .distinct()
+            ).scalars()
+        )
+    return indicators, goals
+
+
+def _foreign_holdings(
+    actor: access.Actor,
+    catalogue: Catalogue,
+    indicator_ids: set[int],
+    goal_ids: set[int],
+    lang: str,
+) -> str:
+    """The indicators and goals among these that none of the actor's steering groups owns, as
+    text ("" when the actor owns them all)."""
+    mine = actor.steering_group_ids
+    goals = {g.id: g for g in catalogue.goals}
+    names = [
+        f"{catalogue.indicators[i].code} {name_of(catalogue.indicators[i], lang)}"
+        for i in sorted(indicator_ids)
+        if i in catalogue.indicators
+        and not (catalogue.indicator_owners(catalogue.indicators[i]) & mine)
+    ]
+    names += [
+        name_of(goals[g], lang, "title")
+        for g in sorted(goal_ids)
+        if g in goals and goals[g].steering_group_id not in mine
+    ]
+    return ", ".join(names)
+
+
+def _upload_groups(session: Session, catalogue: Catalogue | None, row: Any) -> frozenset[int]:
+    """The steering groups whose values an upload held: as recorded when it was sent, or (for
+    uploads from before that was recorded) the owners of its rows today."""
+    if row["steering_groups_json"] is not None:
+        return frozenset(int(i) for i in json.loads(row["steering_groups_json"]))
+    if catalogue is None:
+        return frozenset()
+    return frozenset(steering_groups_of(catalogue, *_holdings(session, row["id"])))
+
+
+def may_download(actor: access.Actor | None, upload: UploadInfo) -> bool:
+    """Whether the actor may download an upload's original file: admins (and everyone in demo
+    mode), the account that uploaded it, and members of the steering groups whose values it
+    held."""
+    if actor is None:
+        return False
+    if actor.may_administer():
+        return True
+    if actor.id is not None and upload.user_id == actor.id:
+        return True
+    return bool(actor.steering_group_ids & upload.steering_group_ids)
+
+
+def may_roll_back(actor: access.Actor | None, upload: UploadInfo) -> bool:
+    """Whether to offer the actor a rollback of this upload (the rollback itself re-checks,
+    including that the actor's steering groups still own what it holds)."""
+    if actor is None or upload.state != UploadState.APPLIED.value:
+        return False
+    return actor.may_administer() or (actor.id is not None and upload.user_id == actor.id)
 
 
 def _foreign_rows(
@@ -327,8 +483,11 @@ def _mark(
     fields: list[str],
     numeric: set[str],
 ) -> pd.DataFrame:
-    """incoming with a 'change' column and the current values as '<field>_old'."""
-    old = current[[*key, *fields]].rename(columns={f: f"{f}_old" for f in fields})
+    """incoming with a 'change' column, the current values as '<field>_old' and the current
+    row's id as 'current_id'."""
+    old = current[[*key, *fields, "id"]].rename(
+        columns={**{f: f"{f}_old" for f in fields}, "id": "current_id"}
+    )
     old["_known"] = True
     merged = incoming.merge(old, on=key, how="left", sort=False)
     known = merged["_known"].fillna(False).astype(bool).to_numpy()
@@ -450,36 +609,75 @@ def _counts(diff: Diff, parsed: ParsedWorkbook) -> dict[str, int]:
     return counts
 
 
+def _carry(session: Session, diff: Diff, upload_id: int) -> int:
+    """Link the upload to the stored rows it sent again unchanged; returns how many."""
+    total = 0
+    columns = ["upload_id", "kind", "row_id"]
+    for kind, frame in diff.frames():
+        ids = frame.loc[frame["change"] == "unchanged", "current_id"]
+        if ids.empty:
+            continue
+        rows = [(upload_id, CARRIED_KIND[kind], int(i)) for i in ids]
+        for start in range(0, len(rows), INSERT_CHUNK):
+            _insert_chunk(
+                session, UploadCarried.__table__, columns, rows[start : start + INSERT_CHUNK]
+            )
+        total += len(rows)
+    return total
+
+
+def _file_groups(parsed: ParsedWorkbook, catalogue: Catalogue) -> list[int]:
+    """The steering groups whose values the file holds (every valid row, changed or not)."""
+    indicator_ids: set[int] = set()
+    goal_ids: set[int] = set()
+    for kind in ("indicators", "initiatives", "assessments"):
+        rows = parsed.frames(kind)
+        if rows is None:
+            continue
+        if kind == "indicators":
+            indicator_ids |= {int(i) for i in rows["indicator_id"].unique()}
+        else:
+            goal_ids |= {int(g) for g in rows["goal_id"].unique()}
+    return sorted(steering_groups_of(catalogue, indicator_ids, goal_ids))
+
+
 def commit(
     *,
     session: Session,
     parsed: ParsedWorkbook,
+    catalogue: Catalogue,
     content: bytes,
     filename: str,
     sha256: str,
     user: str,
 ) -> tuple[int | None, Diff]:
-    """Write the new and changed rows and the archived file; inside the caller's transaction.
+    """Record the upload: its new and changed rows, links to the stored rows it sent again
+    unchanged, the archived file and an audit event; inside the caller's transaction.
 
-    Returns (upload id, diff); the id is None when the file holds nothing new, in which case
-    nothing at all is written.
+    Returns (upload id, diff); the id is None only when the file holds no valid row at all, in
+    which case nothing is written. A file with nothing new is recorded too (its values are
+    confirmed), so that its sender's values are accounted for at a later rollback.
     """
     _lock(session)
     diff = compare(session, parsed)
     counts = _counts(diff, parsed)
-    if counts["new"] == 0 and counts["changed"] == 0:
+    if counts["new"] == 0 and counts["changed"] == 0 and counts["unchanged"] == 0:
         return None, diff
+    actor = access.actor_for(session, user)
     upload = Upload(
         filename=filename[:300],
         sha256=sha256,
         size=len(content),
         content=content,
         user=user[:200],
+        user_id=actor.id if actor is not None else None,
         counts_json=json.dumps(counts),
+        steering_groups_json=json.dumps(_file_groups(parsed, catalogue)),
     )
     session.add(upload)
     session.flush()
     _write(session, diff, upload.id)
+    _carry(session, diff, upload.id)
     access.record(
         session,
         actor=user,
@@ -599,6 +797,7 @@ def import_workbook(
                     upload_id, diff = commit(
                         session=session,
                         parsed=parsed,
+                        catalogue=catalogue,
                         content=content,
                         filename=filename,
                         sha256=sha256,
@@ -620,6 +819,9 @@ def import_workbook(
 
     counts = _counts(diff, parsed)
     notes = list(parsed.notes)
+    removes = None if problems else removal_note(diff, lang)
+    if removes:
+        notes.insert(0, removes)
     if previous is not None:
         notes.insert(
             0,
@@ -636,7 +838,15 @@ def import_workbook(
         status, message = "rejected", t("workbook.result.rejected", lang, n=len(problems))
     elif counts["new"] == 0 and counts["changed"] == 0:
         status = "preview" if dry_run else "applied"
-        message = t("workbook.result.nothing_new", lang, unchanged=counts["unchanged"])
+        if upload_id is not None:
+            message = t(
+                "workbook.result.nothing_new_recorded", lang, unchanged=counts["unchanged"],
+                upload_id=upload_id,
+            )  # fmt: skip
+        elif dry_run and counts["unchanged"]:
+            message = t("workbook.result.nothing_new_preview", lang, unchanged=counts["unchanged"])
+        else:
+            message = t("workbook.result.nothing_new", lang, unchanged=counts["unchanged"])
     elif dry_run:
         status, message = "preview", t("workbook.result.preview", lang, **counts)
     else:
@@ -727,6 +937,90 @@ def _assessment_text(row: dict[str, Any], suffix: str, lang: str) -> str:
     return f"{light}: {text}" if not _missing(text) and text else light
 
 
+FIELDS = {
+    "indicators": OBS_FIELDS,
+    "initiatives": ["status", "next_milestone", "milestone_date", "responsible", "note"],
+    "assessments": ASM_FIELDS,
+}
+NUMERIC_FIELDS = {"value", "lower", "upper", "numerator", "denominator"}
+# fields a row may leave blank: blank where the store has something removes it. (A blank value
+# always comes with a reason for leaving it out; a blank status or light is refused.)
+REMOVABLE = {
+    "lower",
+    "upper",
+    "numerator",
+    "denominator",
+    "note",
+    "next_milestone",
+    "milestone_date",
+    "responsible",
+    "text",
+}
+
+
+def _field_text(kind: str, name: str, value: Any, lang: str) -> str:
+    if _missing(value) or value == "":
+        return ""
+    if name in NUMERIC_FIELDS:
+        return _number(value, lang)
+    if kind == "initiatives" and name == "status":
+        return t(f"workbook.initiative.{value}", lang)
+    if name == "light":
+        return t(f"workbook.light.{value}", lang)
+    return str(value)
+
+
+def _field_changes(
+    kind: str, row: dict[str, Any], changed: bool, lang: str
+) -> tuple[tuple[tuple[str, str, str], ...], tuple[str, ...]]:
+    """(field, old, new) for every field that differs, and the names of those emptied."""
+    out, removes = [], []
+    for name in FIELDS[kind]:
+        new = _field_text(kind, name, row.get(name), lang)
+        old = _field_text(kind, name, row.get(f"{name}_old"), lang) if changed else ""
+        if new == old:
+            continue
+        label = t(f"workbook.field.{name}", lang)
+        if old and not new and name in REMOVABLE:
+            removes.append(label)
+            new = t("workbook.change.removed", lang)
+        elif old and not new:
+            new = "–"  # a value left out on purpose: the reason is the next field
+        out.append((label, old, new))
+    return tuple(out), tuple(removes)
+
+
+def _blank(series: pd.Series) -> np.ndarray:
+    values = series.astype(object)
+    return (values.isna() | (values == "")).to_numpy(dtype=bool)
+
+
+def removal_note(diff: Diff, lang: str = "da") -> str | None:
+    """One sentence when changed rows empty fields the store has (limits, comments, …), naming
+    how many rows, which fields and the first cell — what a file with those columns left blank
+    would otherwise drop unseen. Vectorised: a file may change 100,000 rows."""
+    rows, fields, first = 0, set(), None
+    for kind, frame in diff.frames():
+        changed = frame[frame["change"] == "changed"]
+        if changed.empty:
+            continue
+        emptied = np.zeros(len(changed), dtype=bool)
+        for name in (f for f in FIELDS[kind] if f in REMOVABLE):
+            hit = _blank(changed[name]) & ~_blank(changed[f"{name}_old"])
+            if hit.any():
+                fields.add(t(f"workbook.field.{name}", lang))
+                emptied |= hit
+        if emptied.any():
+            rows += int(emptied.sum())
+            if first is None:
+                at = changed[emptied].iloc[0]
+                col = int(at["col"]) if kind == "indicators" else 0
+                first = cell_ref(str(at["sheet"]), int(at["row"]) - 1, col)
+    if not rows:
+        return None
+    return t("workbook.result.removes", lang, n=rows, fields=", ".join(sorted(fields)), cell=first)
+
+
 def describe_changes(diff: Diff, catalogue: Catalogue, lang: str = "da") -> list[Change]:
     """The new and changed rows as human text, in file order."""
     changes: list[Change] = []
@@ -757,6 +1051,7 @@ def describe_changes(diff: Diff, catalogue: Catalogue, lang: str = "da") -> list
                     describe = _assessment_text
                 col = 0
             changed = row["change"] == "changed"
+            fields, removes = _field_changes(kind, row, changed, lang)
             changes.append(
                 Change(
                     sheet=str(row["sheet"]),
@@ -765,6 +1060,8 @@ def describe_changes(diff: Diff, catalogue: Catalogue, lang: str = "da") -> list
                     subject=subject,
                     old=describe(row, "_old", lang) if changed else None,
                     new=describe(row, "", lang),
+                    fields=fields,
+                    removes=removes,
                 )
             )
     return changes
@@ -778,29 +1075,50 @@ def list_uploads(*, engine: Engine) -> list[UploadInfo]:
     u = Upload.__table__
     columns = [c for c in u.c if c.name != "content"]
     with store.read_session(engine) as session:
-        rows = session.connection().execute(sa.select(*columns).order_by(u.c.id.desc())).mappings()
-        return [
-            UploadInfo(
-                id=row["id"],
-                filename=row["filename"],
-                sha256=row["sha256"],
-                size=row["size"],
-                user=row["user"],
-                created_at=row["created_at"],
-                state=row["state"],
-                rolled_back_at=row["rolled_back_at"],
-                rolled_back_by=row["rolled_back_by"],
-                counts=json.loads(row["counts_json"] or "{}"),
-            )
-            for row in rows
-        ]
+        rows = list(
+            session.connection().execute(sa.select(*columns).order_by(u.c.id.desc())).mappings()
+        )
+        legacy = any(row["steering_groups_json"] is None for row in rows)
+        catalogue = Catalogue.load(session) if legacy else None
+        return [_info(session, catalogue, row) for row in rows]
 
 
-def upload_file(*, engine: Engine, upload_id: int) -> tuple[str, bytes] | None:
-    """The archived original file of an upload: (filename, bytes)."""
+def _info(session: Session, catalogue: Catalogue | None, row: Any) -> UploadInfo:
+    return UploadInfo(
+        id=row["id"],
+        filename=row["filename"],
+        sha256=row["sha256"],
+        size=row["size"],
+        user=row["user"],
+        created_at=row["created_at"],
+        state=row["state"],
+        rolled_back_at=row["rolled_back_at"],
+        rolled_back_by=row["rolled_back_by"],
+        counts=json.loads(row["counts_json"] or "{}"),
+        user_id=row["user_id"],
+        steering_group_ids=_upload_groups(session, catalogue, row),
+    )
+
+
+def upload_file(*, engine: Engine, upload_id: int, user: str | None) -> tuple[str, bytes] | None:
+    """The archived original file of an upload, (filename, bytes), for someone who may have it
+    (`may_download`); None when there is no such upload. Raises access.PermissionDenied."""
+    u = Upload.__table__
+    columns = [c for c in u.c if c.name != "content"]
     with store.read_session(engine) as session:
-        upload = session.get(Upload, upload_id)
-        return (upload.filename, bytes(upload.content)) if upload else None
+        row = session.connection().execute(sa.select(*columns).where(u.c.id == upload_id))
+        row = row.mappings().first()
+        if row is None:
+            return None
+        info = _info(session, Catalogue.load(session), row)
+        actor = access.actor_for(session, user)
+        if not may_download(actor, info):
+            raise access.PermissionDenied(
+                "access.denied.original", who=actor.name if actor else (user or "?"),
+                upload_id=upload_id,
+            )  # fmt: skip
+        content = session.connection().execute(sa.select(u.c.content).where(u.c.id == upload_id))
+        return info.filename, bytes(content.scalar_one())
 
 
 def _later_writers(session: Session, upload_id: int) -> dict[int, int]:
@@ -854,6 +1172,33 @@ def _later_writers(session: Session, upload_id: int) -> dict[int, int]:
     return dict(sorted(found.items()))
 
 
+def _later_carriers(session: Session, upload_id: int) -> dict[int, int]:
+    """Later applied uploads that sent values of this upload again unchanged: id → how many."""
+    u, c = Upload.__table__, UploadCarried.__table__
+    found: dict[int, int] = {}
+    for kind, table in (
+        ("observation", Observation.__table__),
+        ("initiative", Initiative.__table__),
+        ("assessment", Assessment.__table__),
+    ):
+        query = (
+            sa.select(c.c.upload_id, sa.func.count())
+            .join(table, sa.and_(c.c.kind == kind, c.c.row_id == table.c.id))
+            .join(u, u.c.id == c.c.upload_id)
+            .where(table.c.upload_id == upload_id, u.c.state == UploadState.APPLIED.value)
+            .group_by(c.c.upload_id)
+        )
+        for later_id, n in session.connection().execute(query):
+            found[later_id] = found.get(later_id, 0) + n
+    return dict(sorted(found.items()))
+
+
+def _carried_by(session: Session, upload_id: int) -> int:
+    c = UploadCarried.__table__
+    query = sa.select(sa.func.count()).select_from(c).where(c.c.upload_id == upload_id)
+    return session.connection().execute(query).scalar_one()
+
+
 def _rows_of(session: Session, upload_id: int) -> int:
     total = 0
     for table in (Observation.__table__, Initiative.__table__, Assessment.__table__):
@@ -880,6 +1225,19 @@ def _rollback(
     if upload is None:
         message = t("workbook.rollback.unknown", lang, upload_id=upload_id)
         return RollbackResult(upload_id, "refused", message)
+    catalogue = Catalogue.load(session)
+    groups = {g.id: g for g in catalogue.steering_groups}
+    row = {"id": upload.id, "steering_groups_json": upload.steering_groups_json}
+    about = {
+        "filename": upload.filename,
+        "user": upload.user,
+        "created_at": upload.created_at,
+        "steering_groups": tuple(
+            name_of(groups[g], lang)
+            for g in sorted(_upload_groups(session, catalogue, row))
+            if g in groups
+        ),
+    }
     if upload.state != UploadState.APPLIED.value:
         message = t(
             "workbook.rollback.already",
@@ -888,30 +1246,56 @@ def _rollback(
             when=_when(upload.rolled_back_at),
             user=upload.rolled_back_by or "",
         )
-        return RollbackResult(upload_id, "refused", message)
+        return RollbackResult(upload_id, "refused", message, **about)
     refusals = check_permission(
-        session=session, user=user, action="rollback", upload=upload, lang=lang
-    )
+        session=session, user=user, action="rollback", upload=upload, catalogue=catalogue,
+        lang=lang,
+    )  # fmt: skip
     if refusals:
-        return RollbackResult(upload_id, "refused", refusals[0].message)
-    later = _later_writers(session, upload_id)
-    if later:
-        uploads = [session.get(Upload, i) for i in later]
-        message = t(
-            "workbook.rollback.blocked",
-            lang,
-            upload_id=upload_id,
-            later=t("workbook.rollback.and", lang).join(_upload_ref(u, lang) for u in uploads),
-            n=sum(later.values()),
-            first=max(later),
-        )
-        return RollbackResult(upload_id, "refused", message, blocked_by=tuple(later))
-    withdrawn = _rows_of(session, upload_id)
-    values = {"upload_id": upload_id, "filename": upload.filename, "n": withdrawn}
-    if dry_run:
+        return RollbackResult(upload_id, "refused", refusals[0].message, **about)
+    writers, carriers = _later_writers(session, upload_id), _later_carriers(session, upload_id)
+    if writers or carriers:
+        sentences = []
+        for key, later in (("blocked", writers), ("blocked_carried", carriers)):
+            if later:
+                refs = t("workbook.rollback.and", lang).join(
+                    _upload_ref(session.get(Upload, i), lang) for i in later
+                )
+                sentences.append(
+                    t(
+                        f"workbook.rollback.{key}",
+                        lang,
+                        upload_id=upload_id,
+                        later=refs,
+                        n=sum(later.values()),
+                    )
+                )
+        blocked = tuple(sorted({*writers, *carriers}))
+        sentences.append(t("workbook.rollback.first", lang, first=max(blocked)))
         return RollbackResult(
-            upload_id, "preview", t("workbook.rollback.preview", lang, **values), withdrawn
+            upload_id, "refused", " ".join(sentences), blocked_by=blocked, **about
         )
+    withdrawn = _rows_of(session, upload_id)
+    carried = _carried_by(session, upload_id)
+    values = {"upload_id": upload_id, "filename": upload.filename, "n": withdrawn}
+    outcome = "preview" if dry_run else "done"
+    message = (
+        t(f"workbook.rollback.{outcome}", lang, **values)
+        if withdrawn
+        else t(f"workbook.rollback.{outcome}_none", lang, **values)
+    )
+    if carried:
+        message += " " + t("workbook.rollback.carried_stay", lang, n=carried)
+    result = RollbackResult(
+        upload_id,
+        "preview" if dry_run else "rolled_back",
+        message,
+        withdrawn,
+        carried=carried,
+        **about,
+    )
+    if dry_run:
+        return result
     upload.state = UploadState.ROLLED_BACK
     upload.rolled_back_at = utcnow()
     upload.rolled_back_by = user[:200]
@@ -922,11 +1306,9 @@ def _rollback(
         actor=user,
         action="upload.rolled_back",
         target=f"#{upload_id} {upload.filename}",
-        detail={"upload_id": upload_id, "withdrawn_rows": withdrawn},
+        detail={"upload_id": upload_id, "withdrawn_rows": withdrawn, "carried_rows": carried},
     )
-    return RollbackResult(
-        upload_id, "rolled_back", t("workbook.rollback.done", lang, **values), withdrawn
-    )
+    return result
 
 
 def rollback_upload(

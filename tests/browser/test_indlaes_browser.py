@@ -37,15 +37,38 @@ def test_good_workbook_preview_confirm_and_roll_back(demo_server, page):
     main = page.locator("[data-testid='stMain']")
     confirm = main.get_by_role("button", name="Bekræft og indlæs")
     confirm.wait_for()
+    # every changed field as before → now, in a table whose text wraps (no sideways scrolling)
+    changes = main.locator(".mb-changes table")
+    changes.wait_for()
+    assert changes.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth + 1")
     screenshot(page, "upload-preview")
     confirm.click()
     main.get_by_text(re.compile("^Indlæst")).wait_for(timeout=60_000)
     wait_for_app(page)
+    # after confirming, the page no longer says that nothing is saved yet
+    assert main.get_by_text(re.compile("intet er gemt endnu")).count() == 0
+    assert main.get_by_role("button", name="Bekræft og indlæs").count() == 0
     screenshot(page, "upload-applied")
-    # the newest upload is chosen in the history; roll it back
-    rollback = main.get_by_role("button", name=re.compile(r"Ja, rul nr\. \d+ tilbage"))
+    # rolling back takes two steps; the second names file, steering group and uploader
+    ask = main.get_by_role("button", name=re.compile(r"Rul nr\. \d+ tilbage …"))
+    ask.wait_for()
+    number = re.search(r"\d+", ask.inner_text()).group(0)
+    assert main.get_by_role("button", name=re.compile(r"Ja, rul nr\.")).count() == 0
+    ask.click()
+    rollback = main.get_by_role("button", name=f"Ja, rul nr. {number} tilbage")
     rollback.wait_for()
+    box = main.get_by_text(f"Rul indlæsning nr. {number} tilbage?")
+    assert box.count() == 1
+    assert main.get_by_text("statusark_voksne_2022.xlsx").count() >= 1
+    screenshot(page, "upload-rollback-confirm")
+    assert main.get_by_text(re.compile("Styregruppe: Styregruppen for den voksne borger")).count()
+    assert main.get_by_text(re.compile(r"værdier trækkes tilbage")).count() == 1
+    screenshot(page, "upload-rollback-confirm")
     rollback.click()
-    main.get_by_text(re.compile(r"rullet tilbage", re.IGNORECASE)).first.wait_for(timeout=60_000)
+    main.get_by_text(re.compile(r"er rullet tilbage", re.IGNORECASE)).first.wait_for(timeout=60_000)
+    wait_for_app(page)
+    # the history shows the new state at once, without a reload
+    history = main.locator("[data-testid='stDataFrame']").last
+    history.get_by_text("Rullet tilbage").first.wait_for(state="attached", timeout=30_000)
     assert_no_exception(page, demo_server)
     assert not page.errors

@@ -4,6 +4,7 @@ oversized files and zip bombs refused unread, passwords never in clear, names st
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import logging
@@ -355,7 +356,9 @@ def test_upload_preview_shows_initiative_names_comments_and_status_text_as_text(
         _render_preview, args=(preview, HOSTILE, "s.xlsx"), default_timeout=60
     ).run()
     assert_shown_as_text(at)
-    shown = _table_text(at) + " ".join(e.value for e in at.markdown)
+    # the changes table is escaped HTML (so its text can wrap): read it back as text
+    tables = " ".join(html.unescape(e.proto.body) for e in at.get("html"))
+    shown = _table_text(at) + " ".join(e.value for e in at.markdown) + tables
     assert SCRIPT in shown or re.escape(SCRIPT) in shown
 
 

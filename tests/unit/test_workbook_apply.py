@@ -87,7 +87,10 @@ def test_preview_writes_nothing_and_apply_writes_everything(catalogue_engine: En
         "a.xlsx",
     )
     assert info.counts == {"new": 3, "changed": 0, "unchanged": 0, "rejected": 0}
-    assert upload_file(engine=catalogue_engine, upload_id=applied.upload_id) == ("a.xlsx", content)
+    assert upload_file(engine=catalogue_engine, upload_id=applied.upload_id, user="anna") == (
+        "a.xlsx",
+        content,
+    )
     assert info.sha256 == applied.sha256 == hashlib.sha256(content).hexdigest()
 
 
@@ -124,26 +127,40 @@ def test_changes_are_listed_old_to_new_and_history_is_kept(catalogue_engine: Eng
     assert list(old["upload_id"]) == [result.upload_id, first.upload_id]
 
 
-def test_same_file_twice_applies_nothing_and_says_so(catalogue_engine: Engine) -> None:
+def test_same_file_twice_is_recorded_as_a_confirmation_and_changes_no_value(
+    catalogue_engine: Engine,
+) -> None:
     content = fixture_bytes("statusark_voksne_2022.xlsx")
     first = import_workbook(
         engine=catalogue_engine, content=content, filename="s.xlsx", user="anna"
     )
-    before = dump(catalogue_engine)
-    again = import_workbook(
-        engine=catalogue_engine, content=content, filename="s.xlsx", user="anna"
-    )
-    assert again.status == "applied"
-    assert again.upload_id is None
-    assert again.duplicate_of == first.upload_id
-    assert again.counts == {"new": 0, "changed": 0, "unchanged": 15, "rejected": 0}
-    assert again.message.startswith("Intet nyt")
-    assert any(f"indlæsning nr. {first.upload_id}" in note for note in again.notes)
-    assert dump(catalogue_engine) == before  # no new upload row, no new values
+    values_before = _current(catalogue_engine)
     preview = import_workbook(
         engine=catalogue_engine, content=content, filename="s.xlsx", user="anna", dry_run=True
     )
     assert preview.duplicate_of == first.upload_id and preview.nothing_new
+    assert preview.upload_id is None and "Bekræfter du" in preview.message
+    again = import_workbook(
+        engine=catalogue_engine, content=content, filename="s.xlsx", user="anna"
+    )
+    assert again.status == "applied"
+    assert again.upload_id == first.upload_id + 1
+    assert again.duplicate_of == first.upload_id
+    assert again.counts == {"new": 0, "changed": 0, "unchanged": 15, "rejected": 0}
+    assert again.message.startswith("Intet nyt") and f"nr. {again.upload_id}" in again.message
+    assert any(f"indlæsning nr. {first.upload_id}" in note for note in again.notes)
+    assert _current(catalogue_engine).equals(values_before)  # no value changed
+    # recorded: the upload with its archived original, an audit event, and the 15 values it
+    # confirmed (linked to the stored rows, not copied)
+    after = dump(catalogue_engine)
+    assert [row[0] for row in after["upload"]] == [first.upload_id, again.upload_id]
+    assert len(after["uploadcarried"]) == 15
+    assert {row[0] for row in after["uploadcarried"]} == {again.upload_id}
+    assert upload_file(engine=catalogue_engine, upload_id=again.upload_id, user="anna") == (
+        "s.xlsx",
+        content,
+    )
+    assert sum(1 for row in after["auditevent"] if "upload.applied" in row) == 2
 
 
 def test_rollback_restores_exactly_the_values_replaced(catalogue_engine: Engine) -> None:
@@ -290,9 +307,14 @@ def test_two_uploads_at_once_both_land_or_one_is_told_to_try_again(
     store.dispose_engines()
     n = 300
     areas = ["Aarhusklyngen", "Horsensklyngen", "Midtklyngen", "Randersklyngen", "Vestklyngen"]
-    keys = [(area, 1950 + i) for area in areas for i in range(n // len(areas))]
+    # 60 keys per area within the plausible period window: 30 years × two groups
+    keys = [
+        (area, 1990 + i // 2, ("I alt", "Køn: Mænd")[i % 2])
+        for area in areas
+        for i in range(n // len(areas))
+    ]
     files = {
-        user: workbook([["RYG-01", a, y, "I alt", value] for a, y in keys])
+        user: workbook([["RYG-01", a, y, g, value] for a, y, g in keys])
         for user, value in (("anna", 11.0), ("bo", 22.0))
     }
     # A spawned child re-runs the parent's __main__ file; after an AppTest in this process that

@@ -6,6 +6,8 @@ logins are counted per client.
   are linked to the account of the same name only if that account already existed when the
   upload was made (a later account of that name is a different person). Removing a user
   clears the link (`goals.access.remove_user`), so the uploads stay and belong to no account.
+- `upload.steering_groups_json`: the steering groups whose values the file held (who may
+  download the original); NULL for earlier uploads, which are then judged by their rows.
 - `uploadcarried`: the stored rows an upload sent again unchanged (see `goals.model`).
 - `loginthrottle`: failed logins per client and account name (see `goals.access`).
 
@@ -28,12 +30,11 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         # SQLite adds a column with a reference in place; a batch copy of `upload` would have
         # to drop a table that observations refer to
-        op.execute(
-            'ALTER TABLE upload ADD COLUMN user_id INTEGER REFERENCES "user" (id)'
-        )
+        op.execute('ALTER TABLE upload ADD COLUMN user_id INTEGER REFERENCES "user" (id)')
     else:
         op.add_column("upload", sa.Column("user_id", sa.Integer(), nullable=True))
         op.create_foreign_key("fk_upload_user_id", "upload", "user", ["user_id"], ["id"])
+    op.add_column("upload", sa.Column("steering_groups_json", sa.String(), nullable=True))
     op.execute(
         """
         UPDATE upload SET user_id = (
@@ -69,6 +70,7 @@ def downgrade() -> None:
     op.drop_table("loginthrottle")
     op.drop_index("ix_uploadcarried_row", table_name="uploadcarried")
     op.drop_table("uploadcarried")
+    op.drop_column("upload", "steering_groups_json")
     if op.get_bind().dialect.name == "sqlite":
         op.execute("ALTER TABLE upload DROP COLUMN user_id")
     else:
