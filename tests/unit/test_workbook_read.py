@@ -217,3 +217,23 @@ def test_a_zip_that_lies_about_its_sizes_is_refused_without_unpacking_it_all():
     with pytest.raises(ReadError) as info:
         read_workbook(bytes(data), "bomb.xlsx", limit_bytes=20 * 1024 * 1024)
     assert info.value.key == "workbook.file.corrupt"
+
+
+def test_a_real_sheet_at_the_upload_limit_is_not_taken_for_a_zip_bomb(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A long sheet compresses ~10.5× (a full 1,048,575-row sheet near the 20 MB upload limit
+    # unpacks to ~210 MB): a factor of 10 called such a legitimate file too big unpacked.
+    monkeypatch.setattr(read_module, "ZIP_MIN_ALLOWED", 0)
+    rows = "".join(
+        f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>RYG-01</t></is></c>'
+        f'<c r="B{r}" t="inlineStr"><is><t>Midtklyngen</t></is></c>'
+        f'<c r="C{r}"><v>{1990 + r % 35}</v></c><c r="D{r}" t="inlineStr"><is><t>I alt</t></is>'
+        f'</c><c r="E{r}"><v>{r % 97 + 0.5}</v></c></row>'
+        for r in range(1, 40_001)
+    ).encode()
+    content = _zip({"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": rows})
+    ratio = len(rows) / len(content)
+    assert 10 < ratio < 30, ratio
+    archive = read_module._open_zip(content, limit_bytes=len(content))
+    assert archive.read("xl/worksheets/sheet1.xml") == rows
