@@ -32,6 +32,11 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # at the upload limit would pass a factor of 10 only just not), a zip bomb to thousands of times.
 ZIP_EXPANSION_FACTOR = 30
 ZIP_MIN_ALLOWED = 200 * 1024 * 1024
+# ... and whatever the limit, a file may not unpack to more than ZIP_MAX_RATIO times its own size
+# once that is over ZIP_RATIO_FLOOR: a 400 KB file that unpacks to 400 MB is a bomb, even
+# though a 20 MB upload may legitimately unpack to 400 MB.
+ZIP_MAX_RATIO = 100
+ZIP_RATIO_FLOOR = 50 * 1024 * 1024
 ZIP_MAX_MEMBERS = 10_000
 # python-calamine allocates a sheet's whole grid, from its first to its last cell with a value,
 # before returning anything (~43 bytes a cell at the peak, with our to_python) and aborts the
@@ -217,7 +222,10 @@ def _open_zip(content: bytes, limit_bytes: int) -> _Unpacked:
         raise ReadError("workbook.file.corrupt") from exc
     # Checked from the zip directory before anything is unpacked.
     unpacked = sum(m.file_size for m in members)
-    allowed = max(ZIP_MIN_ALLOWED, limit_bytes * ZIP_EXPANSION_FACTOR)
+    allowed = min(
+        max(ZIP_MIN_ALLOWED, limit_bytes * ZIP_EXPANSION_FACTOR),
+        max(ZIP_RATIO_FLOOR, len(content) * ZIP_MAX_RATIO),
+    )
     # Say which limit was hit, and what it is: a file can be refused for either.
     if len(members) > ZIP_MAX_MEMBERS:
         raise ReadError(
