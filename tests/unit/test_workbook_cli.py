@@ -13,7 +13,7 @@ import pytest
 from conftest_workbook import FIXTURES, WORKBOOKS
 
 from goals import catalogue, store
-from goals.workbook import cli
+from goals.cli import workbook as cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -129,7 +129,7 @@ def test_missing_file(database: str, capsys: pytest.CaptureFixture[str]) -> None
 )
 def test_a_bad_file_never_prints_a_traceback(database: str, name: str) -> None:
     script = (
-        "import argparse, sys; from goals.workbook import cli; "
+        "import argparse, sys; from goals.cli import workbook as cli; "
         "p = argparse.ArgumentParser(); cli.register(p.add_subparsers()); "
         "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))"
     )

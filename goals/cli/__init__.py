@@ -12,10 +12,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from goals import report_cli, status_cli, store, users_cli
+from goals import store
 from goals.catalogue import CatalogueError
+from goals.cli import report as report_cli
+from goals.cli import status as status_cli
+from goals.cli import users as users_cli
+from goals.cli import workbook as workbook_cli
 from goals.setup import DemoError, initialise
-from goals.workbook import cli as workbook_cli
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
