@@ -43,7 +43,8 @@ from sqlmodel import select  # noqa: E402
 
 from goals import store  # noqa: E402
 from goals.catalogue import CATALOGUE_DIR, Catalogue, load_catalogue  # noqa: E402
-from goals.model import (  # noqa: E402
+from goals.periods import Frequency, Period  # noqa: E402
+from goals.store.model import (  # noqa: E402
     AreaKind,
     BreakdownGroup,
     CriterionRevision,
@@ -55,8 +56,7 @@ from goals.model import (  # noqa: E402
     TargetType,
     Upload,
 )
-from goals.observations import rebuild_current  # noqa: E402
-from goals.periods import Frequency, Period  # noqa: E402
+from goals.store.observations import rebuild_current  # noqa: E402
 
 #: Bump when the generated content changes, so that cached stores are rebuilt.
 GENERATOR_VERSION = 2

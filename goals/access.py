@@ -23,7 +23,7 @@ from sqlmodel import Session, select
 
 from goals import store
 from goals.i18n import t
-from goals.model import (
+from goals.store.model import (
     AuditEvent,
     LoginThrottle,
     Role,

@@ -20,7 +20,10 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from goals.model import (
+from goals.names import NameIndex, name_key
+from goals.periods import Frequency, parse_period
+from goals.store import PROJECT_ROOT
+from goals.store.model import (
     Area,
     AreaAlias,
     AreaKind,
@@ -38,9 +41,6 @@ from goals.model import (
     TargetType,
     Track,
 )
-from goals.names import NameIndex, name_key
-from goals.periods import Frequency, parse_period
-from goals.store import PROJECT_ROOT
 
 CATALOGUE_DIR = PROJECT_ROOT / "data" / "catalogue"
 TOTAL_GROUP = "I alt"

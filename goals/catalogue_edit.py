@@ -39,7 +39,9 @@ from goals import access, store
 from goals.access import Actor
 from goals.catalogue import AREA_SCOPES, TOTAL_GROUP
 from goals.i18n import format_number, t
-from goals.model import (
+from goals.names import name_key, name_keys
+from goals.periods import Frequency, PeriodError, parse_period
+from goals.store.model import (
     Area,
     AreaAlias,
     AreaKind,
@@ -58,8 +60,6 @@ from goals.model import (
     TargetType,
     Track,
 )
-from goals.names import name_key, name_keys
-from goals.periods import Frequency, PeriodError, parse_period
 from goals.workbook.export import FORMULA_STARTS, cell_text
 from goals.workbook.read import RawSheet, ReadError, read_workbook
 from goals.workbook.validate import (

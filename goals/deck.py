@@ -35,12 +35,6 @@ from goals import charts, reports
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.describe import period_label, target_text
 from goals.i18n import format_number, language, name_of, t
-from goals.model import (
-    AreaKind,
-    BreakdownGroup,
-    Goal,
-    TargetType,
-)
 from goals.periods import Period, parse_period
 from goals.status import (
     STATUS_STYLE,
@@ -56,6 +50,12 @@ from goals.status import (
     support_text,
 )
 from goals.store import read_session
+from goals.store.model import (
+    AreaKind,
+    BreakdownGroup,
+    Goal,
+    TargetType,
+)
 from goals.verdicts import VERDICTS, Combined
 
 __all__ = [

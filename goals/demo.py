@@ -21,8 +21,8 @@ from openpyxl import Workbook
 
 from goals.catalogue import Catalogue
 from goals.i18n import t
-from goals.model import Area, AreaKind
 from goals.periods import Frequency, Period, parse_period
+from goals.store.model import Area, AreaKind
 
 SEED = 20171
 SURVEY_YEARS = (2010, 2013, 2017, 2021, 2023)

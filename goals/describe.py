@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.i18n import format_number, name_of, t
-from goals.model import CriterionRevision, TargetType
 from goals.periods import Frequency, parse_period
+from goals.store.model import CriterionRevision, TargetType
 
 _PERIOD_WORDS = {
     "da": {"H": "{i}. halvår {y}", "K": "{i}. kvt. {y}"},

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from goals.catalogue import Catalogue
-from goals.model import Assessment, Initiative, Observation, Upload, UploadState
+from goals.store.model import Assessment, Initiative, Observation, Upload, UploadState
 
 __all__ = ["GroupFreshness", "latest_uploads"]
 

@@ -24,9 +24,9 @@ from sqlmodel import Session
 from goals.catalogue import Catalogue
 from goals.describe import period_label
 from goals.i18n import format_number, has_text, name_of, t
-from goals.model import Area, AreaKind, Indicator, Observation
-from goals.observations import current_values
 from goals.periods import Period, PeriodError, parse_period
+from goals.store.model import Area, AreaKind, Indicator, Observation
+from goals.store.observations import current_values
 from goals.workbook.export import cell_text
 
 __all__ = [

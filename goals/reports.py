@@ -17,9 +17,16 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from goals.catalogue import Catalogue
-from goals.model import Assessment, Initiative, InitiativeStatus, TrafficLight, Upload, UploadState
 from goals.names import name_key
 from goals.periods import Period, PeriodError, parse_period
+from goals.store.model import (
+    Assessment,
+    Initiative,
+    InitiativeStatus,
+    TrafficLight,
+    Upload,
+    UploadState,
+)
 
 __all__ = [
     "AGREEING_STATUSES",
@@ -58,7 +65,7 @@ class CurrentAssessment:
     goal: str  # goal code
     area: str  # area code
     period: str  # canonical period code
-    light: str  # goals.model.TrafficLight value
+    light: str  # goals.store.model.TrafficLight value
     text: str | None
     upload_id: int
     uploaded_at: dt.datetime
@@ -72,7 +79,7 @@ class CurrentInitiative:
     goal: str
     area: str
     name: str
-    status: str  # goals.model.InitiativeStatus value
+    status: str  # goals.store.model.InitiativeStatus value
     next_milestone: str | None
     milestone_date: dt.date | None
     responsible: str | None

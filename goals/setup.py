@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from goals import catalogue, store
-from goals.model import AuditEvent, CriterionRevision, Observation, Upload
+from goals.store.model import AuditEvent, CriterionRevision, Observation, Upload
 
 DEMO_USER = "Demodata"  # who the demo uploads are from; the UI marks their values as examples
 

@@ -1,7 +1,7 @@
 """Status of every success criterion × area, with its inputs and reasoning, and the roll-ups.
 
 `assess` reads the catalogue and, in one query, the current values of every indicator involved
-(`goals.observations.current_query`, for just the areas and groups each criterion needs);
+(`goals.store.observations.current_query`, for just the areas and groups each criterion needs);
 the rest is pure Python on the `goals.progress` and `goals.compare` methods (docs/method.md):
 
 * the criterion revision valid at the end of ``as_of`` is used, and only periods that have
@@ -39,16 +39,6 @@ from goals.catalogue import Catalogue, CriterionInfo
 from goals.compare import TREND_POINTS, Trend, compare_to_reference, recent_trend
 from goals.describe import criterion_subject, period_label
 from goals.i18n import format_number, language, name_of, t
-from goals.model import (
-    Area,
-    AreaKind,
-    CriterionRevision,
-    Indicator,
-    Observation,
-    Polarity,
-    TargetType,
-)
-from goals.observations import current_query
 from goals.periods import Period, PeriodError, parse_period
 from goals.progress import (
     NOT_AVAILABLE,
@@ -59,6 +49,16 @@ from goals.progress import (
     measure,
 )
 from goals.store import fetch_tuples, read_session
+from goals.store.model import (
+    Area,
+    AreaKind,
+    CriterionRevision,
+    Indicator,
+    Observation,
+    Polarity,
+    TargetType,
+)
+from goals.store.observations import current_query
 from goals.verdicts import (
     UNKNOWN,
     Z95,

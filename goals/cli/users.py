@@ -12,7 +12,7 @@ import json
 import sys
 
 from goals import access, store
-from goals.model import Role
+from goals.store.model import Role
 
 
 def _system_actor() -> access.Actor:

@@ -33,7 +33,7 @@ from goals.catalogue_edit import (
     newest_revision,
 )
 from goals.i18n import name_of, t
-from goals.model import (
+from goals.store.model import (
     Area,
     AreaKind,
     AuditEvent,

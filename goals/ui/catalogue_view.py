@@ -16,8 +16,8 @@ import streamlit as st
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.describe import criterion_subject, criterion_text, period_label, target_text
 from goals.i18n import name_of, t
-from goals.model import AreaKind, Goal
 from goals.status import StatusReport, status_label, support_text
+from goals.store.model import AreaKind, Goal
 from goals.ui import context, urlstate
 from goals.ui.markup import esc
 from goals.ui.status_view import badge_html

@@ -16,7 +16,6 @@ from goals import charts
 from goals.catalogue import Catalogue
 from goals.describe import period_label
 from goals.i18n import name_of, t
-from goals.model import AreaKind, Goal
 from goals.reports import (
     CurrentAssessment,
     CurrentInitiative,
@@ -26,6 +25,7 @@ from goals.reports import (
 )
 from goals.status import STATUS_STYLE, StatusReport, StatusRow, icon_svg, status_label
 from goals.store import read_session
+from goals.store.model import AreaKind, Goal
 from goals.ui import context, status_view, urlstate
 from goals.ui.markup import esc
 from goals.verdicts import Combined

@@ -21,11 +21,11 @@ from goals import charts, setup, store
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.describe import period_label, target_text
 from goals.i18n import format_number, locale, name_of, t
-from goals.model import Area, BreakdownGroup, Goal, TargetType
-from goals.observations import current_values
 from goals.periods import PeriodError, parse_period
 from goals.status import COMPARISON_STYLE, StatusReport, StatusRow
 from goals.store import PROJECT_ROOT
+from goals.store.model import Area, BreakdownGroup, Goal, TargetType
+from goals.store.observations import current_values
 from goals.ui import context, status_view, urlstate
 from goals.ui.markup import esc
 

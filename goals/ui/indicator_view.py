@@ -15,8 +15,8 @@ from goals.catalogue import Catalogue
 from goals.describe import period_label
 from goals.i18n import name_of, t
 from goals.indicator_data import Coverage
-from goals.model import Indicator, TargetType
 from goals.status import StatusReport
+from goals.store.model import Indicator, TargetType
 from goals.ui import context, goal_view, urlstate
 from goals.ui.markup import esc
 

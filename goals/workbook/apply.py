@@ -1,7 +1,7 @@
 """Preview, apply, history and rollback of status workbook uploads.
 
 The current value of a key is the newest row from an upload whose state is *applied*
-(`goals.observations`), so an upload never overwrites anything: it adds rows for the keys whose
+(`goals.store.observations`), so an upload never overwrites anything: it adds rows for the keys whose
 values are new or changed, and rolling it back is a change of its state. Both also move the
 store's mark of which row is current (`Observation.is_current`), in the same transaction. Everything an upload
 writes happens in one transaction (`store.write_session`); on PostgreSQL an advisory lock makes
@@ -41,7 +41,9 @@ from sqlmodel import Session, select
 from goals import access, store
 from goals.catalogue import Catalogue
 from goals.i18n import format_number, name_of, t
-from goals.model import (
+from goals.names import name_key
+from goals.reports import applied_rows
+from goals.store.model import (
     Assessment,
     Initiative,
     Observation,
@@ -50,9 +52,7 @@ from goals.model import (
     UploadState,
     utcnow,
 )
-from goals.names import name_key
-from goals.observations import current_values, mark_applied, mark_rolled_back
-from goals.reports import applied_rows
+from goals.store.observations import current_values, mark_applied, mark_rolled_back
 from goals.workbook.read import ReadError, read_workbook
 from goals.workbook.validate import ParsedWorkbook, Problem, cell_ref, check_workbook, row_list
 

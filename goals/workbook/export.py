@@ -23,9 +23,9 @@ from sqlalchemy.engine import Engine
 from goals import store
 from goals.catalogue import Catalogue
 from goals.i18n import t
-from goals.model import Assessment, Initiative, Upload, UploadState
 from goals.names import name_key
-from goals.observations import current_values
+from goals.store.model import Assessment, Initiative, Upload, UploadState
+from goals.store.observations import current_values
 from goals.workbook.validate import clean_controls
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

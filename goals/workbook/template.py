@@ -23,10 +23,10 @@ from sqlalchemy.engine import Engine
 from goals import store
 from goals.catalogue import TOTAL_GROUP, Catalogue
 from goals.i18n import name_of, t
-from goals.model import AreaKind, Indicator, InitiativeStatus, SteeringGroup, TrafficLight
 from goals.names import NameIndex
-from goals.observations import current_values
 from goals.periods import Frequency, Period, parse_period
+from goals.store.model import AreaKind, Indicator, InitiativeStatus, SteeringGroup, TrafficLight
+from goals.store.observations import current_values
 from goals.workbook.export import WIDTHS
 from goals.workbook.validate import suggest, suggestion_text
 

@@ -20,9 +20,9 @@ import pandas as pd
 
 from goals.catalogue import Catalogue
 from goals.i18n import name_of, t
-from goals.model import Indicator, InitiativeStatus, TrafficLight
 from goals.names import NameIndex, name_key, name_keys
 from goals.periods import Frequency, Period, PeriodError, is_period_label, parse_period
+from goals.store.model import Indicator, InitiativeStatus, TrafficLight
 from goals.verdicts import per_unit
 from goals.workbook.read import Cell, RawSheet, RawWorkbook, column_letters
 

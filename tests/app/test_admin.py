@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from goals import access, catalogue_edit, store
 from goals.access import Actor
 from goals.catalogue import Catalogue
-from goals.model import Role
+from goals.store.model import Role
 
 PAGE = "pages/admin.py"
 PASSWORD = "a long password 1"
@@ -281,7 +281,7 @@ def test_single_sign_on_maps_the_email_to_a_user(run_app, sqlite_demo_url, monke
     """With an OpenID Connect provider configured, st.user's e-mail decides the role."""
     from goals import access, store
     from goals.access import Actor
-    from goals.model import Role
+    from goals.store.model import Role
     from goals.ui import auth
 
     engine = store.open_store(sqlite_demo_url)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from goals import access, store
 from goals.access import Actor
-from goals.model import Role
+from goals.store.model import Role
 
 PAGE = "pages/indikatorer.py"
 OVV_LINK = {

@@ -2,7 +2,7 @@
 
 from goals import access, store
 from goals.access import Actor
-from goals.model import Role
+from goals.store.model import Role
 
 
 def test_upload_page_in_demo_mode_shows_template_and_history(run_app, sqlite_demo_url):

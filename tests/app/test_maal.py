@@ -9,8 +9,8 @@ import pytest
 
 from goals import access, store
 from goals.access import Actor
-from goals.model import Role
 from goals.status import STATUS_STYLE
+from goals.store.model import Role
 
 PAGE = "pages/maal.py"
 KOL_1 = [

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from goals import access, catalogue_edit, store
 from goals.access import Actor
-from goals.model import Role
+from goals.store.model import Role
 from tests.browser.conftest import (
     assert_no_exception,
     screenshot,

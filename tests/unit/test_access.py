@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from goals import access, store
 from goals.access import AccessError, Actor, PermissionDenied
-from goals.model import AuditEvent, Role, User
+from goals.store.model import AuditEvent, Role, User
 
 SYSTEM = Actor(name="cli:root", role=Role.ADMIN)
 

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from goals import catalogue, store
 from goals.catalogue import Catalogue, CatalogueError, load_catalogue
-from goals.model import AreaKind, AreaMembership
+from goals.store.model import AreaKind, AreaMembership
 from tests.conftest import table_dump
 
 CLUSTERS = {

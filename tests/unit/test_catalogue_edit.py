@@ -16,7 +16,7 @@ from goals import access, catalogue_edit, store
 from goals.access import Actor, PermissionDenied
 from goals.catalogue import Catalogue
 from goals.catalogue_edit import CatalogueEditError
-from goals.model import AreaAlias, AuditEvent, CriterionRevision, Role
+from goals.store.model import AreaAlias, AuditEvent, CriterionRevision, Role
 from tests.conftest import table_dump
 
 ADMIN = Actor(name="sekretariat", role=Role.ADMIN)

@@ -17,8 +17,8 @@ from conftest_workbook import workbook
 from sqlalchemy.engine import Engine
 
 from goals import store
-from goals.model import Observation, Upload
-from goals.observations import derived_current_query, rebuild_current
+from goals.store.model import Observation, Upload
+from goals.store.observations import derived_current_query, rebuild_current
 from goals.workbook import import_workbook, list_uploads, rollback_upload
 
 pytestmark = pytest.mark.store

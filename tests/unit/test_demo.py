@@ -7,9 +7,9 @@ import sqlalchemy as sa
 from goals import setup, store
 from goals.catalogue import Catalogue
 from goals.demo import demo_rounds
-from goals.model import AreaKind, Assessment, Initiative, Upload
-from goals.observations import current_values
 from goals.setup import DEMO_USER
+from goals.store.model import AreaKind, Assessment, Initiative, Upload
+from goals.store.observations import current_values
 
 
 @pytest.fixture(scope="module")

@@ -146,7 +146,7 @@ def test_shown_table_has_danish_headers_names_and_rounded_values(demo):
 def test_shown_table_in_english_leaves_out_empty_columns_and_shows_withheld_values():
     with store.read_session(store.open_store("sqlite://")) as session:
         cat = Catalogue.load(session)  # an empty catalogue is enough for names
-    from goals.model import Indicator
+    from goals.store.model import Indicator
 
     indicator = Indicator(code="X", name="X", unit="%", decimals=1)
     table = shown_table(_frame(), cat, indicator, "en")
@@ -159,7 +159,7 @@ def test_shown_table_in_english_leaves_out_empty_columns_and_shows_withheld_valu
 
 
 def test_formatted_uses_the_danish_decimal_comma_and_thousands_point():
-    from goals.model import Indicator
+    from goals.store.model import Indicator
 
     with store.read_session(store.open_store("sqlite://")) as session:
         cat = Catalogue.load(session)
@@ -185,7 +185,7 @@ def test_polarity_and_frequency_in_words(demo):
 
 
 def _table_with_text(lang: str = "da") -> pd.DataFrame:
-    from goals.model import Indicator
+    from goals.store.model import Indicator
 
     with store.read_session(store.open_store("sqlite://")) as session:
         cat = Catalogue.load(session)

@@ -10,7 +10,7 @@ from argon2 import PasswordHasher
 
 from goals import access, store
 from goals.access import Actor
-from goals.model import AuditEvent, LoginThrottle, Role, User
+from goals.store.model import AuditEvent, LoginThrottle, Role, User
 
 SYSTEM = Actor(name="cli:root", role=Role.ADMIN)
 PASSWORD = "sekretariatets lange kode"

@@ -4,7 +4,7 @@ import pytest
 
 from goals import access, store
 from goals.access import Actor
-from goals.model import Role
+from goals.store.model import Role
 from goals.workbook import import_workbook, rollback_upload
 from tests.conftest import ROOT, table_dump
 

@@ -28,8 +28,8 @@ from streamlit.testing.v1 import AppTest
 from goals import access, catalogue_edit, store
 from goals.access import Actor, PermissionDenied
 from goals.catalogue import Catalogue
-from goals.model import AuditEvent, Goal, Role, SteeringGroup, Upload, User
 from goals.setup import initialise
+from goals.store.model import AuditEvent, Goal, Role, SteeringGroup, Upload, User
 from goals.workbook import export_workbook, import_workbook, rollback_upload
 from goals.workbook import read as workbook_read
 from tests.conftest import ROOT, table_dump

@@ -17,8 +17,6 @@ from goals import store
 from goals.catalogue import Catalogue
 from goals.cli import main
 from goals.i18n import t
-from goals.model import CriterionRevision, Indicator, Observation, Upload, UploadState
-from goals.observations import mark_applied
 from goals.periods import PeriodError
 from goals.progress import STATUSES
 from goals.status import (
@@ -32,6 +30,8 @@ from goals.status import (
     combine_rows,
     status_counts,
 )
+from goals.store.model import CriterionRevision, Indicator, Observation, Upload, UploadState
+from goals.store.observations import mark_applied
 from goals.verdicts import VERDICTS
 
 approx = pytest.approx

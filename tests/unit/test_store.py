@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from alembic import command
 
 from goals import store
-from goals.model import Area, Observation, Upload
+from goals.store.model import Area, Observation, Upload
 from tests.conftest import table_dump
 
 

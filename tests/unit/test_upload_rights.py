@@ -9,7 +9,7 @@ from conftest_workbook import dump, workbook
 
 from goals import access, store
 from goals.access import Actor, PermissionDenied
-from goals.model import Role
+from goals.store.model import Role
 from goals.workbook import import_workbook, list_uploads, rollback_upload, upload_file
 from goals.workbook.apply import may_download, may_roll_back
 
@@ -134,7 +134,7 @@ def test_an_uploader_who_left_the_steering_group_may_not_roll_back(users):
     with store.write_session(users) as session:
         from sqlmodel import select
 
-        from goals.model import SteeringGroup, User, UserSteeringGroup
+        from goals.store.model import SteeringGroup, User, UserSteeringGroup
 
         anna = session.exec(select(User).where(User.name == "anna")).one()
         voksne = session.exec(select(SteeringGroup).where(SteeringGroup.code == "VOKSNE")).one()

@@ -22,8 +22,8 @@ from conftest_workbook import (
 from sqlalchemy.engine import Engine
 
 from goals import store
-from goals.model import Observation, Upload
-from goals.observations import current_values, history
+from goals.store.model import Observation, Upload
+from goals.store.observations import current_values, history
 from goals.workbook import apply as apply_module
 from goals.workbook import import_workbook, list_uploads, rollback_upload, upload_file
 

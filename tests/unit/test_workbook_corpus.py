@@ -9,7 +9,7 @@ from conftest_workbook import dump, fixture_bytes
 from sqlalchemy.engine import Engine
 
 from goals import store
-from goals.observations import current_values
+from goals.store.observations import current_values
 from goals.workbook import import_workbook
 
 # file → {cell: text the message must contain}; "" is a whole-file problem

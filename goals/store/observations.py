@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from goals.model import Observation, Upload, UploadState
+from goals.store.model import Observation, Upload, UploadState
 
 if TYPE_CHECKING:
     import pandas as pd

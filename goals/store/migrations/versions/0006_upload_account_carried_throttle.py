@@ -8,7 +8,7 @@ logins are counted per client.
   clears the link (`goals.access.remove_user`), so the uploads stay and belong to no account.
 - `upload.steering_groups_json`: the steering groups whose values the file held (who may
   download the original); NULL for earlier uploads, which are then judged by their rows.
-- `uploadcarried`: the stored rows an upload sent again unchanged (see `goals.model`).
+- `uploadcarried`: the stored rows an upload sent again unchanged (see `goals.store.model`).
 - `loginthrottle`: failed logins per client and account name (see `goals.access`).
 
 Revision ID: 0006

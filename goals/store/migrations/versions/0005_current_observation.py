@@ -2,7 +2,7 @@
 upload history.
 
 `observation.is_current` is true for the newest row of its key (indicator, area, period, group)
-among the rows of applied uploads — exactly what `goals.observations` used to compute with a
+among the rows of applied uploads — exactly what `goals.store.observations` used to compute with a
 GROUP BY over every row ever uploaded. A partial index holds only the current rows.
 
 Revision ID: 0005
