@@ -30,8 +30,8 @@ from python_calamine import CalamineWorkbook  # noqa: E402
 
 from goals import catalogue, store  # noqa: E402
 from goals.periods import Frequency, Period  # noqa: E402
+from goals.spreadsheet.read import read_workbook  # noqa: E402
 from goals.workbook.apply import commit, compare  # noqa: E402
-from goals.workbook.read import read_workbook  # noqa: E402
 from goals.workbook.validate import check_workbook  # noqa: E402
 
 ROWS = 100_000

@@ -41,6 +41,17 @@ from goals.catalogue import AREA_SCOPES, TOTAL_GROUP
 from goals.i18n import format_number, t
 from goals.names import name_key, name_keys
 from goals.periods import Frequency, PeriodError, parse_period
+from goals.spreadsheet.cells import (
+    Problem,
+    cell_ref,
+    clean_controls,
+    clean_text,
+    display,
+    parse_date,
+    parse_number_text,
+)
+from goals.spreadsheet.read import RawSheet, ReadError, read_workbook
+from goals.spreadsheet.write import put
 from goals.store.model import (
     Area,
     AreaAlias,
@@ -60,19 +71,7 @@ from goals.store.model import (
     TargetType,
     Track,
 )
-from goals.workbook.export import FORMULA_STARTS, cell_text
-from goals.workbook.read import RawSheet, ReadError, read_workbook
-from goals.workbook.validate import (
-    ColumnSpec,
-    Problem,
-    _find_header,
-    cell_ref,
-    clean_controls,
-    clean_text,
-    display,
-    parse_date,
-    parse_number_text,
-)
+from goals.workbook.validate import ColumnSpec, _find_header
 
 CODE_MAX = 40
 NAME_MAX = 300
@@ -1107,17 +1106,6 @@ def _specs(sheet: _SheetDef) -> list[ColumnSpec]:
 # --- export --------------------------------------------------------------------------------------
 
 
-def _put(ws: Any, row: int, col: int, value: Any) -> Any:
-    """Write a cell that no spreadsheet will execute: text starting with = + - @ is stored as
-    text with Excel's quotePrefix style (what typing an apostrophe first does)."""
-    cell = ws.cell(row=row, column=col)
-    cell.value = value = cell_text(value)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    return cell
-
-
 def label_of(field: str, value: Any, lang: str) -> Any:
     """A stored value as the workbook shows it (option labels in the chosen language)."""
     if value is None:
@@ -1216,9 +1204,9 @@ def export_catalogue_workbook(*, engine: Engine, lang: str = "da") -> bytes:
     list_ws = book.create_sheet(sheet_name(LISTS_SHEET, lang))
     ranges: dict[str, str] = {}
     for col, (name, values) in enumerate(lists.items(), start=1):
-        _put(list_ws, 1, col, name).font = Font(bold=True)
+        put(list_ws, 1, col, name).font = Font(bold=True)
         for row, value in enumerate(values, start=2):
-            _put(list_ws, row, col, value)
+            put(list_ws, row, col, value)
         letter = get_column_letter(col)
         ranges[name] = (
             f"{quote_sheetname(list_ws.title)}!${letter}$2:${letter}${max(len(values), 1) + 1}"
@@ -1228,7 +1216,7 @@ def export_catalogue_workbook(*, engine: Engine, lang: str = "da") -> bytes:
     for sheet in SHEETS:
         ws = book.create_sheet(sheet_name(sheet.kind, lang), index=len(book.sheetnames) - 1)
         for col, (name, width) in enumerate(zip(sheet.columns, sheet.widths, strict=True), 1):
-            cell = _put(ws, 1, col, _label(name, lang))
+            cell = put(ws, 1, col, _label(name, lang))
             cell.font = Font(bold=True)
             cell.fill = _HEADER_FILL
             cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -1236,7 +1224,7 @@ def export_catalogue_workbook(*, engine: Engine, lang: str = "da") -> bytes:
         rows = data[sheet.kind]
         for r, values in enumerate(rows, start=2):
             for col, name in enumerate(sheet.columns, start=1):
-                cell = _put(ws, r, col, label_of(name, values.get(name), lang))
+                cell = put(ws, r, col, label_of(name, values.get(name), lang))
                 if isinstance(cell.value, dt.date):
                     cell.number_format = "yyyy-mm-dd"
                 if name in _INFO_COLUMNS:

@@ -25,12 +25,12 @@ from goals.catalogue import Catalogue
 from goals.describe import period_label
 from goals.i18n import format_number, has_text, name_of, t
 from goals.periods import Period, PeriodError, parse_period
+from goals.spreadsheet.write import FORMULA_STARTS, csv_text, put
 from goals.store.model import Area, AreaKind, Indicator, Observation
 from goals.store.observations import current_values
-from goals.workbook.export import cell_text
 
 __all__ = [
-    "FORMULA_PREFIXES",
+    "FORMULA_STARTS",
     "Coverage",
     "area_order",
     "coverage",
@@ -45,7 +45,6 @@ __all__ = [
 ]
 
 #: Characters that make a spreadsheet read a text cell as a formula (OWASP, CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 # The table's columns: (key, kind). Keys name the texts `indicator.column.<key>`.
 _COLUMNS: tuple[tuple[str, str], ...] = (
@@ -265,7 +264,7 @@ def formatted(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def inert(text: str) -> str:
     """A text cell that no spreadsheet reads as a formula: a leading ' where OWASP says so."""
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return csv_text(text)
 
 
 def to_csv(table: pd.DataFrame, lang: str) -> bytes:
@@ -307,7 +306,7 @@ def to_xlsx(
     ws = workbook.active
     ws.title = _sheet_name(sheet)
     for j, name in enumerate(table.columns, start=1):
-        _text_cell(ws.cell(row=1, column=j), str(name)).font = Font(bold=True)
+        put(ws, 1, j, str(name)).font = Font(bold=True)
     number_format = {"value": "0." + "0" * decimals if decimals else "0", "count": "#,##0"}
     for i, row in enumerate(table.itertuples(index=False), start=2):
         for j, (value, kind) in enumerate(zip(row, kinds, strict=True), start=1):
@@ -315,7 +314,7 @@ def to_xlsx(
             if value is None or value is pd.NA or (isinstance(value, float) and value != value):
                 continue  # a missing number stays an empty cell, never 0
             if kind == "text":
-                _text_cell(cell, str(value))
+                put(ws, i, j, str(value))
             else:
                 cell.value = int(value) if kind == "count" else float(value)
                 cell.number_format = number_format[kind]
@@ -326,22 +325,13 @@ def to_xlsx(
     if about:
         info = workbook.create_sheet(_sheet_name(about_sheet))
         for i, (label, text) in enumerate(about, start=1):
-            _text_cell(info.cell(row=i, column=1), label).font = Font(bold=True)
-            _text_cell(info.cell(row=i, column=2), text).alignment = Alignment(wrap_text=True)
+            put(info, i, 1, label).font = Font(bold=True)
+            put(info, i, 2, text).alignment = Alignment(wrap_text=True)
         info.column_dimensions["A"].width = 24
         info.column_dimensions["B"].width = 100
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _text_cell(cell, text: str):
-    """Text stored as text: openpyxl would otherwise write '=…' as a formula."""
-    cell.value = text = cell_text(text)
-    cell.data_type = "s"
-    if text.startswith(FORMULA_PREFIXES):
-        cell.quotePrefix = True  # Excel's own marker for "this is text, not a formula"
-    return cell
 
 
 def _sheet_name(name: str) -> str:

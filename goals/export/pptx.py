@@ -12,7 +12,7 @@ Symbols are text symbols (✓ ▲ ● ▼ ≈ ✗ ?), never emoji, set in `ICON_
 
 `deck_data_xlsx` writes the status rows (verdicts and the inputs behind them), the roll-ups
 with the count behind each, and the series behind the deck as an Excel workbook; text that a
-spreadsheet could read as a formula is made inert (goals.workbook.export.safe_cell).
+spreadsheet could read as a formula is made inert (goals.spreadsheet.write.safe_cell).
 """
 
 from __future__ import annotations
@@ -37,11 +37,11 @@ from goals.deck import INITIATIVE_STYLE, Cell, Deck, Message, Slide, Table, pres
 from goals.describe import period_label
 from goals.export.images import render_images
 from goals.i18n import language, t
+from goals.spreadsheet.cells import clean_controls
+from goals.spreadsheet.write import safe_cell
 from goals.status import STATUS_STYLE, status_label, support_text
 from goals.store import PROJECT_ROOT
 from goals.verdicts import VERDICTS, Combined
-from goals.workbook.export import safe_cell
-from goals.workbook.validate import clean_controls
 
 __all__ = [
     "CHART_PIXELS",

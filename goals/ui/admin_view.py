@@ -33,6 +33,7 @@ from goals.catalogue_edit import (
     newest_revision,
 )
 from goals.i18n import name_of, t
+from goals.spreadsheet.write import csv_text, safe_cell
 from goals.store.model import (
     Area,
     AreaKind,
@@ -45,7 +46,6 @@ from goals.store.model import (
 from goals.ui import context
 from goals.ui.layout import PageContext
 from goals.workbook import annotate_workbook, annotated_filename
-from goals.workbook.export import FORMULA_STARTS, safe_cell
 
 _FLASH = "admin-flash"
 # characters that are markup anywhere, and those that are markup only at the start of a line
@@ -1077,20 +1077,13 @@ def audit_frame(events: list[AuditEvent], lang: str) -> pd.DataFrame:
     )
 
 
-def _inert(value: Any) -> Any:
-    """A cell no spreadsheet will run when it opens a CSV: a leading = + - @ gets a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def audit_csv(frame: pd.DataFrame) -> bytes:
     """CSV (UTF-8 with BOM, semicolons, as Danish Excel opens it), formulas made inert."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_inert(c) for c in frame.columns])
+    writer.writerow([csv_text(c) for c in frame.columns])
     for row in frame.itertuples(index=False):
-        writer.writerow([_inert(v) for v in row])
+        writer.writerow([csv_text(v) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -6,6 +6,7 @@ functions exported here; none of them imports Streamlit.
 
 from __future__ import annotations
 
+from goals.spreadsheet.cells import Problem
 from goals.workbook.annotate import annotate_workbook, annotated_filename
 from goals.workbook.apply import (
     Change,
@@ -22,7 +23,6 @@ from goals.workbook.apply import (
 )
 from goals.workbook.export import export_workbook
 from goals.workbook.template import write_template
-from goals.workbook.validate import Problem
 
 __all__ = [
     "Change",

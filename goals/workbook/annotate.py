@@ -19,8 +19,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import quote_sheetname
 
 from goals.i18n import t
-from goals.workbook.read import ReadError, read_workbook
-from goals.workbook.validate import Problem
+from goals.spreadsheet.cells import Problem
+from goals.spreadsheet.read import ReadError, read_workbook
 
 ERROR_FILL = PatternFill("solid", fgColor="F8CBAD")
 AUTHOR = "Målbillede"

@@ -43,6 +43,8 @@ from goals.catalogue import Catalogue
 from goals.i18n import format_number, name_of, t
 from goals.names import name_key
 from goals.reports import applied_rows
+from goals.spreadsheet.cells import Problem, cell_ref, row_list
+from goals.spreadsheet.read import ReadError, read_workbook
 from goals.store.model import (
     Assessment,
     Initiative,
@@ -53,8 +55,7 @@ from goals.store.model import (
     utcnow,
 )
 from goals.store.observations import current_values, mark_applied, mark_rolled_back
-from goals.workbook.read import ReadError, read_workbook
-from goals.workbook.validate import ParsedWorkbook, Problem, cell_ref, check_workbook, row_list
+from goals.workbook.validate import ParsedWorkbook, check_workbook
 
 OBS_KEY = ["indicator_id", "area_id", "period", "group_id"]
 OBS_FIELDS = ["value", "missing_reason", "numerator", "denominator", "lower", "upper", "note"]

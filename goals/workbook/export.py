@@ -24,11 +24,9 @@ from goals import store
 from goals.catalogue import Catalogue
 from goals.i18n import t
 from goals.names import name_key
+from goals.spreadsheet.write import safe_cell
 from goals.store.model import Assessment, Initiative, Upload, UploadState
 from goals.store.observations import current_values
-from goals.workbook.validate import clean_controls
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 INDICATOR_HEADERS = (
     "indicator", "area", "period", "group", "value", "numerator", "denominator", "lower",
@@ -43,25 +41,6 @@ WIDTHS = {
     "denominator": 10, "lower": 9, "upper": 9, "comment": 40, "goal": 48, "initiative": 40,
     "status": 14, "milestone": 32, "date": 12, "responsible": 22, "light": 10, "status_text": 60,
 }  # fmt: skip
-
-
-def safe_cell(ws: WriteOnlyWorksheet, value: Any, **style: Any) -> WriteOnlyCell:
-    """A cell that no spreadsheet will execute, whatever the text starts with, and that any
-    spreadsheet can hold (control characters already in the store are dropped)."""
-    value = cell_text(value)
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    for name, setting in style.items():
-        setattr(cell, name, setting)
-    return cell
-
-
-def cell_text(value: Any) -> Any:
-    """`value` as a spreadsheet cell can hold it: text without control characters (openpyxl
-    refuses them); anything else unchanged. Every writer of a spreadsheet uses this."""
-    return clean_controls(value) if isinstance(value, str) else value
 
 
 def header_row(ws: WriteOnlyWorksheet, keys: Sequence[str], lang: str) -> list[WriteOnlyCell]:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from goals import indicator_data, store
 from goals.catalogue import Catalogue
 from goals.indicator_data import (
-    FORMULA_PREFIXES,
+    FORMULA_STARTS,
     coverage,
     formatted,
     inert,
@@ -245,5 +245,5 @@ def test_xlsx_of_an_empty_table_has_only_the_header():
 @given(st.text(max_size=30))
 def test_inert_text_never_starts_a_formula(text):
     safe = inert(text)
-    assert not safe.startswith(FORMULA_PREFIXES)
+    assert not safe.startswith(FORMULA_STARTS)
     assert safe.removeprefix("'") == text or safe == text

@@ -29,9 +29,9 @@ from goals import access, catalogue_edit, store
 from goals.access import Actor, PermissionDenied
 from goals.catalogue import Catalogue
 from goals.setup import initialise
+from goals.spreadsheet import read as workbook_read
 from goals.store.model import AuditEvent, Goal, Role, SteeringGroup, Upload, User
 from goals.workbook import export_workbook, import_workbook, rollback_upload
-from goals.workbook import read as workbook_read
 from tests.conftest import ROOT, table_dump
 
 SYSTEM = Actor(name="cli:test", role=Role.ADMIN)

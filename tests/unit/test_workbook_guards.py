@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from goals.i18n import t
-from goals.workbook import read as read_module
-from goals.workbook.read import ReadError, read_workbook
+from goals.spreadsheet import read as read_module
+from goals.spreadsheet.read import ReadError, read_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location(

@@ -18,8 +18,8 @@ from conftest_workbook import HEADER, dump, load_catalogue_snapshot, workbook
 from sqlalchemy.engine import Engine
 
 from goals.i18n import t
+from goals.spreadsheet.read import ReadError, read_workbook
 from goals.workbook import import_workbook, validate
-from goals.workbook.read import ReadError, read_workbook
 from goals.workbook.validate import check_workbook
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,16 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from goals.i18n import t
-from goals.workbook import read as read_module
-from goals.workbook.read import ReadError, read_workbook
-from goals.workbook.validate import (
+from goals.spreadsheet import read as read_module
+from goals.spreadsheet.cells import (
     cell_ref,
     clean_text,
-    column_letters,
     is_missing_marker,
     parse_date,
     parse_number_text,
 )
+from goals.spreadsheet.read import ReadError, read_workbook
+from goals.workbook.validate import column_letters
 
 
 @pytest.mark.parametrize(
@@ -195,7 +195,7 @@ def test_a_zip_that_lies_about_its_sizes_is_refused_without_unpacking_it_all():
     import struct
     import zipfile
 
-    from goals.workbook.read import ReadError, read_workbook
+    from goals.spreadsheet.read import ReadError, read_workbook
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -10,9 +10,9 @@ import pytest
 from conftest_workbook import dump
 from sqlalchemy.engine import Engine
 
+from goals.spreadsheet.cells import ambiguous_thousands, parse_number_text
+from goals.spreadsheet.read import read_workbook
 from goals.workbook import import_workbook
-from goals.workbook.read import read_workbook
-from goals.workbook.validate import ambiguous_thousands, parse_number_text
 
 pytestmark = pytest.mark.store
 
