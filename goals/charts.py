@@ -29,7 +29,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from goals.describe import period_label
+from goals.catalogue.words import period_label
 from goals.i18n import format_number, language, t
 from goals.periods import Frequency, Period, parse_period
 from goals.verdicts import VERDICTS, Z95

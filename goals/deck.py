@@ -33,7 +33,7 @@ from sqlmodel import Session
 
 from goals import charts, reports
 from goals.catalogue import Catalogue, CriterionInfo
-from goals.describe import period_label, target_text
+from goals.catalogue.words import period_label, target_text
 from goals.i18n import format_number, language, name_of, t
 from goals.periods import Period, parse_period
 from goals.status import (

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from goals.catalogue import Catalogue
-from goals.describe import period_label
+from goals.catalogue.words import period_label
 from goals.i18n import format_number, has_text, name_of, t
 from goals.periods import Period, PeriodError, parse_period
 from goals.spreadsheet.write import FORMULA_STARTS, csv_text, put

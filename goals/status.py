@@ -36,8 +36,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from goals.catalogue import Catalogue, CriterionInfo
+from goals.catalogue.words import criterion_subject, period_label
 from goals.compare import TREND_POINTS, Trend, compare_to_reference, recent_trend
-from goals.describe import criterion_subject, period_label
 from goals.i18n import format_number, language, name_of, t
 from goals.periods import Period, PeriodError, parse_period
 from goals.progress import (

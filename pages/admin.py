@@ -1,7 +1,7 @@
 """Administration (sekretariatet): catalogue, users, catalogue workbook and audit trail.
 
 The page checks the admin right itself — a fresh server runs any file in pages/ by URL — and
-every write it makes is checked again in the core (goals.catalogue_edit, goals.access).
+every write it makes is checked again in the core (goals.catalogue.edit, goals.access).
 """
 
 import streamlit as st

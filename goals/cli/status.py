@@ -7,7 +7,7 @@ import sys
 
 from goals import store
 from goals.catalogue import Catalogue
-from goals.describe import period_label
+from goals.catalogue.words import period_label
 from goals.i18n import LANGUAGES, format_number, name_of, t
 from goals.periods import PeriodError
 from goals.status import (

@@ -33,8 +33,8 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from goals.catalogue.words import period_label
 from goals.deck import INITIATIVE_STYLE, Cell, Deck, Message, Slide, Table, presentation_figure
-from goals.describe import period_label
 from goals.export.images import render_images
 from goals.i18n import language, t
 from goals.spreadsheet.cells import clean_controls

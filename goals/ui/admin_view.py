@@ -1,6 +1,6 @@
 """The administration page's tabs: catalogue forms, users, the catalogue workbook, the audit trail.
 
-Every write goes through `goals.catalogue_edit` or `goals.access` inside one
+Every write goes through `goals.catalogue.edit` or `goals.access` inside one
 `store.write_session`, which check the admin right themselves and record the audit event; the
 page only collects input. Everything a person typed is shown as text: in tables (which never
 interpret markup) or escaped with `plain` before it reaches markdown.
@@ -23,9 +23,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from sqlmodel import Session, select
 
-from goals import access, catalogue_edit, store
+from goals import access, store
 from goals.access import AccessError, PermissionDenied
-from goals.catalogue_edit import (
+from goals.catalogue import edit as catalogue_edit
+from goals.catalogue.edit import (
     KEEP,
     CatalogueEditError,
     CatalogueImportResult,

@@ -14,7 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from goals.catalogue import Catalogue, CriterionInfo
-from goals.describe import criterion_subject, criterion_text, period_label, target_text
+from goals.catalogue.words import criterion_subject, criterion_text, period_label, target_text
 from goals.i18n import name_of, t
 from goals.status import StatusReport, status_label, support_text
 from goals.store.model import AreaKind, Goal

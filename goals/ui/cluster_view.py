@@ -14,7 +14,7 @@ import streamlit as st
 
 from goals import charts
 from goals.catalogue import Catalogue
-from goals.describe import period_label
+from goals.catalogue.words import period_label
 from goals.i18n import name_of, t
 from goals.reports import (
     CurrentAssessment,

@@ -19,7 +19,7 @@ from babel.dates import format_date as babel_date
 
 from goals import charts, setup, store
 from goals.catalogue import Catalogue, CriterionInfo
-from goals.describe import period_label, target_text
+from goals.catalogue.words import period_label, target_text
 from goals.i18n import format_number, locale, name_of, t
 from goals.periods import PeriodError, parse_period
 from goals.status import COMPARISON_STYLE, StatusReport, StatusRow

@@ -12,7 +12,7 @@ import streamlit as st
 
 from goals import charts, indicator_data, store
 from goals.catalogue import Catalogue
-from goals.describe import period_label
+from goals.catalogue.words import period_label
 from goals.i18n import name_of, t
 from goals.indicator_data import Coverage
 from goals.status import StatusReport

@@ -21,7 +21,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from goals.catalogue import Catalogue
-from goals.describe import period_label
+from goals.catalogue.words import period_label
 from goals.freshness import GroupFreshness, latest_uploads
 from goals.i18n import name_of, t
 from goals.periods import PeriodError, parse_period

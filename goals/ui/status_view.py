@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from goals.describe import period_label
+from goals.catalogue.words import period_label
 from goals.i18n import format_number, t
 from goals.status import (
     COMPARISON_STYLE,

@@ -8,9 +8,10 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from goals import access, catalogue_edit, store
+from goals import access, store
 from goals.access import Actor
 from goals.catalogue import Catalogue
+from goals.catalogue import edit as catalogue_edit
 from goals.store.model import Role
 
 PAGE = "pages/admin.py"

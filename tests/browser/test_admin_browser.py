@@ -13,8 +13,9 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 
-from goals import access, catalogue_edit, store
+from goals import access, store
 from goals.access import Actor
+from goals.catalogue import edit as catalogue_edit
 from goals.store.model import Role
 from tests.browser.conftest import (
     assert_no_exception,

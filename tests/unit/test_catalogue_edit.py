@@ -1,4 +1,4 @@
-"""The secretariat's catalogue edits and the catalogue workbook (goals.catalogue_edit)."""
+"""The secretariat's catalogue edits and the catalogue workbook (goals.catalogue.edit)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
 
-from goals import access, catalogue_edit, store
+from goals import access, store
 from goals.access import Actor, PermissionDenied
 from goals.catalogue import Catalogue
-from goals.catalogue_edit import CatalogueEditError
+from goals.catalogue import edit as catalogue_edit
+from goals.catalogue.edit import CatalogueEditError
 from goals.store.model import AreaAlias, AuditEvent, CriterionRevision, Role
 from tests.conftest import table_dump
 

@@ -25,9 +25,10 @@ from openpyxl import Workbook, load_workbook
 from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
-from goals import access, catalogue_edit, store
+from goals import access, store
 from goals.access import Actor, PermissionDenied
 from goals.catalogue import Catalogue
+from goals.catalogue import edit as catalogue_edit
 from goals.setup import initialise
 from goals.spreadsheet import read as workbook_read
 from goals.store.model import AuditEvent, Goal, Role, SteeringGroup, Upload, User
