@@ -32,7 +32,7 @@ from plotly.subplots import make_subplots
 from goals.catalogue.words import period_label
 from goals.i18n import format_number, language, t
 from goals.periods import Frequency, Period, parse_period
-from goals.verdicts import VERDICTS, Z95
+from goals.status.verdicts import VERDICTS, Z95
 
 __all__ = [
     "FONT_FAMILY",
@@ -907,7 +907,7 @@ def bullet_chart(
     """A compact horizontal progress chart: a bar from baseline to latest in the verdict's
     colour, the target as a black mark, each with its value; the verdict as a badge (colour,
     symbol and words; `badge` False leaves it to the page around the chart). `status` is the
-    verdict (goals.verdicts.VERDICTS); `status_style` maps it to a StatusStyle or a (colour,
+    verdict (goals.status.verdicts.VERDICTS); `status_style` maps it to a StatusStyle or a (colour,
     symbol) pair, by default goals.status.STATUS_STYLE."""
     colour, icon, ink = _style(status_style, status)
     values = [v for v in (baseline, latest, target) if v is not None]
@@ -1550,7 +1550,7 @@ def gap_change_chart(row: Any, *, lang: str, title: str | None = None) -> go.Fig
 
 def _cell_parts(cell: Any) -> tuple[str, int, Mapping[str, int], int | None]:
     """Verdict, number of rows, rows per verdict and the supporting count of a roll-up (a
-    goals.verdicts.Combined, an object like it, or a mapping); the support is None when the
+    goals.status.verdicts.Combined, an object like it, or a mapping); the support is None when the
     roll-up has none and no counts to work it out from."""
     get = (
         cell.get
@@ -1562,7 +1562,7 @@ def _cell_parts(cell: Any) -> tuple[str, int, Mapping[str, int], int | None]:
     status = get("status")
     support = get("support", None)
     if support is None and counts:
-        # as goals.verdicts.combine: rows at the verdict or better, or those with the verdict
+        # as goals.status.verdicts.combine: rows at the verdict or better, or those with the verdict
         if status in ("deterioration", "not_available") or status not in VERDICTS:
             support = counts.get(status, 0)
         else:
@@ -1585,8 +1585,8 @@ def status_grid(
     succeskriterier / på rette spor eller bedre').
 
     `rows` and `columns` are (key, label) pairs in display order; `cells` maps (row key,
-    column key) to a roll-up with ``status`` (a verdict, goals.verdicts.VERDICTS), ``n``,
-    ``counts`` and ``support`` (goals.verdicts.Combined or a dict; without ``support`` it is
+    column key) to a roll-up with ``status`` (a verdict, goals.status.verdicts.VERDICTS), ``n``,
+    ``counts`` and ``support`` (goals.status.verdicts.Combined or a dict; without ``support`` it is
     worked out from the counts). A missing cell is drawn empty. `status_style` maps a verdict
     to a StatusStyle or a (colour, symbol) pair, by default goals.status.STATUS_STYLE.
     """
@@ -1715,9 +1715,9 @@ def comparison_chart(
     interval, the region as a vertical line, marked better / similar / worse / not compared.
 
     `frame` has columns ``area``, ``value``, ``lower``, ``upper`` and optionally ``comparison``
-    (goals.compare.COMPARISONS); without it the comparison is computed here.
+    (goals.status.compare.COMPARISONS); without it the comparison is computed here.
     """
-    from goals.compare import compare_to_reference
+    from goals.status.compare import compare_to_reference
 
     name_column = _name_column(frame, "area", "series")
     areas = [str(a) for a in frame[name_column]]

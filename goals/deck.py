@@ -9,8 +9,8 @@ data run to. The deck holds no rendering decisions beyond that: the page draws t
 and charts with plotly.js; goals.export.pptx draws tables as native PowerPoint tables and charts
 as PNG images. `presentation_figure` scales a chart's fonts for a shared screen or a slide.
 
-What people see is the *verdict* (goals.verdicts): a row's ``verdict``, a roll-up's combined
-``status``. Every combined status in the deck is a `goals.verdicts.Combined` of the report,
+What people see is the *verdict* (goals.status.verdicts): a row's ``verdict``, a roll-up's combined
+``status``. Every combined status in the deck is a `goals.status.verdicts.Combined` of the report,
 made by the one roll-up rule over success criterion × area rows, and is shown with the count
 behind it in words (goals.status.support_text); the legend states the rule. Inequality comes
 first: the key messages and the first overview slide lead with it, and every gap criterion has
@@ -31,7 +31,7 @@ import plotly.graph_objects as go
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from goals import charts, reports
+from goals import charts
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.catalogue.words import period_label, target_text
 from goals.i18n import format_number, language, name_of, t
@@ -49,6 +49,8 @@ from goals.status import (
     status_label,
     support_text,
 )
+from goals.status import own as reported
+from goals.status.verdicts import VERDICTS, Combined
 from goals.store import read_session
 from goals.store.model import (
     AreaKind,
@@ -56,7 +58,6 @@ from goals.store.model import (
     Goal,
     TargetType,
 )
-from goals.verdicts import VERDICTS, Combined
 
 __all__ = [
     "INITIATIVE_STYLE",
@@ -341,7 +342,7 @@ class AssessmentItem:
 def current_initiatives(
     session: Session, catalogue: Catalogue, lang: str = "da"
 ) -> list[InitiativeItem]:
-    """The initiatives as last reported (goals.reports), with the area's name for slides."""
+    """The initiatives as last reported (goals.status.own), with the area's name for slides."""
     return [
         InitiativeItem(
             goal=item.goal,
@@ -353,15 +354,15 @@ def current_initiatives(
             milestone_date=item.milestone_date,
             responsible=item.responsible,
         )
-        for item in reports.current_initiatives(session=session, catalogue=catalogue)
+        for item in reported.current_initiatives(session=session, catalogue=catalogue)
     ]
 
 
 def current_assessments(
     session: Session, catalogue: Catalogue, *, as_of: Period | None = None, lang: str = "da"
 ) -> dict[tuple[str, str], AssessmentItem]:
-    """(goal, area) → the steering group's newest assessment up to `as_of` (goals.reports)."""
-    found = reports.current_assessments(
+    """(goal, area) → the steering group's newest assessment up to `as_of` (goals.status.own)."""
+    found = reported.current_assessments(
         session=session, catalogue=catalogue, as_of=as_of.code if as_of is not None else None
     )
     return {

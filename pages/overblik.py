@@ -2,7 +2,7 @@
 
 The key messages lead; then the whole region's combined verdict, and the grid of clusters ×
 (social inequality, tracks, all tracks), every cell combined by the one rule of
-goals.verdicts.combine and stated in the legend. The "as of" period lives in the URL
+goals.status.verdicts.combine and stated in the legend. The "as of" period lives in the URL
 (``?as_of=2023``); each cell leads to the Klynge page with ``?cluster=…&track=…``. Below the
 grid: the goals and success criteria per track, and the clusters.
 """

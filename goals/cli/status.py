@@ -19,7 +19,7 @@ from goals.status import (
     status_label,
     support_text,
 )
-from goals.verdicts import Combined
+from goals.status.verdicts import Combined
 
 EXIT_OK = 0
 EXIT_ERROR = 2

@@ -40,8 +40,8 @@ from goals.i18n import language, t
 from goals.spreadsheet.cells import clean_controls
 from goals.spreadsheet.write import safe_cell
 from goals.status import STATUS_STYLE, status_label, support_text
+from goals.status.verdicts import VERDICTS, Combined
 from goals.store import PROJECT_ROOT
-from goals.verdicts import VERDICTS, Combined
 
 __all__ = [
     "CHART_PIXELS",

@@ -23,7 +23,7 @@ TEXTS = {
     "charts.gap": {"da": "Forskel: {a} − {b}", "en": "Gap: {a} − {b}"},
     "charts.groups": {"da": "Grupperne", "en": "The groups"},
     "charts.points": {"da": "procentpoint", "en": "percentage points"},
-    # the count behind a combined verdict in a grid cell (goals.verdicts.Combined.support)
+    # the count behind a combined verdict in a grid cell (goals.status.verdicts.Combined.support)
     "charts.grid.support": {
         "da": "{k} af {n} succeskriterier",
         "en": "{k} of {n} success criteria",

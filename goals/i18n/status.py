@@ -3,7 +3,7 @@
 {base_value}, {latest_value}, {target} (numbers with unit), {observed}, {required} (rates)."""
 
 TEXTS = {
-    # statuses (goals.progress.STATUSES)
+    # statuses (goals.status.progress.STATUSES)
     "status.target_achieved": {"da": "Målet er nået", "en": "Target achieved"},
     "status.on_track": {"da": "På rette spor", "en": "On track"},
     "status.needs_acceleration": {
@@ -13,9 +13,9 @@ TEXTS = {
     "status.limited_progress": {"da": "Begrænset fremgang", "en": "Limited progress"},
     "status.deterioration": {"da": "Forværring", "en": "Deterioration"},
     "status.not_available": {"da": "Kan ikke vurderes", "en": "Cannot be assessed"},
-    # the verdict that says a change cannot be told apart from noise (goals.verdicts)
+    # the verdict that says a change cannot be told apart from noise (goals.status.verdicts)
     "status.uncertain": {"da": "Ingen sikker ændring", "en": "No certain change"},
-    # combined verdicts (goals.verdicts.combine): the count that supports the colour
+    # combined verdicts (goals.status.verdicts.combine): the count that supports the colour
     "status.support.target_achieved": {
         "da": "{k} af {n} succeskriterier har nået målet",
         "en": "{k} of {n} success criteria have reached the target",
@@ -261,14 +261,14 @@ TEXTS = {
     },
     "status.direction.higher": {"da": "højere", "en": "higher"},
     "status.direction.lower": {"da": "lavere", "en": "lower"},
-    # comparison with the region (goals.compare.COMPARISONS)
+    # comparison with the region (goals.status.compare.COMPARISONS)
     "status.comparison.better": {"da": "Bedre end regionen", "en": "Better than the region"},
     "status.comparison.similar": {"da": "Som regionen", "en": "Similar to the region"},
     "status.comparison.worse": {"da": "Dårligere end regionen", "en": "Worse than the region"},
     "status.comparison.higher": {"da": "Højere end regionen", "en": "Higher than the region"},
     "status.comparison.lower": {"da": "Lavere end regionen", "en": "Lower than the region"},
     "status.comparison.not_compared": {"da": "Ikke sammenlignet", "en": "Not compared"},
-    # recent trend (goals.compare.Trend.judgement)
+    # recent trend (goals.status.compare.Trend.judgement)
     "status.trend.improving": {"da": "Bliver bedre", "en": "Improving"},
     "status.trend.worsening": {"da": "Bliver dårligere", "en": "Worsening"},
     "status.trend.no_judgement": {"da": "Ændrer sig", "en": "Changing"},

@@ -1,6 +1,6 @@
 """The catalogue drawn for people: cluster cards and the goals and criteria per track.
 
-Given a report, each card shows its cluster's combined verdict (goals.verdicts.Combined) with
+Given a report, each card shows its cluster's combined verdict (goals.status.verdicts.Combined) with
 the sentence that names its count (goals.status.support_text), and each success criterion how
 many clusters have each verdict; without one (no values yet) only the catalogue is shown.
 """
@@ -17,11 +17,11 @@ from goals.catalogue import Catalogue, CriterionInfo
 from goals.catalogue.words import criterion_subject, criterion_text, period_label, target_text
 from goals.i18n import name_of, t
 from goals.status import StatusReport, status_label, support_text
+from goals.status.verdicts import VERDICTS, Combined
 from goals.store.model import AreaKind, Goal
 from goals.ui import context, urlstate
 from goals.ui.markup import esc
 from goals.ui.status_view import badge_html
-from goals.verdicts import VERDICTS, Combined
 
 ROOT = Path(__file__).resolve().parents[2]
 CLUSTER_PAGE = "pages/klynge.py"

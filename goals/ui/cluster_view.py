@@ -16,19 +16,19 @@ from goals import charts
 from goals.catalogue import Catalogue
 from goals.catalogue.words import period_label
 from goals.i18n import name_of, t
-from goals.reports import (
+from goals.status import STATUS_STYLE, StatusReport, StatusRow, icon_svg, status_label
+from goals.status.own import (
     CurrentAssessment,
     CurrentInitiative,
     assessment_agrees,
     current_assessments,
     current_initiatives,
 )
-from goals.status import STATUS_STYLE, StatusReport, StatusRow, icon_svg, status_label
+from goals.status.verdicts import Combined
 from goals.store import read_session
 from goals.store.model import AreaKind, Goal
 from goals.ui import context, status_view, urlstate
 from goals.ui.markup import esc
-from goals.verdicts import Combined
 
 ROOT = Path(__file__).resolve().parents[2]
 GOAL_PAGE = "pages/maal.py"

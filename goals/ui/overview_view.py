@@ -1,7 +1,7 @@
 """The overview drawn for people: the "as of" choice, the key messages, the headline, data
 freshness and the clusters × (social inequality, tracks) grid whose cells lead to the Klynge page.
 
-Every coloured cell, total and headline is one `goals.verdicts.Combined` of the report — the
+Every coloured cell, total and headline is one `goals.status.verdicts.Combined` of the report — the
 best verdict that more than half of its success criterion × area rows reach or beat — and the
 sentence beside the colour is `goals.status.support_text` of the same object, so colour and
 words cannot disagree. `grid_model` is pure (a StatusReport in, the grid out), so the benchmark
@@ -22,7 +22,6 @@ from streamlit.delta_generator import DeltaGenerator
 
 from goals.catalogue import Catalogue
 from goals.catalogue.words import period_label
-from goals.freshness import GroupFreshness, latest_uploads
 from goals.i18n import name_of, t
 from goals.periods import PeriodError, parse_period
 from goals.status import (
@@ -34,11 +33,12 @@ from goals.status import (
     status_label,
     support_text,
 )
+from goals.status.freshness import GroupFreshness, latest_uploads
+from goals.status.verdicts import VERDICTS, Combined
 from goals.store import read_session
 from goals.ui import context, urlstate
 from goals.ui.markup import esc
 from goals.ui.status_view import badge_html
-from goals.verdicts import VERDICTS, Combined
 
 ROOT = Path(__file__).resolve().parents[2]
 CLUSTER_PAGE = "pages/klynge.py"
@@ -111,7 +111,7 @@ _CSS = """<style>
 </style>"""
 
 
-#: A grid cell is one combined verdict of the report (goals.verdicts.Combined): its status,
+#: A grid cell is one combined verdict of the report (goals.status.verdicts.Combined): its status,
 #: its rows per verdict (``counts``), and ``support``, the count its sentence names.
 Cell = Combined
 

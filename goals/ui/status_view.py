@@ -1,7 +1,7 @@
 """Status shown the same way on every page: a badge (colour, icon and words — never colour
 alone) and the reasoning behind a status, with every input visible.
 
-What people see first is the *verdict* (goals.verdicts): the Open SDG status, or "no certain
+What people see first is the *verdict* (goals.status.verdicts): the Open SDG status, or "no certain
 change" when the change is within the noise. A combined verdict is shown with the count behind
 it ('3 af 4 succeskriterier er …'). The Open SDG status and score stay in the details."""
 
@@ -20,8 +20,8 @@ from goals.status import (
     status_label,
     support_text,
 )
+from goals.status.verdicts import Combined
 from goals.ui.markup import esc
-from goals.verdicts import Combined
 
 _CSS = """<style>
 .goals-badge { display: inline-block; padding: .15rem .6rem; border-radius: .9rem;

@@ -42,9 +42,9 @@ from goals import access, store
 from goals.catalogue import Catalogue
 from goals.i18n import format_number, name_of, t
 from goals.names import name_key
-from goals.reports import applied_rows
 from goals.spreadsheet.cells import Problem, cell_ref, row_list
 from goals.spreadsheet.read import ReadError, read_workbook
+from goals.status.own import applied_rows
 from goals.store.model import (
     Assessment,
     Initiative,

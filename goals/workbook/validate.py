@@ -39,8 +39,8 @@ from goals.spreadsheet.cells import (
     row_list,
 )
 from goals.spreadsheet.read import RawSheet, RawWorkbook, column_letters
+from goals.status.verdicts import per_unit
 from goals.store.model import Indicator, InitiativeStatus, TrafficLight
-from goals.verdicts import per_unit
 
 HEADER_SEARCH_ROWS = 30
 NOTE_MAX = 4000  # longest comment / status text kept
@@ -55,7 +55,7 @@ PERIOD_WINDOW = (1990, 1)
 # No value, confidence limit, numerator or denominator is larger than this (in absolute
 # value), whatever the unit: 1E+308 is a typing or export error, and overflows the arithmetic.
 VALUE_MAX_ABS = 1e12
-# A rate 'pr. K …' / 'per K …' (goals.verdicts.per_unit) lies from 0 to RATE_MAX_EVENTS × K:
+# A rate 'pr. K …' / 'per K …' (goals.status.verdicts.per_unit) lies from 0 to RATE_MAX_EVENTS × K:
 # more than 1,000 events per person is not a rate anyone reports.
 RATE_MAX_EVENTS = 1000
 # A unit that counts things ('antal', 'antal indlæggelser'): never negative.

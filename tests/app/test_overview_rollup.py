@@ -1,7 +1,7 @@
 """Every coloured cell of the demo front page follows the one roll-up rule, proved from the rows.
 
-The rule is written here again, independently of goals.verdicts.combine: sort the success
-criterion × area rows' verdicts best → worst (goals.verdicts.VERDICTS), and the combined verdict
+The rule is written here again, independently of goals.status.verdicts.combine: sort the success
+criterion × area rows' verdicts best → worst (goals.status.verdicts.VERDICTS), and the combined verdict
 is the one at position ⌊n/2⌋ + 1; the count its sentence names is the rows at that verdict or
 better (for "deterioration" and "not available": the rows with that verdict). Then every cell
 drawn on the page — cluster × track, the social inequality column, the cluster totals, the track
@@ -24,9 +24,9 @@ import pytest
 from goals import store
 from goals.catalogue import Catalogue
 from goals.i18n import t
-from goals.progress import roll_up
 from goals.status import STATUS_STYLE, StatusReport, assess, key_messages, support_text
-from goals.verdicts import VERDICTS
+from goals.status.progress import roll_up
+from goals.status.verdicts import VERDICTS
 
 WORST = ("deterioration", "not_available")
 CLUSTERS = ("AARHUS", "HORSENS", "MIDT", "RANDERS", "VEST")

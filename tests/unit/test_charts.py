@@ -633,7 +633,7 @@ def test_inequality_chart_has_the_gap_and_its_target_in_a_second_panel(figures):
 
 
 @dataclass
-class RollUp:  # the shape of goals.progress.RollUp
+class RollUp:  # the shape of goals.status.progress.RollUp
     status: str
     score: float | None
     n: int
@@ -682,7 +682,7 @@ def test_status_grid_shows_the_uncertain_verdict_with_its_count_and_ink(figures)
 
 
 def test_status_grid_takes_combined_verdicts():
-    from goals.verdicts import combine
+    from goals.status.verdicts import combine
 
     cells = {
         ("a", "x"): combine(["target_achieved", "target_achieved"]),

@@ -13,7 +13,7 @@ import math
 
 import pytest
 
-from goals.compare import (
+from goals.status.compare import (
     CHI2_CRITICAL,
     COMPARISONS,
     TREND_REASONS,

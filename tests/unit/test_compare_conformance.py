@@ -1,4 +1,4 @@
-"""goals.compare against OHID Fingertips' published method and code (issue 4, items 4 and 5).
+"""goals.status.compare against OHID Fingertips' published method and code (issue 4, items 4 and 5).
 
 Sources (public repositories, read for this audit):
 
@@ -39,7 +39,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from goals.compare import CHI2_CRITICAL, compare_to_reference, recent_trend
+from goals.status.compare import CHI2_CRITICAL, compare_to_reference, recent_trend
 
 approx = pytest.approx
 
@@ -334,7 +334,7 @@ def test_zero_left_out_slope_breaks_the_sign_both_ways():
 def test_flat_then_jump_does_not_depend_on_rounding(level, width):
     # Four equal values then a jump: the slope without the jump is 0 in exact arithmetic; the
     # float sums give 0 or ±1e-16 depending on the level (7.7 with width 1 used to come out
-    # "increasing", 12.3 "unstable"). goals.compare now treats rounding noise as 0.
+    # "increasing", 12.3 "unstable"). goals.status.compare now treats rounding noise as 0.
     points = _sym([level] * 4 + [level + 10], width)
     t = recent_trend(points, higher_is_better=True)
     assert (t.direction, t.reason) == ("no_significant_change", "unstable_slope")
@@ -401,7 +401,7 @@ def test_benchmark_without_limits_is_not_compared():
 )
 def test_benchmark_agrees_with_fingertips_reference(value, below, above, benchmark, polarity):
     # For any interval that contains its value (the workbook rejects others), deciding the side
-    # by the interval (goals.compare) or by the value ([CMP]) is the same.
+    # by the interval (goals.status.compare) or by the value ([CMP]) is the same.
     lower, upper = value - below, value + above
     assume(lower <= value <= upper)
     higher_is_better = {"high": True, "low": False, "bob": None}[polarity]

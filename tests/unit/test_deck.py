@@ -20,7 +20,7 @@ from goals.deck import (
 )
 from goals.i18n import t
 from goals.status import STATUS_STYLE, assess, combine_rows, key_messages, support_text
-from goals.verdicts import VERDICTS
+from goals.status.verdicts import VERDICTS
 
 #: Characters that Unicode gives an emoji presentation or an emoji variation (emoji-data.txt,
 #: Emoji=Yes) below U+1F000; everything from U+1F000 on, and the emoji variation selector, too.

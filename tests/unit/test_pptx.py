@@ -22,7 +22,7 @@ from goals.export import pptx as export
 from goals.export.images import DEBIAN_CHROMIUM
 from goals.i18n import t
 from goals.status import STATUS_STYLE, assess, combine_rows, support_text
-from goals.verdicts import VERDICTS
+from goals.status.verdicts import VERDICTS
 from tests.conftest import ROOT
 from tests.unit.test_deck import emoji_in
 

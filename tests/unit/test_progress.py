@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from goals.progress import (
+from goals.status.progress import (
     REASONS,
     STATUSES,
     Measure,

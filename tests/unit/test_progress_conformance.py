@@ -1,4 +1,4 @@
-"""Conformance of goals.progress with the reference: sdg-build's ``sdg/ProgressMeasure.py``.
+"""Conformance of goals.status.progress with the reference: sdg-build's ``sdg/ProgressMeasure.py``.
 
 Sources (read through the project's stored copies, not the live web):
 
@@ -28,7 +28,7 @@ import math
 
 import pytest
 
-from goals.progress import measure, roll_up, status_from_score
+from goals.status.progress import measure, roll_up, status_from_score
 
 approx = pytest.approx
 SDG_STATUS = {"substantial_progress": "on_track", "moderate_progress": "needs_acceleration"}

@@ -1,5 +1,5 @@
-"""What steering groups report besides values (goals.reports) and how fresh the data are
-(goals.freshness): the newest row from an applied upload counts, a rolled-back one never."""
+"""What steering groups report besides values (goals.status.own) and how fresh the data are
+(goals.status.freshness): the newest row from an applied upload counts, a rolled-back one never."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from sqlalchemy.engine import Engine
 
 from goals import store
 from goals.catalogue import Catalogue
-from goals.freshness import latest_uploads
-from goals.reports import assessment_agrees, current_assessments, current_initiatives
+from goals.status.freshness import latest_uploads
+from goals.status.own import assessment_agrees, current_assessments, current_initiatives
 from goals.workbook import import_workbook, rollback_upload
 
 KOL_1 = "Færre rygere blandt borgere med kort uddannelse"

@@ -18,7 +18,6 @@ from goals.catalogue import Catalogue
 from goals.cli import main
 from goals.i18n import t
 from goals.periods import PeriodError
-from goals.progress import STATUSES
 from goals.status import (
     COMPARISON_STYLE,
     REASON_CODES,
@@ -30,9 +29,10 @@ from goals.status import (
     combine_rows,
     status_counts,
 )
+from goals.status.progress import STATUSES
+from goals.status.verdicts import VERDICTS
 from goals.store.model import CriterionRevision, Indicator, Observation, Upload, UploadState
 from goals.store.observations import mark_applied
-from goals.verdicts import VERDICTS
 
 approx = pytest.approx
 TOTAL = "I alt"

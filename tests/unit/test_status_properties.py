@@ -9,10 +9,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from goals.compare import TREND_POINTS, recent_trend
 from goals.periods import Frequency, Period
-from goals.progress import measure
 from goals.status import _base_point, _essential, _months
+from goals.status.compare import TREND_POINTS, recent_trend
+from goals.status.progress import measure
 
 values = st.floats(min_value=-50, max_value=500, allow_nan=False).filter(lambda v: abs(v) > 1e-6)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from goals.status import COMPARISON_STYLE, STATUS_STYLE, icon_svg
-from goals.verdicts import VERDICTS
+from goals.status.verdicts import VERDICTS
 
 ROOT = Path(__file__).resolve().parents[2]
 

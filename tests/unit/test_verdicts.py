@@ -1,5 +1,5 @@
 """Verdicts: standard errors, the certainty of a change, the verdict and the one roll-up rule
-(goals.verdicts), and the `goals status --json` contract they add (docs/method.md)."""
+(goals.status.verdicts), and the `goals status --json` contract they add (docs/method.md)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from goals.cli import main
 from goals.status import assess
-from goals.verdicts import (
+from goals.status.verdicts import (
     VERDICTS,
     change_certainty,
     combine,

@@ -2,7 +2,7 @@
 
 `assess` reads the catalogue and, in one query, the current values of every indicator involved
 (`goals.store.observations.current_query`, for just the areas and groups each criterion needs);
-the rest is pure Python on the `goals.progress` and `goals.compare` methods (docs/method.md):
+the rest is pure Python on the `goals.status.progress` and `goals.status.compare` methods (docs/method.md):
 
 * the criterion revision valid at the end of ``as_of`` is used, and only periods that have
   ended by then (default: today's revision and all data);
@@ -37,16 +37,25 @@ from sqlmodel import Session
 
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.catalogue.words import criterion_subject, period_label
-from goals.compare import TREND_POINTS, Trend, compare_to_reference, recent_trend
 from goals.i18n import format_number, language, name_of, t
 from goals.periods import Period, PeriodError, parse_period
-from goals.progress import (
+from goals.status.compare import TREND_POINTS, Trend, compare_to_reference, recent_trend
+from goals.status.progress import (
     NOT_AVAILABLE,
     REASONS,
     STATUSES,
     TARGET_ACHIEVED,
     Measure,
     measure,
+)
+from goals.status.verdicts import (
+    UNKNOWN,
+    Z95,
+    Combined,
+    change_certainty,
+    combine,
+    standard_error,
+    verdict_of,
 )
 from goals.store import fetch_tuples, read_session
 from goals.store.model import (
@@ -59,15 +68,6 @@ from goals.store.model import (
     TargetType,
 )
 from goals.store.observations import current_query
-from goals.verdicts import (
-    UNKNOWN,
-    Z95,
-    Combined,
-    change_certainty,
-    combine,
-    standard_error,
-    verdict_of,
-)
 
 if TYPE_CHECKING:  # pandas only for to_frame: kept off the front page's start-up path
     import pandas as pd
@@ -124,7 +124,7 @@ _QUESTION = (
     'stroke-width="1.4"/><circle cx="5" cy="8.9" r=".85" fill="currentColor"/>'
 )
 
-#: One colour, symbol and text colour per verdict (goals.verdicts.VERDICTS). The colours were
+#: One colour, symbol and text colour per verdict (goals.status.verdicts.VERDICTS). The colours were
 #: chosen so that every pair stays apart (CIEDE2000 ≥ 15) for normal vision and simulated
 #: protanopia, deuteranopia and tritanopia — the best and the worst (achieved, deterioration)
 #: ≥ 25, one bluish and one reddish in every simulation — and each text colour has a contrast of
@@ -159,7 +159,7 @@ COMPARISON_STYLE: dict[str, StatusStyle] = {
     "not_compared": StatusStyle("#F4F4F4", "–", "#1A1A1A"),
 }
 
-#: Why a criterion cannot be assessed in an area: the codes of goals.progress.REASONS plus the
+#: Why a criterion cannot be assessed in an area: the codes of goals.status.progress.REASONS plus the
 #: ones that only arise from a criterion (its text is i18n key ``status.reason.<code>``).
 REASON_CODES: tuple[str, ...] = (
     *REASONS,
@@ -265,7 +265,7 @@ class StatusRow:
 
     @functools.cached_property
     def trend(self) -> Trend:
-        """The recent trend (goals.compare.recent_trend), worked out when first read."""
+        """The recent trend (goals.status.compare.recent_trend), worked out when first read."""
         # Every point has a value, so the latest run of five consecutive periods is in the
         # last five points.
         return recent_trend(self.points[-TREND_POINTS:], higher_is_better=self.higher_is_better)
@@ -364,7 +364,7 @@ class StatusReport:
     """Every criterion × area assessed, and the roll-ups.
 
     Every roll-up combines the verdicts of success criterion × area rows by the one rule of
-    goals.verdicts.combine (docs/method.md), never roll-ups of roll-ups:
+    goals.status.verdicts.combine (docs/method.md), never roll-ups of roll-ups:
     goal_area: (goal code, area code) → the goal's criteria in the area.
     track_area: (track code, area code) → the criteria of the track's goals in the area.
     cluster: area code → every criterion in the area (every area with rows, not only clusters).
@@ -988,7 +988,7 @@ class _Change(NamedTuple):
 
 
 def _standard_error(c: _Criterion, area: Area, values: _Values, point: Point) -> float | None:
-    """A point's standard error (goals.verdicts.standard_error); for a gap √(se_A² + se_B²)."""
+    """A point's standard error (goals.status.verdicts.standard_error); for a gap √(se_A² + se_B²)."""
     unit = c.indicator.unit
     if not c.revision.is_gap:
         key = (c.revision.indicator_id, area.id, c.groups[0])
@@ -1195,7 +1195,7 @@ def _report(
 
 
 def combine_rows(rows: Iterable[StatusRow]) -> Combined:
-    """The rows' verdicts combined by the one roll-up rule (goals.verdicts.combine)."""
+    """The rows' verdicts combined by the one roll-up rule (goals.status.verdicts.combine)."""
     rows = list(rows)
     return combine((row.verdict for row in rows), (row.score for row in rows))
 

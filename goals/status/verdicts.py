@@ -1,6 +1,6 @@
 """Verdicts: what a director reads first, and the one rule that combines them (docs/method.md).
 
-Pure functions, no I/O. The Open SDG status of a series (goals.progress) says how fast it moves
+Pure functions, no I/O. The Open SDG status of a series (goals.status.progress) says how fast it moves
 towards its target; the *verdict* adds whether the change from the baseline to the latest value
 can be told apart from noise:
 
@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from goals.progress import DETERIORATION, NOT_AVAILABLE, STATUSES, TARGET_ACHIEVED
+from goals.status.progress import DETERIORATION, NOT_AVAILABLE, STATUSES, TARGET_ACHIEVED
 
 __all__ = [
     "CERTAINTIES",
