@@ -18,9 +18,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from goals import charts
-from goals.export.images import render_image, render_images
-from goals.status import COMPARISON_STYLE, STATUS_STYLE
+from goals.present import charts
+from goals.present.images import render_image, render_images
+from goals.present.style import COMPARISON_STYLE, STATUS_STYLE
 
 N_FIGURES = 12
 CLUSTERS = [

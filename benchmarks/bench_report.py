@@ -16,8 +16,8 @@ from typing import Any
 
 from goals import store
 from goals.catalogue import Catalogue
-from goals.deck import Selection, build_deck
-from goals.export.pptx import chart_images, deck_data_xlsx, deck_to_pptx
+from goals.present.deck import Selection, build_deck
+from goals.present.pptx import chart_images, deck_data_xlsx, deck_to_pptx
 from goals.setup import initialise
 from goals.status import assess
 

@@ -4,7 +4,7 @@ the indicator is, and downloads (xlsx, csv) of exactly the table shown."""
 import streamlit as st
 
 from goals.i18n import t
-from goals.indicator_data import shown_table
+from goals.present.indicator_data import shown_table
 from goals.ui import context, goal_view, indicator_view, layout, status_view, urlstate
 
 page = layout.start_page(need="view")

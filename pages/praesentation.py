@@ -2,7 +2,7 @@
 
 The selection is in the URL (``?cluster=…&track=…&goal=…&slide=3&as_of=2023``);
 ``&mode=present`` hides the sidebar and Streamlit's chrome for screen-sharing. Arrow keys move
-between slides. The deck is the same as ``python -m goals report`` writes (goals.deck).
+between slides. The deck is the same as ``python -m goals report`` writes (goals.present.deck).
 """
 
 from goals.ui import layout, present_view

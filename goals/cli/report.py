@@ -1,6 +1,6 @@
 """``python -m goals report OUT.pptx``: the Direktørforum status report as PowerPoint.
 
-The same deck as the Præsentation page (goals.deck), written by goals.export.pptx; with
+The same deck as the Præsentation page (goals.present.deck), written by goals.present.pptx; with
 ``--xlsx`` also the data behind it.
 """
 
@@ -12,11 +12,11 @@ from pathlib import Path
 
 from goals import store
 from goals.catalogue import Catalogue
-from goals.deck import Selection, UnknownSelection, build_deck
-from goals.export.images import ImageExportError
-from goals.export.pptx import deck_data_xlsx, deck_to_pptx
 from goals.i18n import LANGUAGES, t
 from goals.periods import PeriodError
+from goals.present.deck import Selection, UnknownSelection, build_deck
+from goals.present.images import ImageExportError
+from goals.present.pptx import deck_data_xlsx, deck_to_pptx
 from goals.status import UnknownArea, assess
 
 EXIT_OK = 0

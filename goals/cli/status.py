@@ -10,15 +10,8 @@ from goals.catalogue import Catalogue
 from goals.catalogue.words import period_label
 from goals.i18n import LANGUAGES, format_number, name_of, t
 from goals.periods import PeriodError
-from goals.status import (
-    STATUS_STYLE,
-    StatusReport,
-    StatusRow,
-    UnknownArea,
-    assess,
-    status_label,
-    support_text,
-)
+from goals.present.style import STATUS_STYLE
+from goals.status import StatusReport, StatusRow, UnknownArea, assess, status_label, support_text
 from goals.status.verdicts import Combined
 
 EXIT_OK = 0

@@ -1,4 +1,4 @@
-"""Texts of the charts (goals.charts): labels on the figures, hover texts and legends."""
+"""Texts of the charts (goals.present.charts): labels on the figures, hover texts and legends."""
 
 TEXTS = {
     "charts.target": {"da": "Mål {period}: {value}", "en": "Target {period}: {value}"},

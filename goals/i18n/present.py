@@ -1,7 +1,7 @@
 """Texts of the presentation page, the PowerPoint status report and `goals report`."""
 
 TEXTS = {
-    # --- the deck (goals.deck): shared by the presentation page and the .pptx ---
+    # --- the deck (goals.present.deck): shared by the presentation page and the .pptx ---
     "report.title": {"da": "Status for de fælles mål", "en": "Status of the shared goals"},
     "report.scope.full": {"da": "Alle klynger og spor", "en": "All clusters and tracks"},
     "report.scope.cluster": {"da": "{name}", "en": "{name}"},

@@ -5,7 +5,7 @@ Text that a spreadsheet could read as a formula (starting with = + - @, tab or c
 OWASP's list) is written as a text cell with Excel's *quotePrefix* style — what Excel itself
 does when you type an apostrophe first — so the cell's text stays exactly the stored text. In
 CSV, which has no styles, such text gets a leading apostrophe. Control characters that no
-spreadsheet can hold (openpyxl refuses them) are dropped; a vertical tab becomes a newline.
+.xlsx can hold (openpyxl refuses them) are dropped there; a vertical tab becomes a newline.
 """
 
 from __future__ import annotations
@@ -53,8 +53,8 @@ def put(ws: Any, row: int, column: int, value: Any) -> Any:
 
 def csv_text(value: Any) -> Any:
     """A CSV field no spreadsheet runs when it opens the file: text starting like a formula
-    gets a leading apostrophe (CSV has no styles); control characters are dropped."""
-    value = cell_text(value)
+    gets a leading apostrophe (CSV has no styles). CSV holds any character, so nothing else
+    changes."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value

@@ -12,11 +12,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from goals import charts
 from goals.catalogue import Catalogue
 from goals.catalogue.words import period_label
 from goals.i18n import name_of, t
-from goals.status import STATUS_STYLE, StatusReport, StatusRow, icon_svg, status_label
+from goals.present import charts
+from goals.present.style import STATUS_STYLE, icon_svg
+from goals.status import StatusReport, StatusRow, status_label
 from goals.status.own import (
     CurrentAssessment,
     CurrentInitiative,

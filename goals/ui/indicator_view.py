@@ -10,11 +10,12 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from goals import charts, indicator_data, store
+from goals import store
 from goals.catalogue import Catalogue
 from goals.catalogue.words import period_label
 from goals.i18n import name_of, t
-from goals.indicator_data import Coverage
+from goals.present import charts, indicator_data
+from goals.present.indicator_data import Coverage
 from goals.status import StatusReport
 from goals.store.model import Indicator, TargetType
 from goals.ui import context, goal_view, urlstate

@@ -24,15 +24,8 @@ from goals.catalogue import Catalogue
 from goals.catalogue.words import period_label
 from goals.i18n import name_of, t
 from goals.periods import PeriodError, parse_period
-from goals.status import (
-    STATUS_STYLE,
-    KeyMessage,
-    StatusReport,
-    icon_svg,
-    key_messages,
-    status_label,
-    support_text,
-)
+from goals.present.style import STATUS_STYLE, icon_svg
+from goals.status import KeyMessage, StatusReport, key_messages, status_label, support_text
 from goals.status.freshness import GroupFreshness, latest_uploads
 from goals.status.verdicts import VERDICTS, Combined
 from goals.store import read_session
@@ -492,7 +485,7 @@ def legend(lang: str) -> None:
 
 def grid_figure(grid: GridModel, lang: str) -> None:
     """The same grid as one plotly figure, for the presentation and the camera button."""
-    from goals import charts  # plotly and pandas: only when the figure is asked for
+    from goals.present import charts  # plotly and pandas: only when the figure is asked for
 
     fig = charts.status_grid(
         grid.cells,

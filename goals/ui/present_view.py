@@ -1,4 +1,4 @@
-"""The Præsentation page drawn: one slide of a deck (goals.deck) per screen, with next/previous
+"""The Præsentation page drawn: one slide of a deck (goals.present.deck) per screen, with next/previous
 buttons, arrow keys, a slide counter and downloads.
 
 Everything the page shows lives in the URL (``?track=KOL&slide=3&mode=present``), so a copied
@@ -15,7 +15,9 @@ from typing import Any
 import streamlit as st
 
 from goals.catalogue import Catalogue
-from goals.deck import (
+from goals.i18n import name_of, t
+from goals.periods import PeriodError
+from goals.present.deck import (
     Deck,
     Selection,
     Slide,
@@ -24,11 +26,9 @@ from goals.deck import (
     presentation_figure,
     resolve_selection,
 )
-from goals.export.images import ImageExportError, render_image
-from goals.export.pptx import chart_size, deck_data_xlsx, deck_to_pptx
-from goals.i18n import name_of, t
-from goals.periods import PeriodError
-from goals.status import STATUS_STYLE
+from goals.present.images import ImageExportError, render_image
+from goals.present.pptx import chart_size, deck_data_xlsx, deck_to_pptx
+from goals.present.style import STATUS_STYLE
 from goals.ui import context, urlstate
 from goals.ui.markup import esc
 

@@ -11,15 +11,8 @@ import streamlit as st
 
 from goals.catalogue.words import period_label
 from goals.i18n import format_number, t
-from goals.status import (
-    COMPARISON_STYLE,
-    STATUS_STYLE,
-    StatusRow,
-    format_change,
-    icon_svg,
-    status_label,
-    support_text,
-)
+from goals.present.style import COMPARISON_STYLE, STATUS_STYLE, icon_svg
+from goals.status import StatusRow, format_change, status_label, support_text
 from goals.status.verdicts import Combined
 from goals.ui.markup import esc
 

@@ -155,7 +155,7 @@ def test_clearing_every_area_is_never_an_error(run_app, sqlite_demo_url):
 
 def test_downloads_are_exactly_the_table_shown(run_app, sqlite_demo_url):
     from goals.catalogue import Catalogue
-    from goals.indicator_data import formatted, observations, shown_table
+    from goals.present.indicator_data import formatted, observations, shown_table
 
     at = run_app(sqlite_demo_url, page=PAGE, **OVV_LINK)
     shown = at.dataframe[0].value
@@ -170,7 +170,7 @@ def test_downloads_are_exactly_the_table_shown(run_app, sqlite_demo_url):
     pd.testing.assert_frame_equal(
         formatted(table, "da").reset_index(drop=True), shown.reset_index(drop=True)
     )
-    from goals.indicator_data import to_csv, to_xlsx
+    from goals.present.indicator_data import to_csv, to_xlsx
 
     rows = pd.read_csv(io.BytesIO(to_csv(table, "da")), sep=";", dtype=str, keep_default_na=False)
     assert list(rows.columns) == list(shown.columns)

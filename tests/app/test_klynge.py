@@ -11,7 +11,8 @@ import re
 import pytest
 
 from goals import store
-from goals.status import STATUS_STYLE, StatusReport, assess, format_change, support_text
+from goals.present.style import STATUS_STYLE
+from goals.status import StatusReport, assess, format_change, support_text
 from tests.app.test_overblik import links, texts
 
 CLUSTER = "pages/klynge.py"

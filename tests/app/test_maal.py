@@ -9,7 +9,7 @@ import pytest
 
 from goals import access, store
 from goals.access import Actor
-from goals.status import STATUS_STYLE
+from goals.present.style import STATUS_STYLE
 from goals.store.model import Role
 
 PAGE = "pages/maal.py"

@@ -7,7 +7,7 @@ better (for "deterioration" and "not available": the rows with that verdict). Th
 drawn on the page — cluster × track, the social inequality column, the cluster totals, the track
 totals, the region and its inequality cell, the headline and the cluster cards — is read back
 from the rendered HTML and checked against it: the badge's verdict, its fill and text colour
-(goals.status.STATUS_STYLE), the sentence beside it (goals.status.support_text) and the chips.
+(goals.present.style.STATUS_STYLE), the sentence beside it (goals.status.support_text) and the chips.
 
 `page_problems` returns what is wrong rather than asserting, so the last tests can show that it
 notices a wrong colour, a wrong verdict, a wrong count and a missing cell.
@@ -24,7 +24,8 @@ import pytest
 from goals import store
 from goals.catalogue import Catalogue
 from goals.i18n import t
-from goals.status import STATUS_STYLE, StatusReport, assess, key_messages, support_text
+from goals.present.style import STATUS_STYLE
+from goals.status import StatusReport, assess, key_messages, support_text
 from goals.status.progress import roll_up
 from goals.status.verdicts import VERDICTS
 

@@ -4,7 +4,7 @@ and gap slides as on the PowerPoint, and no emoji."""
 
 from __future__ import annotations
 
-from goals.status import STATUS_STYLE
+from goals.present.style import STATUS_STYLE
 from tests.unit.test_deck import emoji_in
 
 PAGE = "pages/praesentation.py"

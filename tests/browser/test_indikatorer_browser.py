@@ -10,7 +10,7 @@ import pandas as pd
 
 from goals import store
 from goals.catalogue import Catalogue
-from goals.indicator_data import formatted, observations, shown_table
+from goals.present.indicator_data import formatted, observations, shown_table
 from tests.browser.conftest import assert_no_exception, screenshot, wait_for_app
 
 LINK = {

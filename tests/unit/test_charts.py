@@ -11,8 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from goals import charts
-from goals.charts import (
+from goals.present import charts
+from goals.present.charts import (
     MIN_FONT_SIZE,
     NEUTRALS,
     PALETTE,
@@ -26,7 +26,7 @@ from goals.charts import (
     sparkline,
     status_grid,
 )
-from goals.status import COMPARISON_STYLE, STATUS_STYLE
+from goals.present.style import COMPARISON_STYLE, STATUS_STYLE
 
 # the product's styles (goals.status): seven verdicts, each a StatusStyle with colour, symbol
 # and the text colour on the fill; the charts take them as an argument or use them by default

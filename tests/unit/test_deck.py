@@ -1,4 +1,4 @@
-"""goals.deck: the slides built for each kind of selection, from the demo store."""
+"""goals.present.deck: the slides built for each kind of selection, from the demo store."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 
 from goals import store
 from goals.catalogue import Catalogue
-from goals.deck import (
+from goals.i18n import t
+from goals.present.deck import (
     INITIATIVE_STYLE,
     Deck,
     Selection,
@@ -18,8 +19,8 @@ from goals.deck import (
     presentation_figure,
     resolve_selection,
 )
-from goals.i18n import t
-from goals.status import STATUS_STYLE, assess, combine_rows, key_messages, support_text
+from goals.present.style import STATUS_STYLE
+from goals.status import assess, combine_rows, key_messages, support_text
 from goals.status.verdicts import VERDICTS
 
 #: Characters that Unicode gives an emoji presentation or an emoji variation (emoji-data.txt,
@@ -241,7 +242,7 @@ def test_gap_slide_of_a_cluster_shows_before_and_after_with_the_reasoning(demo):
     assert slide.subtitle.startswith("Aarhusklyngen · ")
     assert slide.text == row.reason_text and "statistiske usikkerhed" in slide.text
     figure = slide.figure
-    # goals.charts.gap_change_chart: the base above, the latest below, each with its interval
+    # goals.present.charts.gap_change_chart: the base above, the latest below, each with its interval
     points = {trace.y[0]: trace for trace in figure.data}
     assert points[1].x[0] == pytest.approx(row.base_value)
     assert points[0].x[0] == pytest.approx(row.latest_value)

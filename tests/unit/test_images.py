@@ -8,9 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from goals import charts
-from goals.export import images
-from goals.export.images import ImageExportError, browser_path, render_image, render_images
+from goals.present import charts, images
+from goals.present.images import ImageExportError, browser_path, render_image, render_images
 
 
 def has_chromium() -> bool:
@@ -167,7 +166,7 @@ def test_without_a_size_each_figure_is_drawn_at_its_own(monkeypatch):
 
 
 def gap_row(**changes):
-    """What goals.charts.gap_change_chart reads of a StatusRow: a gap within the noise."""
+    """What goals.present.charts.gap_change_chart reads of a StatusRow: a gap within the noise."""
     from types import SimpleNamespace
 
     values = dict(
@@ -185,8 +184,8 @@ def gap_row(**changes):
 @needs_chromium
 @pytest.mark.slow
 def test_gap_chart_renders_at_the_size_of_a_slide_beside_its_text(browser_starts):
-    from goals.deck import presentation_figure
-    from goals.export.pptx import CHART_PNG_SCALE, SIDE_CHART_FONT_SCALE, SIDE_CHART_PIXELS
+    from goals.present.deck import presentation_figure
+    from goals.present.pptx import CHART_PNG_SCALE, SIDE_CHART_FONT_SCALE, SIDE_CHART_PIXELS
 
     width, height = SIDE_CHART_PIXELS
     figures = [

@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from goals import indicator_data, store
+from goals import store
 from goals.catalogue import Catalogue
-from goals.indicator_data import (
+from goals.present import indicator_data
+from goals.present.indicator_data import (
     FORMULA_STARTS,
     coverage,
     formatted,

@@ -1,4 +1,4 @@
-"""goals.export.pptx: the deck as PowerPoint (opened again with python-pptx) and as Excel; the
+"""goals.present.pptx: the deck as PowerPoint (opened again with python-pptx) and as Excel; the
 real rendering through Chromium and LibreOffice in a slow test."""
 
 from __future__ import annotations
@@ -17,11 +17,21 @@ from pptx.util import Pt
 
 from goals import store
 from goals.catalogue import Catalogue
-from goals.deck import ROWS_PER_SLIDE, Cell, Deck, Selection, Slide, Table, build_deck, split_table
-from goals.export import pptx as export
-from goals.export.images import DEBIAN_CHROMIUM
 from goals.i18n import t
-from goals.status import STATUS_STYLE, assess, combine_rows, support_text
+from goals.present import pptx as export
+from goals.present.deck import (
+    ROWS_PER_SLIDE,
+    Cell,
+    Deck,
+    Selection,
+    Slide,
+    Table,
+    build_deck,
+    split_table,
+)
+from goals.present.images import DEBIAN_CHROMIUM
+from goals.present.style import STATUS_STYLE
+from goals.status import assess, combine_rows, support_text
 from goals.status.verdicts import VERDICTS
 from tests.conftest import ROOT
 from tests.unit.test_deck import emoji_in

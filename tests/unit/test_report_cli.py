@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from pptx import Presentation
 
 import goals.cli as cli
-from goals.export import pptx as export
+from goals.present import pptx as export
 from tests.unit.test_pptx import fake_render
 
 

@@ -18,11 +18,10 @@ from goals.catalogue import Catalogue
 from goals.cli import main
 from goals.i18n import t
 from goals.periods import PeriodError
+from goals.present.style import COMPARISON_STYLE, STATUS_STYLE
 from goals.status import (
-    COMPARISON_STYLE,
     REASON_CODES,
     RECORD_KEYS,
-    STATUS_STYLE,
     StatusReport,
     UnknownArea,
     assess,

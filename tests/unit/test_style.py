@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from goals.status import COMPARISON_STYLE, STATUS_STYLE, icon_svg
+from goals.present.style import COMPARISON_STYLE, STATUS_STYLE, icon_svg
 from goals.status.verdicts import VERDICTS
 
 ROOT = Path(__file__).resolve().parents[2]

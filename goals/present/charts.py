@@ -908,7 +908,7 @@ def bullet_chart(
     colour, the target as a black mark, each with its value; the verdict as a badge (colour,
     symbol and words; `badge` False leaves it to the page around the chart). `status` is the
     verdict (goals.status.verdicts.VERDICTS); `status_style` maps it to a StatusStyle or a (colour,
-    symbol) pair, by default goals.status.STATUS_STYLE."""
+    symbol) pair, by default goals.present.style.STATUS_STYLE."""
     colour, icon, ink = _style(status_style, status)
     values = [v for v in (baseline, latest, target) if v is not None]
     lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
@@ -1225,7 +1225,7 @@ def inequality_chart(
 
 
 def _default_styles() -> Mapping[str, Any]:
-    from goals.status import STATUS_STYLE  # the product's table (kept off the import path)
+    from goals.present.style import STATUS_STYLE  # the product's table (kept off the import path)
 
     return STATUS_STYLE
 
@@ -1241,7 +1241,7 @@ def _ink_for(colour: str) -> str:
 def _style(styles: Mapping[str, Any] | None, status: str) -> tuple[str, str, str]:
     """(fill colour, symbol, text colour on the fill) of a verdict.
 
-    `styles` maps a verdict to a goals.status.StatusStyle or to a plain (colour, symbol) pair,
+    `styles` maps a verdict to a goals.present.style.StatusStyle or to a plain (colour, symbol) pair,
     whose text colour is then worked out from the fill. An unknown verdict is shown as
     "not available"; without `styles` the product's STATUS_STYLE is used.
     """
@@ -1588,7 +1588,7 @@ def status_grid(
     column key) to a roll-up with ``status`` (a verdict, goals.status.verdicts.VERDICTS), ``n``,
     ``counts`` and ``support`` (goals.status.verdicts.Combined or a dict; without ``support`` it is
     worked out from the counts). A missing cell is drawn empty. `status_style` maps a verdict
-    to a StatusStyle or a (colour, symbol) pair, by default goals.status.STATUS_STYLE.
+    to a StatusStyle or a (colour, symbol) pair, by default goals.present.style.STATUS_STYLE.
     """
     fig = go.Figure()
     hover_x, hover_y, hover_text = [], [], []

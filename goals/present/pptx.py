@@ -1,8 +1,8 @@
-"""A deck (goals.deck) as PowerPoint, and the Excel data behind it.
+"""A deck (goals.present.deck) as PowerPoint, and the Excel data behind it.
 
 `deck_to_pptx` fills the shipped 16:9 template (data/templates/maalbillede-16x9.pptx, made by
 data/templates/make_template.py): charts become PNG pictures, all rendered in one browser start
-(goals.export.images.render_images); status tables become native PowerPoint tables that can be
+(goals.present.images.render_images); status tables become native PowerPoint tables that can be
 edited, each status cell in its verdict's colour with symbol and words in the verdict's text
 colour (white on the dark fills); key messages become rows of a verdict badge and words; a
 chart with a text (a gap slide) gets the text beside it; the reasoning behind each status goes
@@ -34,12 +34,21 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from goals.catalogue.words import period_label
-from goals.deck import INITIATIVE_STYLE, Cell, Deck, Message, Slide, Table, presentation_figure
-from goals.export.images import render_images
 from goals.i18n import language, t
+from goals.present.deck import (
+    INITIATIVE_STYLE,
+    Cell,
+    Deck,
+    Message,
+    Slide,
+    Table,
+    presentation_figure,
+)
+from goals.present.images import render_images
+from goals.present.style import STATUS_STYLE
 from goals.spreadsheet.cells import clean_controls
 from goals.spreadsheet.write import safe_cell
-from goals.status import STATUS_STYLE, status_label, support_text
+from goals.status import status_label, support_text
 from goals.status.verdicts import VERDICTS, Combined
 from goals.store import PROJECT_ROOT
 
@@ -70,7 +79,7 @@ CHART_FONT_SCALE = 1.35
 CHART_PNG_SCALE = 2
 #: A chart with a text beside it (a gap slide): this wide (inches) on the slide, the text in
 #: the rest; drawn at the same pixels per inch as a full chart, at the chart's own font sizes
-#: (goals.charts.gap_change_chart is made for a projector already: 20 px labels ≈ 15 pt).
+#: (goals.present.charts.gap_change_chart is made for a projector already: 20 px labels ≈ 15 pt).
 SIDE_CHART_IN = 7.9
 SIDE_GAP_IN = 0.25
 SIDE_CHART_PIXELS = (round(SIDE_CHART_IN / CONTENT[2] * CHART_PIXELS[0]), CHART_PIXELS[1])

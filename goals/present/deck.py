@@ -6,7 +6,7 @@ or everything) into a `Deck`: a list of `Slide`, each with a title, one plotly f
 table, list of key messages or bullets (a chart or table may have a text with it), the
 reasoning behind each status as speaker notes, and a footer with the source and the period the
 data run to. The deck holds no rendering decisions beyond that: the page draws tables as HTML
-and charts with plotly.js; goals.export.pptx draws tables as native PowerPoint tables and charts
+and charts with plotly.js; goals.present.pptx draws tables as native PowerPoint tables and charts
 as PNG images. `presentation_figure` scales a chart's fonts for a shared screen or a slide.
 
 What people see is the *verdict* (goals.status.verdicts): a row's ``verdict``, a roll-up's combined
@@ -31,16 +31,15 @@ import plotly.graph_objects as go
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from goals import charts
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.catalogue.words import period_label, target_text
 from goals.i18n import format_number, language, name_of, t
 from goals.periods import Period, parse_period
+from goals.present import charts
+from goals.present.style import STATUS_STYLE, StatusStyle
 from goals.status import (
-    STATUS_STYLE,
     StatusReport,
     StatusRow,
-    StatusStyle,
     combine_rows,
     format_change,
     key_messages,
@@ -471,11 +470,11 @@ def _chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
 
 
 #: What a slide's table may fill, for splitting long tables: 14-point lines on a 12.3-inch
-#: wide, 5.2-inch high content box (goals.export.pptx), estimated cautiously.
+#: wide, 5.2-inch high content box (goals.present.pptx), estimated cautiously.
 _CHARS_ACROSS = 130
 _LINES_DOWN = 22
 _ROW_PADDING_LINES = 0.5
-#: The lines (estimated as above) a table of short rows holds when goals.export.pptx squeezes
+#: The lines (estimated as above) a table of short rows holds when goals.present.pptx squeezes
 #: its rows to single spacing.
 _LINES_SQUEEZED = 32
 
@@ -1624,7 +1623,7 @@ def presentation_figure(
     fig: go.Figure, *, height: int, width: int | None = None, font_scale: float = 1.4
 ) -> go.Figure:
     """A copy of `fig` with every font `font_scale` times larger and the given size, for a
-    shared screen or a slide (the style of goals.charts is made for a laptop screen)."""
+    shared screen or a slide (the style of goals.present.charts is made for a laptop screen)."""
     out = go.Figure(fig)
     layout = out.layout
 

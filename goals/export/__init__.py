@@ -1,1 +1,0 @@
-"""Exports of the product: chart images (PNG/SVG) for PowerPoint and downloads."""
