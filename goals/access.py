@@ -448,13 +448,6 @@ def require_admin(actor: Actor | None, what: str) -> None:
         raise PermissionDenied("access.denied.admin", what=what, who=who)
 
 
-def require_upload(actor: Actor | None) -> None:
-    if actor is None:
-        raise PermissionDenied("access.denied.unknown")
-    if not actor.may_upload():
-        raise PermissionDenied("access.denied.viewer", who=actor.name)
-
-
 # --- audit trail ---------------------------------------------------------------------------
 
 

@@ -17,7 +17,7 @@ if page:
 
     st.subheader(t("upload.step.file", lang))
     file = st.file_uploader(
-        t("upload.file_label", lang), type=["xlsx", "xlsm", "ods", "xls"], key="upload-file"
+        t("upload.file_label", lang), type=workbook.FILE_TYPES, key="upload-file"
     )
     if file is not None:
         content = file.getvalue()

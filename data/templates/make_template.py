@@ -2,12 +2,12 @@
 
     .venv/bin/python data/templates/make_template.py
 
-Run once; the result is committed and read by goals.export.pptx. It starts from python-pptx's
+Run once; the result is committed and read by goals.present.pptx. It starts from python-pptx's
 built-in template and keeps three layouts – "Title Slide", "Title and Subtitle" (title, a
 subtitle line, room for one chart or table) and "Title and Content" – on a 13.333 × 7.5 in
 slide, with Arial (Liberation Sans where Arial is missing), a calm navy/blue colour scheme from
 the charts' Okabe–Ito palette, a thin navy band at the top, and footer and slide-number
-placeholders at the bottom. Positions are in goals.export.pptx too (`GEOMETRY`); keep the two
+placeholders at the bottom. Positions are in goals.present.pptx too (`GEOMETRY`); keep the two
 in step.
 """
 

@@ -13,16 +13,12 @@ import sys
 from collections.abc import Sequence
 
 from goals import store
-from goals.catalogue import CatalogueError
 from goals.cli import report as report_cli
 from goals.cli import status as status_cli
 from goals.cli import users as users_cli
 from goals.cli import workbook as workbook_cli
-from goals.setup import DemoError, initialise
-
-EXIT_OK = 0
-EXIT_REJECTED = 1
-EXIT_ERROR = 2
+from goals.cli.common import EXIT_INTERRUPTED, EXIT_OK, exit_code_for, refuse
+from goals.setup import initialise
 
 # Modules that add their own sub-commands with register(subparsers).
 COMMAND_MODULES = (workbook_cli, status_cli, report_cli, users_cli)
@@ -77,14 +73,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     try:
         return int(args.func(args) or EXIT_OK)
-    except (store.StoreError, CatalogueError, DemoError) as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
     except KeyboardInterrupt:
         print("Interrupted; nothing was half-written.", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`goals status --json | head`): stop quietly, as Unix tools do;
         # stdout is pointed at devnull so that Python's final flush does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # the one table of refusals (goals.cli.common); a fault re-raises
+        code = exit_code_for(exc)
+        if code is None:
+            raise
+        return refuse(exc, code)

@@ -12,20 +12,17 @@ from pathlib import Path
 
 from goals import store
 from goals.catalogue import Catalogue
-from goals.i18n import LANGUAGES, t
-from goals.periods import PeriodError
-from goals.present.deck import Selection, UnknownSelection, build_deck
-from goals.present.images import ImageExportError
+from goals.cli.common import EXIT_ERROR, EXIT_OK, LANG
+from goals.i18n import t
+from goals.present.deck import Selection, build_deck
 from goals.present.pptx import deck_data_xlsx, deck_to_pptx
-from goals.status import UnknownArea, assess
-
-EXIT_OK = 0
-EXIT_ERROR = 2
+from goals.status import assess
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "report",
+        parents=[LANG],
         help="the status report as PowerPoint (messages, overview, goals, inequality, initiatives)",
         description=(
             "Write the Direktørforum status report as a 16:9 PowerPoint file: a title slide, the "
@@ -50,7 +47,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="PERIOD",
         help="use only periods that have ended by PERIOD (e.g. 2023, 2024K2)",
     )
-    parser.add_argument("--lang", choices=LANGUAGES, default="da", help="language of the report")
     parser.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the data behind the report")
     parser.set_defaults(func=handler)
 
@@ -66,25 +62,17 @@ def handler(args: argparse.Namespace) -> int:
     engine = store.open_store()  # a StoreError becomes one sentence and exit 2 in goals.cli
     with store.read_session(engine) as session:
         catalogue = Catalogue.load(session)
-        try:
-            # every cluster is assessed: the charts show the chosen one among its peers
-            report = assess(session=session, catalogue=catalogue, as_of=args.as_of, lang=lang)
-            deck = build_deck(
-                report=report,
-                catalogue=catalogue,
-                selection=Selection(cluster=args.cluster, track=args.track, goal=args.goal),
-                lang=lang,
-                as_of=args.as_of,
-                session=session,
-            )
-        except (UnknownSelection, UnknownArea, PeriodError) as exc:
-            print(str(exc), file=sys.stderr)
-            return EXIT_ERROR
-    try:
-        data = deck_to_pptx(deck, lang=lang)
-    except ImageExportError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_ERROR
+        # every cluster is assessed: the charts show the chosen one among its peers
+        report = assess(session=session, catalogue=catalogue, as_of=args.as_of, lang=lang)
+        deck = build_deck(
+            report=report,
+            catalogue=catalogue,
+            selection=Selection(cluster=args.cluster, track=args.track, goal=args.goal),
+            lang=lang,
+            as_of=args.as_of,
+            session=session,
+        )
+    data = deck_to_pptx(deck, lang=lang)
     written = [(out, data)]
     if args.xlsx:
         written.append((Path(args.xlsx), deck_data_xlsx(deck)))

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from goals import store
 from goals.catalogue import Catalogue
 from goals.catalogue.words import period_label
-from goals.i18n import LANGUAGES, format_number, name_of, t
-from goals.periods import PeriodError
+from goals.cli.common import EXIT_OK, JSON, LANG
+from goals.i18n import format_number, name_of, t
 from goals.present.style import STATUS_STYLE
-from goals.status import StatusReport, StatusRow, UnknownArea, assess, status_label, support_text
+from goals.status import StatusReport, StatusRow, assess, status_label, support_text
 from goals.status.verdicts import Combined
-
-EXIT_OK = 0
-EXIT_ERROR = 2
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "status",
+        parents=[LANG, JSON],
         help="status of every success criterion × area (the Open SDG progress measure)",
         description=(
             "One row per success criterion and area: baseline and latest value, target, "
@@ -30,24 +27,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--cluster", metavar="CODE", help="only this cluster (code, name or alias) and its members"
     )
-    parser.add_argument("--json", action="store_true", help="print a JSON list of row objects")
     parser.add_argument(
         "--as-of",
         metavar="PERIOD",
         help="use only periods that have ended by PERIOD (e.g. 2023, 2024K2) and the criterion "
         "versions valid at its end",
     )
-    parser.add_argument("--lang", choices=LANGUAGES, default="da", help="language of the texts")
     parser.set_defaults(func=handler)
 
 
 def handler(args: argparse.Namespace) -> int:
     engine = store.open_store()
-    try:
-        report = assess(engine=engine, as_of=args.as_of, cluster=args.cluster, lang=args.lang)
-    except (UnknownArea, PeriodError) as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_ERROR
+    report = assess(engine=engine, as_of=args.as_of, cluster=args.cluster, lang=args.lang)
     if args.json:
         print(report.to_json())
         return EXIT_OK

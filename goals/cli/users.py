@@ -12,6 +12,7 @@ import json
 import sys
 
 from goals import access, store
+from goals.cli.common import EXIT_OK, JSON
 from goals.store.model import Role
 
 
@@ -46,7 +47,7 @@ def _add(args: argparse.Namespace) -> int:
             email=args.email,
         )
     print(f"User {args.name} added as {args.role}.")
-    return 0
+    return EXIT_OK
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -55,13 +56,13 @@ def _list(args: argparse.Namespace) -> int:
         users = access.list_users(session)
     if args.json:
         print(json.dumps(users, ensure_ascii=False, indent=2))
-        return 0
+        return EXIT_OK
     if not users:
         print("No users: the app runs in demo mode (everyone may do everything).")
     for user in users:
         groups = ",".join(user["steering_groups"]) or "-"
         print(f"{user['name']:<24} {user['role']:<12} {groups:<16} {user['email'] or ''}")
-    return 0
+    return EXIT_OK
 
 
 def _remove(args: argparse.Namespace) -> int:
@@ -69,7 +70,7 @@ def _remove(args: argparse.Namespace) -> int:
     with store.write_session(engine) as session:
         access.remove_user(session=session, actor=_system_actor(), name=args.name)
     print(f"User {args.name} removed.")
-    return 0
+    return EXIT_OK
 
 
 def _reset(args: argparse.Namespace) -> int:
@@ -80,18 +81,7 @@ def _reset(args: argparse.Namespace) -> int:
             session=session, actor=_system_actor(), name=args.name, password=password
         )
     print(f"Password of {args.name} changed.")
-    return 0
-
-
-def _guard(handler):
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except (access.AccessError, access.PermissionDenied) as exc:
-            print(f"Error: {exc}", file=sys.stderr)
-            return 2
-
-    return run
+    return EXIT_OK
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -105,14 +95,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     add.add_argument("--email", help="e-mail, for single sign-on (OpenID Connect)")
-    add.set_defaults(func=_guard(_add))
-    listing = sub.add_parser("list", help="list users")
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(func=_guard(_list))
+    add.set_defaults(func=_add)
+    listing = sub.add_parser("list", help="list users", parents=[JSON])
+    listing.set_defaults(json=False)
+    listing.set_defaults(func=_list)
     remove = sub.add_parser("remove", help="remove a user")
     remove.add_argument("name")
-    remove.set_defaults(func=_guard(_remove))
+    remove.set_defaults(func=_remove)
     reset = sub.add_parser("reset-password", help="set a new password (read from stdin)")
     reset.add_argument("name")
     reset.add_argument("--password-stdin", action="store_true", required=True)
-    reset.set_defaults(func=_guard(_reset))
+    reset.set_defaults(func=_reset)

@@ -11,11 +11,11 @@ import argparse
 import getpass
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from goals import store
+from goals.cli.common import EXIT_OK, EXIT_REJECTED, JSON, LANG
 from goals.i18n import t
 from goals.workbook.apply import (
     ImportResult,
@@ -32,18 +32,6 @@ def default_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in a bare container
         return "unknown"
-
-
-def _store_errors(handler: Callable[[argparse.Namespace], int]) -> Callable[..., int]:
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except store.StoreError as exc:
-            print(str(exc), file=sys.stderr)
-            return 2
-
-    run.__doc__ = handler.__doc__
-    return run
 
 
 def _print_result(result: ImportResult, lang: str) -> None:
@@ -74,14 +62,13 @@ def _print_result(result: ImportResult, lang: str) -> None:
         print(f"  {problem}")
 
 
-@_store_errors
 def _import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
         content = path.read_bytes()
     except OSError:
         print(t("workbook.cli.no_file", args.lang, path=path), file=sys.stderr)
-        return 1 if not args.json else _json_unreadable(path, args.lang)
+        return EXIT_REJECTED if not args.json else _json_unreadable(path, args.lang)
     engine = store.open_store()
     result = import_workbook(
         engine=engine,
@@ -95,7 +82,7 @@ def _import(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_json(), ensure_ascii=False))
     else:
         _print_result(result, args.lang)
-    return 1 if result.status == "rejected" else 0
+    return EXIT_REJECTED if result.status == "rejected" else EXIT_OK
 
 
 def _json_unreadable(path: Path, lang: str) -> int:
@@ -114,15 +101,14 @@ def _json_unreadable(path: Path, lang: str) -> int:
         "upload_id": None,
     }
     print(json.dumps(payload, ensure_ascii=False))
-    return 1
+    return EXIT_REJECTED
 
 
-@_store_errors
 def _uploads(args: argparse.Namespace) -> int:
     uploads = list_uploads(engine=store.open_store())
     if args.json:
         print(json.dumps([u.to_json() for u in uploads], ensure_ascii=False))
-        return 0
+        return EXIT_OK
     if not uploads:
         print(t("workbook.cli.no_uploads", args.lang))
     for u in uploads:
@@ -130,10 +116,9 @@ def _uploads(args: argparse.Namespace) -> int:
         state = t(f"workbook.state.{u.state}", args.lang)
         when = u.created_at.strftime("%Y-%m-%d %H:%M")
         print(f"{u.id:>5}  {when}  {u.user:<16} {state:<15} {u.filename}  ({counts})")
-    return 0
+    return EXIT_OK
 
 
-@_store_errors
 def _rollback(args: argparse.Namespace) -> int:
     result = rollback_upload(
         engine=store.open_store(),
@@ -146,10 +131,9 @@ def _rollback(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_json(), ensure_ascii=False))
     else:
         print(result.message, file=sys.stdout if result.status != "refused" else sys.stderr)
-    return 1 if result.status == "refused" else 0
+    return EXIT_REJECTED if result.status == "refused" else EXIT_OK
 
 
-@_store_errors
 def _template(args: argparse.Namespace) -> int:
     try:
         content = write_template(
@@ -157,11 +141,10 @@ def _template(args: argparse.Namespace) -> int:
         )
     except TemplateError as exc:
         print(str(exc), file=sys.stderr)
-        return 1
+        return EXIT_REJECTED
     return _write(Path(args.out), content, args.lang)
 
 
-@_store_errors
 def _export(args: argparse.Namespace) -> int:
     return _write(
         Path(args.out), export_workbook(engine=store.open_store(), lang=args.lang), args.lang
@@ -173,47 +156,37 @@ def _write(path: Path, content: bytes, lang: str) -> int:
         path.write_bytes(content)
     except OSError as exc:
         print(f"{path}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return EXIT_REJECTED
     print(t("workbook.cli.written", lang, path=path))
-    return 0
-
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--lang", choices=("da", "en"), default="da", help="language of messages (da or en)"
-    )
+    return EXIT_OK
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add import, uploads, rollback, template and export to the main CLI."""
-    p = subparsers.add_parser("import", help="preview or load a status workbook")
+    p = subparsers.add_parser(
+        "import", parents=[LANG, JSON], help="preview or load a status workbook"
+    )
     p.add_argument("file", help="the workbook (.xlsx, .xlsm, .ods, .xls)")
     p.add_argument("--dry-run", action="store_true", help="preview only; write nothing")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--user", default=None, help="who uploads (default: the OS user name)")
-    _common(p)
     p.set_defaults(func=_import)
 
-    p = subparsers.add_parser("uploads", help="list the upload history")
-    p.add_argument("--json", action="store_true", help="print the history as JSON")
-    _common(p)
+    p = subparsers.add_parser("uploads", parents=[LANG, JSON], help="list the upload history")
     p.set_defaults(func=_uploads)
 
-    p = subparsers.add_parser("rollback", help="roll back an upload")
+    p = subparsers.add_parser("rollback", parents=[LANG, JSON], help="roll back an upload")
     p.add_argument("upload_id", type=int, help="the upload's number (see `uploads`)")
     p.add_argument("--user", default=None, help="who rolls back (default: the OS user name)")
     p.add_argument("--dry-run", action="store_true", help="only say whether it would succeed")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    _common(p)
     p.set_defaults(func=_rollback)
 
-    p = subparsers.add_parser("template", help="write the status workbook template")
+    p = subparsers.add_parser("template", parents=[LANG], help="write the status workbook template")
     p.add_argument("out", help="where to write the .xlsx file")
     p.add_argument("--steering-group", default=None, help="steering group code, e.g. VOKSNE")
-    _common(p)
     p.set_defaults(func=_template)
 
-    p = subparsers.add_parser("export", help="write the current values as a status workbook")
+    p = subparsers.add_parser(
+        "export", parents=[LANG], help="write the current values as a status workbook"
+    )
     p.add_argument("out", help="where to write the .xlsx file")
-    _common(p)
     p.set_defaults(func=_export)

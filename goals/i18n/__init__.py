@@ -47,10 +47,6 @@ def has_text(key: str) -> bool:
     return key in _texts()
 
 
-def all_keys() -> list[str]:
-    return sorted(_texts())
-
-
 def locale(lang: str | None) -> str:
     return "da_DK" if language(lang) == "da" else "en_GB"
 

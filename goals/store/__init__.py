@@ -260,8 +260,14 @@ def _exclusive(engine: Engine) -> Engine:
     return engine.execution_options(sqlite_begin="IMMEDIATE")
 
 
+# How long a writer waits for the lock on PostgreSQL before giving up with "busy" (SQLite's own
+# busy timeout plays that part there).
+LOCK_TIMEOUT = "30s"
+
+
 def _lock(connection: sa.Connection) -> None:
     if connection.dialect.name == "postgresql":
+        connection.execute(sa.text(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'"))
         connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK_KEY})
 
 

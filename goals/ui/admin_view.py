@@ -46,7 +46,7 @@ from goals.store.model import (
 )
 from goals.ui import context
 from goals.ui.layout import PageContext
-from goals.workbook import annotate_workbook, annotated_filename
+from goals.workbook import FILE_TYPES, annotate_workbook, annotated_filename
 
 _FLASH = "admin-flash"
 # characters that are markup anywhere, and those that are markup only at the start of a line
@@ -916,7 +916,7 @@ def workbook_tab(page: PageContext) -> None:
     )
     upload = st.file_uploader(
         t("admin.workbook.upload", lang),
-        type=["xlsx", "xlsm", "ods", "xls"],
+        type=FILE_TYPES,
         key="admin-workbook-upload",
     )
     if upload is None:

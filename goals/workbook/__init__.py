@@ -7,6 +7,7 @@ functions exported here; none of them imports Streamlit.
 from __future__ import annotations
 
 from goals.spreadsheet.cells import Problem
+from goals.spreadsheet.read import SUPPORTED_SUFFIXES
 from goals.workbook.annotate import annotate_workbook, annotated_filename
 from goals.workbook.apply import (
     Change,
@@ -24,7 +25,11 @@ from goals.workbook.apply import (
 from goals.workbook.export import export_workbook
 from goals.workbook.template import write_template
 
+#: The file types an upload field offers (without the dot), the reader's list.
+FILE_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]
+
 __all__ = [
+    "FILE_TYPES",
     "Change",
     "ImportResult",
     "Problem",

@@ -4,8 +4,8 @@ The current value of a key is the newest row from an upload whose state is *appl
 (`goals.store.observations`), so an upload never overwrites anything: it adds rows for the keys whose
 values are new or changed, and rolling it back is a change of its state. Both also move the
 store's mark of which row is current (`Observation.is_current`), in the same transaction. Everything an upload
-writes happens in one transaction (`store.write_session`); on PostgreSQL an advisory lock makes
-concurrent uploads queue like SQLite's BEGIN IMMEDIATE does, so each one compares against the
+writes happens in one transaction (`store.write_session`, whose one write lock makes concurrent
+uploads queue on PostgreSQL as SQLite's BEGIN IMMEDIATE does), so each one compares against the
 values the previous one left.
 
 Every file that holds valid rows is recorded as an upload, also one with nothing new: its sender
@@ -64,7 +64,6 @@ INI_FIELDS = ["name", "status", "next_milestone", "milestone_date", "responsible
 ASM_KEY = ["goal_id", "area_id", "period"]
 ASM_FIELDS = ["light", "text"]
 INSERT_CHUNK = 10_000
-LOCK_KEY = 7_349_211  # pg_advisory_xact_lock key shared by every workbook write
 COUNT_KEYS = ("new", "changed", "unchanged", "rejected")
 # what UploadCarried.kind calls the rows of each sheet kind
 CARRIED_KIND = {
@@ -547,13 +546,6 @@ def compare(session: Session, parsed: ParsedWorkbook) -> Diff:
 # --- writing -------------------------------------------------------------------------------------
 
 
-def _lock(session: Session) -> None:
-    """Queue workbook writes on PostgreSQL (SQLite queues through BEGIN IMMEDIATE)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(sa.text("SET LOCAL lock_timeout = '30s'"))
-        session.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
-
-
 def _insert_chunk(session: Session, table: sa.Table, columns: list[str], rows: list[tuple]) -> None:
     """One executemany straight to the driver: SQLAlchemy's per-row parameter processing
     would cost more than the insert itself for 100,000 rows."""
@@ -659,7 +651,6 @@ def commit(
     which case nothing is written. A file with nothing new is recorded too (its values are
     confirmed), so that its sender's values are accounted for at a later rollback.
     """
-    _lock(session)
     diff = compare(session, parsed)
     counts = _counts(diff, parsed)
     if counts["new"] == 0 and counts["changed"] == 0 and counts["unchanged"] == 0:
@@ -1323,5 +1314,4 @@ def rollback_upload(
         with store.read_session(engine) as session:
             return _rollback(session, upload_id, user, lang, True)
     with store.write_session(engine) as session:
-        _lock(session)
         return _rollback(session, upload_id, user, lang, False)

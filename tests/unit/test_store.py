@@ -154,3 +154,32 @@ def test_default_database_is_the_sqlite_file_in_data(monkeypatch):
     assert config.database_url.endswith("data/goals.db")
     monkeypatch.setenv("GOALS_DATABASE_URL", "sqlite:////tmp/elsewhere.db")
     assert not store.settings().is_default_database
+
+
+def test_a_writer_waiting_for_the_lock_gives_up_with_busy_on_postgresql(
+    catalogue_engine, monkeypatch
+):
+    # The one write lock is taken in store.write_session; its wait is bounded on PostgreSQL
+    # (an upload used to take a second lock inside, after the first had already waited).
+    if catalogue_engine.dialect.name != "postgresql":
+        pytest.skip("SQLite bounds the wait with its busy timeout")
+    from conftest_workbook import workbook
+
+    from goals.workbook import import_workbook
+
+    monkeypatch.setattr(store, "LOCK_TIMEOUT", "300ms")
+    holder = catalogue_engine.connect()
+    transaction = holder.begin()
+    holder.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": store._WRITE_LOCK_KEY})
+    try:
+        result = import_workbook(
+            engine=catalogue_engine,
+            content=workbook([["RYG-01", "Midtklyngen", 2021, "I alt", 13.8]]),
+            filename="a.xlsx",
+            user="anna",
+        )
+    finally:
+        transaction.rollback()
+        holder.close()
+    assert result.status == "rejected"
+    assert "optaget" in result.errors[0].message

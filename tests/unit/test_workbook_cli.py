@@ -13,6 +13,7 @@ import pytest
 from conftest_workbook import FIXTURES, WORKBOOKS
 
 from goals import catalogue, store
+from goals.cli import main
 from goals.cli import workbook as cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,8 +26,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def run(*argv: str) -> int:
-    args = _parser().parse_args(list(argv))
-    return args.func(args)
+    # through the one entry point, whose table turns refusals into exit codes (goals.cli.common)
+    return main(list(argv))
 
 
 @pytest.fixture
@@ -114,7 +115,7 @@ def test_store_error_is_one_sentence_and_exit_2(
     monkeypatch.setenv("GOALS_DATABASE_URL", "mysql://nobody@nowhere/db")
     assert run("uploads") == 2
     err = capsys.readouterr().err.strip()
-    assert err.startswith("GOALS_DATABASE_URL names the database type 'mysql'")
+    assert err.startswith("Error: GOALS_DATABASE_URL names the database type 'mysql'")
     assert "Traceback" not in err
 
 
