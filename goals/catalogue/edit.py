@@ -42,11 +42,14 @@ from goals.i18n import format_number, t
 from goals.names import name_key, name_keys
 from goals.periods import Frequency, PeriodError, parse_period
 from goals.spreadsheet.cells import (
+    HEADER_SEARCH_ROWS,
+    ColumnSpec,
     Problem,
     cell_ref,
     clean_controls,
     clean_text,
     display,
+    find_header,
     parse_date,
     parse_number_text,
 )
@@ -71,7 +74,6 @@ from goals.store.model import (
     TargetType,
     Track,
 )
-from goals.workbook.validate import ColumnSpec, _find_header
 
 CODE_MAX = 40
 NAME_MAX = 300
@@ -1562,7 +1564,7 @@ def _locate(raw_sheets: Iterable[RawSheet], lang: str) -> tuple[list[tuple], lis
         sheet = next((by_key[k] for k in name_keys(raw.name) if k in by_key), None)
         if sheet is None:
             continue
-        header, _twice = _find_header(raw.head(30), _specs(sheet), allow_wide=False)
+        header, _twice = find_header(raw.head(HEADER_SEARCH_ROWS), _specs(sheet), allow_wide=False)
         if header is None:
             problems.append(Problem(raw.name, "", "", "", t("admin.import.no_header", lang, sheet=raw.name, column=_label("code", lang))))  # fmt: skip
             continue

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from goals.names import name_key
+from goals.i18n import t
+from goals.names import name_key, name_keys
+from goals.periods import Period, is_period_label, parse_period
 from goals.spreadsheet.read import Cell, column_letters
 
 # --- problems --------------------------------------------------------------------------------
@@ -363,6 +365,95 @@ def _numbers(f: _Field, whole: bool = False) -> _Numbers:
         (d.kinds == _NUMBER)[d.codes],
         u_ambiguous[d.codes],
     )
+
+
+# --- header rows ---
+
+# Rows searched for a header from the top of a sheet.
+HEADER_SEARCH_ROWS = 30
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    field: str
+    text_key: str  # its name in goals.i18n (Danish and English are both accepted)
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+
+    def name_keys(self) -> set[str]:
+        names = [t(self.text_key, "da"), t(self.text_key, "en"), *self.aliases]
+        return set().union(*(name_keys(n) for n in names))
+
+
+@dataclass
+class Header:
+    row: int  # 0-based
+    columns: dict[str, tuple[int, str]]  # field → (column index, header text)
+    periods: list[tuple[int, str, Period]]  # wide layout: (column, header text, period)
+    unused: list[str]
+
+
+def find_header(
+    rows: list[list[Any]],
+    specs: Sequence[ColumnSpec],
+    allow_wide: bool,
+    quiet: frozenset[str] | set[str] = frozenset(),
+) -> tuple[Header | None, list[tuple[int, int, str, str]]]:
+    """The header row, and (row, col, header, other cell) for headers written twice."""
+    by_key = {k: spec.field for spec in specs for k in spec.name_keys()}
+    key_field = specs[0].field
+    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        found: dict[str, tuple[int, str]] = {}
+        twice: list[tuple[int, int, str, str]] = []
+        periods: list[tuple[int, str, Period]] = []
+        unused: list[str] = []
+        texts = [display(cell) for cell in row]
+        exact = {by_key.get(name_key(text)) for text in texts if text}
+        for c, cell in enumerate(row):
+            text = texts[c]
+            if not text:
+                continue
+            key = name_key(text)
+            matched = by_key.get(key)
+            if matched is None and key not in quiet:
+                # 'Værdi (%)' is Værdi — unless another column is called just 'Værdi'
+                head = by_key.get(name_key(HEADER_REMARK.split(text, 1)[0]))
+                matched = head if head not in exact else None
+            if matched is not None:
+                if matched in found:
+                    twice.append((r, c, text, column_letters(found[matched][0]) + str(r + 1)))
+                else:
+                    found[matched] = (c, text)
+            elif allow_wide and (label := period_header(cell)) is not None:
+                periods.append((c, text, parse_period(label)))
+            elif name_key(text) not in quiet:
+                unused.append(text)
+        if key_field in found and len(found) + (1 if periods else 0) >= 2:
+            return Header(r, found, periods, unused), twice
+    return None, []
+
+
+# A header may carry a unit or a remark after the name: 'Værdi (%)', 'Periode\n(år)',
+# 'Tæller, antal', 'Værdi [pct.]'. The name before it is matched when the whole is not.
+HEADER_REMARK = re.compile(r"[(\[\n,]")
+# A period header with a footnote mark or saying its figures are preliminary: '2022*',
+# '2022¹', '2022 (foreløbig)', '2022 (foreløbige tal)'. Other remarks ('2025 (mål)') are not
+# read: that column may hold targets, not values.
+PERIOD_REMARK = re.compile(
+    r"\s*(?:[(\[]\s*(?:forel|prel)[^()\[\]]*[)\]]|[*¹²³†]+)\s*$", re.IGNORECASE
+)
+
+
+def period_header(cell: Any) -> Any:
+    """The period a wide-layout header names (the cell itself, or its text without a footnote
+    mark or remark); None when it is not a period."""
+    if is_period_label(cell):
+        return cell
+    if isinstance(cell, str):
+        text = PERIOD_REMARK.sub("", cell.strip())
+        if text and text != cell.strip() and is_period_label(text):
+            return text
+    return None
 
 
 # --- dates ---

@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import sqlalchemy as sa
 from sqlmodel import Session
 
 from goals.catalogue import Catalogue
@@ -25,8 +24,8 @@ from goals.store.model import (
     InitiativeStatus,
     TrafficLight,
     Upload,
-    UploadState,
 )
+from goals.store.observations import applied_rows
 
 __all__ = [
     "AGREEING_STATUSES",
@@ -99,29 +98,6 @@ def _ids(catalogue: Catalogue, areas: Iterable[str] | None, goals: Iterable[str]
     area_ids = None if areas is None else {a.id for c in areas if (a := catalogue.area(c))}
     goal_ids = None if goals is None else {g.id for c in goals if (g := catalogue.goal(c))}
     return area_ids, goal_ids
-
-
-def applied_rows(
-    table: sa.Table,
-    *extra: sa.ColumnElement,
-    goal_ids: Iterable[int] | None = None,
-    area_ids: Iterable[int] | None = None,
-) -> sa.Select:
-    """Every row of an initiative or assessment table from an applied upload, oldest first
-    (so that, per key, the last one read is the current one), optionally for some goals and
-    areas; `extra` adds columns (of the upload, say)."""
-    u = Upload.__table__
-    query = (
-        sa.select(table, *extra)
-        .join(u, u.c.id == table.c.upload_id)
-        .where(u.c.state == UploadState.APPLIED.value)
-        .order_by(table.c.id)
-    )
-    if area_ids is not None:
-        query = query.where(table.c.area_id.in_(list(area_ids)))
-    if goal_ids is not None:
-        query = query.where(table.c.goal_id.in_(list(goal_ids)))
-    return query
 
 
 def _end(period: Period) -> float:

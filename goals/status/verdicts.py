@@ -25,11 +25,11 @@ available": the rows with that verdict).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from goals.status.progress import DETERIORATION, NOT_AVAILABLE, STATUSES, TARGET_ACHIEVED
+from goals.units import per_unit
 
 __all__ = [
     "CERTAINTIES",
@@ -55,19 +55,6 @@ CERTAINTIES: tuple[str, ...] = (CERTAIN, UNCERTAIN, UNKNOWN)
 
 #: Two-sided 95 %: a confidence interval is 2 × 1.96 = 3.92 standard errors wide.
 Z95 = 1.96
-
-_PER = re.compile(r"^\s*(?:pr\.?|per)\s*([\d.,\s]+\d)", re.IGNORECASE)
-
-
-def per_unit(unit: str | None) -> float | None:
-    """The K of a rate 'per K' unit ('pr. 1.000 borgere med KOL' → 1000); None otherwise."""
-    if not unit:
-        return None
-    match = _PER.match(unit)
-    if match is None:
-        return None
-    digits = re.sub(r"[.,\s]", "", match.group(1))
-    return float(digits) if digits.isdigit() and int(digits) > 0 else None
 
 
 def standard_error(

@@ -184,3 +184,26 @@ def history(
     import pandas as pd
 
     return pd.DataFrame(result.all(), columns=list(result.keys()))
+
+
+def applied_rows(
+    table: sa.Table,
+    *extra: sa.ColumnElement,
+    goal_ids: Iterable[int] | None = None,
+    area_ids: Iterable[int] | None = None,
+) -> sa.Select:
+    """Every row of an initiative or assessment table from an applied upload, oldest first
+    (so that, per key, the last one read is the current one), optionally for some goals and
+    areas; `extra` adds columns (of the upload, say)."""
+    u = Upload.__table__
+    query = (
+        sa.select(table, *extra)
+        .join(u, u.c.id == table.c.upload_id)
+        .where(u.c.state == UploadState.APPLIED.value)
+        .order_by(table.c.id)
+    )
+    if area_ids is not None:
+        query = query.where(table.c.area_id.in_(list(area_ids)))
+    if goal_ids is not None:
+        query = query.where(table.c.goal_id.in_(list(goal_ids)))
+    return query

@@ -44,7 +44,6 @@ from goals.i18n import format_number, name_of, t
 from goals.names import name_key
 from goals.spreadsheet.cells import Problem, cell_ref, row_list
 from goals.spreadsheet.read import ReadError, read_workbook
-from goals.status.own import applied_rows
 from goals.store.model import (
     Assessment,
     Initiative,
@@ -54,7 +53,7 @@ from goals.store.model import (
     UploadState,
     utcnow,
 )
-from goals.store.observations import current_values, mark_applied, mark_rolled_back
+from goals.store.observations import applied_rows, current_values, mark_applied, mark_rolled_back
 from goals.workbook.validate import ParsedWorkbook, check_workbook
 
 OBS_KEY = ["indicator_id", "area_id", "period", "group_id"]

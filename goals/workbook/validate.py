@@ -21,11 +21,14 @@ import pandas as pd
 from goals.catalogue import Catalogue
 from goals.i18n import name_of, t
 from goals.names import NameIndex, name_key, name_keys
-from goals.periods import Frequency, Period, PeriodError, is_period_label, parse_period
+from goals.periods import Frequency, Period, PeriodError, parse_period
 from goals.spreadsheet.cells import (
     _BLANK,
     _PERCENT_SUFFIX,
     _TOTAL_WORDS,
+    HEADER_SEARCH_ROWS,
+    ColumnSpec,
+    Header,
     Problem,
     _Field,
     _kind,
@@ -35,14 +38,14 @@ from goals.spreadsheet.cells import (
     cell_ref,
     clean_text,
     display,
+    find_header,
     parse_date,
     row_list,
 )
-from goals.spreadsheet.read import RawSheet, RawWorkbook, column_letters
-from goals.status.verdicts import per_unit
+from goals.spreadsheet.read import RawSheet, RawWorkbook
 from goals.store.model import Indicator, InitiativeStatus, TrafficLight
+from goals.units import is_count_unit, per_unit
 
-HEADER_SEARCH_ROWS = 30
 NOTE_MAX = 4000  # longest comment / status text kept
 NAME_MAX = 300  # initiative names (column size in the store)
 SHORT_MAX = 200  # responsible
@@ -55,37 +58,19 @@ PERIOD_WINDOW = (1990, 1)
 # No value, confidence limit, numerator or denominator is larger than this (in absolute
 # value), whatever the unit: 1E+308 is a typing or export error, and overflows the arithmetic.
 VALUE_MAX_ABS = 1e12
-# A rate 'pr. K …' / 'per K …' (goals.status.verdicts.per_unit) lies from 0 to RATE_MAX_EVENTS × K:
+# A rate 'pr. K …' / 'per K …' (goals.units.per_unit) lies from 0 to RATE_MAX_EVENTS × K:
 # more than 1,000 events per person is not a rate anyone reports.
 RATE_MAX_EVENTS = 1000
+
+
 # A unit that counts things ('antal', 'antal indlæggelser'): never negative.
-_COUNT_UNIT = re.compile(r"\s*(?:antal|number|count)\b", re.IGNORECASE)
-
-
 def period_window(today: dt.date | None = None) -> tuple[int, int]:
     """The first and the last year an indicator value's period may start in."""
     first, ahead = PERIOD_WINDOW
     return first, (today or dt.date.today()).year + ahead
 
 
-def is_count_unit(unit: str | None) -> bool:
-    """True for a unit that counts something ('antal', 'Antal borgere', 'number of …')."""
-    return bool(unit) and _COUNT_UNIT.match(unit) is not None
-
-
 # --- columns and sheets ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ColumnSpec:
-    field: str
-    text_key: str  # its name in goals.i18n (Danish and English are both accepted)
-    required: bool = False
-    aliases: tuple[str, ...] = ()
-
-    def name_keys(self) -> set[str]:
-        names = [t(self.text_key, "da"), t(self.text_key, "en"), *self.aliases]
-        return set().union(*(name_keys(n) for n in names))
 
 
 INDICATOR_COLUMNS = (
@@ -229,77 +214,6 @@ def suggestion_text(lang: str, labels: Sequence[str]) -> str:
     if len(labels) == 1:
         return t("workbook.suggest.one", lang, a=labels[0])
     return t("workbook.suggest.two", lang, a=labels[0], b=labels[1])
-
-
-# --- finding the header row -------------------------------------------------------------------
-
-
-@dataclass
-class _Header:
-    row: int  # 0-based
-    columns: dict[str, tuple[int, str]]  # field → (column index, header text)
-    periods: list[tuple[int, str, Period]]  # wide layout: (column, header text, period)
-    unused: list[str]
-
-
-def _find_header(
-    rows: list[list[Any]], specs: Sequence[ColumnSpec], allow_wide: bool
-) -> tuple[_Header | None, list[tuple[int, int, str, str]]]:
-    """The header row, and (row, col, header, other cell) for headers written twice."""
-    by_key = {k: spec.field for spec in specs for k in spec.name_keys()}
-    key_field = specs[0].field
-    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        found: dict[str, tuple[int, str]] = {}
-        twice: list[tuple[int, int, str, str]] = []
-        periods: list[tuple[int, str, Period]] = []
-        unused: list[str] = []
-        texts = [display(cell) for cell in row]
-        exact = {by_key.get(name_key(text)) for text in texts if text}
-        for c, cell in enumerate(row):
-            text = texts[c]
-            if not text:
-                continue
-            key = name_key(text)
-            matched = by_key.get(key)
-            if matched is None and key not in QUIET_COLUMNS:
-                # 'Værdi (%)' is Værdi — unless another column is called just 'Værdi'
-                head = by_key.get(name_key(_HEADER_REMARK.split(text, 1)[0]))
-                matched = head if head not in exact else None
-            if matched is not None:
-                if matched in found:
-                    twice.append((r, c, text, column_letters(found[matched][0]) + str(r + 1)))
-                else:
-                    found[matched] = (c, text)
-            elif allow_wide and (label := _period_header(cell)) is not None:
-                periods.append((c, text, parse_period(label)))
-            elif name_key(text) not in QUIET_COLUMNS:
-                unused.append(text)
-        if key_field in found and len(found) + (1 if periods else 0) >= 2:
-            return _Header(r, found, periods, unused), twice
-    return None, []
-
-
-# A header may carry a unit or a remark after the name: 'Værdi (%)', 'Periode\n(år)',
-# 'Tæller, antal', 'Værdi [pct.]'. The name before it is matched when the whole is not.
-_HEADER_REMARK = re.compile(r"[(\[\n,]")
-# A period header with a footnote mark or saying its figures are preliminary: '2022*',
-# '2022¹', '2022 (foreløbig)', '2022 (foreløbige tal)'. Other remarks ('2025 (mål)') are not
-# read: that column may hold targets, not values.
-_PERIOD_REMARK = re.compile(
-    r"\s*(?:[(\[]\s*(?:forel|prel)[^()\[\]]*[)\]]|[*¹²³†]+)\s*$", re.IGNORECASE
-)
-
-
-def _period_header(cell: Any) -> Any:
-    """The period a wide-layout header names (the cell itself, or its text without a footnote
-    mark or remark); None when it is not a period."""
-    if is_period_label(cell):
-        return cell
-    if isinstance(cell, str):
-        text = _PERIOD_REMARK.sub("", cell.strip())
-        if text and text != cell.strip() and is_period_label(text):
-            return text
-    return None
 
 
 # --- the Indikatorer sheet --------------------------------------------------------------------
@@ -911,7 +825,7 @@ def _grid(data: list[list[Any]]) -> np.ndarray:
 
 
 def _indicator_fields(
-    sheet: RawSheet, rows: list[list[Any]], header: _Header
+    sheet: RawSheet, rows: list[list[Any]], header: Header
 ) -> tuple[dict[str, _Field], int, bool]:
     """The sheet's cells as parallel arrays per field; wide layouts unrolled to long rows."""
     grid = _grid(rows[header.row + 1 :])
@@ -966,7 +880,7 @@ def _indicator_fields(
 
 
 def _check_indicators(
-    sheet: RawSheet, header: _Header, catalogue: Catalogue, problems: _Problems
+    sheet: RawSheet, header: Header, catalogue: Catalogue, problems: _Problems
 ) -> ParsedSheet:
     fields, n, wide = _indicator_fields(sheet, sheet.rows(), header)
     check = _IndicatorCheck(sheet, catalogue, problems)
@@ -1021,7 +935,7 @@ class _RowCheck:
     """Row-by-row checks shared by Indsatser and Vurdering."""
 
     def __init__(
-        self, sheet: RawSheet, header: _Header, catalogue: Catalogue, problems: _Problems
+        self, sheet: RawSheet, header: Header, catalogue: Catalogue, problems: _Problems
     ) -> None:
         self.sheet = sheet
         self.header = header
@@ -1137,7 +1051,7 @@ def _area_hint(catalogue: Catalogue) -> str:
 
 
 def _check_initiatives(
-    sheet: RawSheet, header: _Header, catalogue: Catalogue, problems: _Problems
+    sheet: RawSheet, header: Header, catalogue: Catalogue, problems: _Problems
 ) -> ParsedSheet:
     check = _RowCheck(sheet, header, catalogue, problems)
     statuses = status_index()
@@ -1203,7 +1117,7 @@ _ASSESSMENT_FRAME = ["row", "goal_id", "area_id", "period", "light", "text", "sh
 
 
 def _check_assessments(
-    sheet: RawSheet, header: _Header, catalogue: Catalogue, problems: _Problems
+    sheet: RawSheet, header: Header, catalogue: Catalogue, problems: _Problems
 ) -> ParsedSheet:
     check = _RowCheck(sheet, header, catalogue, problems)
     lights = light_index()
@@ -1275,7 +1189,9 @@ def _guess_indicator_sheet(raw: RawWorkbook) -> RawSheet | None:
     for sheet in raw.sheets:
         if sheet.hidden or _sheet_kind(sheet.name) is not None:
             continue
-        header, _ = _find_header(sheet.head(HEADER_SEARCH_ROWS), INDICATOR_COLUMNS, True)
+        header, _ = find_header(
+            sheet.head(HEADER_SEARCH_ROWS), INDICATOR_COLUMNS, True, QUIET_COLUMNS
+        )
         if (
             header
             and {"indicator", "area"} <= header.columns.keys()
@@ -1399,7 +1315,7 @@ def _check_sheet(
     lang = problems.lang
     specs = SHEET_KINDS[kind][2]
     rows = sheet.rows()
-    header, twice = _find_header(rows, specs, allow_wide=kind == "indicators")
+    header, twice = find_header(rows, specs, allow_wide=kind == "indicators", quiet=QUIET_COLUMNS)
     if header is None:
         if not _all_blank(rows[:HEADER_SEARCH_ROWS]):
             expected = ", ".join(t(s.text_key, lang) for s in specs if s.required)

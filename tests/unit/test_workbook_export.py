@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine
 
 from goals import catalogue, store
 from goals.periods import Frequency, Period
-from goals.status.verdicts import per_unit
+from goals.units import per_unit
 from goals.workbook import (
     annotate_workbook,
     annotated_filename,

@@ -19,8 +19,7 @@ from goals.spreadsheet.cells import (
     parse_date,
     parse_number_text,
 )
-from goals.spreadsheet.read import ReadError, read_workbook
-from goals.workbook.validate import column_letters
+from goals.spreadsheet.read import ReadError, column_letters, read_workbook
 
 
 @pytest.mark.parametrize(
