@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
 from openpyxl import Workbook  # noqa: E402
 from python_calamine import CalamineWorkbook  # noqa: E402
 
-from goals import catalogue, store  # noqa: E402
+from goals import catalogue, config, store  # noqa: E402
 from goals.periods import Frequency, Period  # noqa: E402
 from goals.spreadsheet.read import read_workbook  # noqa: E402
 from goals.workbook.apply import commit, compare  # noqa: E402
@@ -115,7 +115,9 @@ def run(rows: int = ROWS, repeats: int = REPEATS) -> list[dict[str, Any]]:
             return len(book.get_sheet_by_name("Indikatorer").to_python())
 
         def read() -> Any:
-            raw = read_workbook(content, path.name, limit_bytes=store.settings().upload_limit_bytes)
+            raw = read_workbook(
+                content, path.name, limit_bytes=config.settings().upload_limit_bytes
+            )
             for sheet in raw.sheets:
                 sheet.rows()
             return raw

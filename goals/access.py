@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -21,7 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from goals import store
+from goals import config, store
 from goals.i18n import t
 from goals.store.model import (
     AuditEvent,
@@ -113,15 +112,12 @@ class Actor:
 
 def login_required_to_view() -> bool:
     """Setting GOALS_LOGIN_TO_VIEW: when true, even reading needs a login (once users exist)."""
-    return os.environ.get("GOALS_LOGIN_TO_VIEW", "").strip().lower() in ("1", "true", "yes", "ja")
+    return config.settings().login_to_view
 
 
 def session_hours() -> float:
     """Setting GOALS_SESSION_HOURS: how long a login lasts in the app (default 8 hours)."""
-    try:
-        return max(float(os.environ.get("GOALS_SESSION_HOURS", "8")), 0.05)
-    except ValueError:
-        return 8.0
+    return config.settings().session_hours
 
 
 # --- users ---------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from goals import catalogue, store
+from goals import catalogue, config, store
 from goals.store.model import AuditEvent, CriterionRevision, Observation, Upload
 
 DEMO_USER = "Demodata"  # who the demo uploads are from; the UI marks their values as examples
@@ -104,9 +104,9 @@ def prepare_app_store(url: str | None = None) -> Engine:
     """What the app does on start: upgrade the schema; on the embedded default database,
     also create it with the catalogue and demo values the first time. A database named by
     GOALS_DATABASE_URL is never filled with demo data unasked."""
-    config = store.settings()
-    target = url or config.database_url
+    settings = config.settings()
+    target = url or settings.database_url
     engine = store.open_store(target)
-    if url is None and config.is_default_database and store.is_empty(engine):
+    if url is None and settings.is_default_database and store.is_empty(engine):
         initialise(target, demo=True)
     return engine

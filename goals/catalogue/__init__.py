@@ -20,9 +20,9 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from goals.config import PROJECT_ROOT
 from goals.names import NameIndex, name_key
 from goals.periods import Frequency, parse_period
-from goals.store import PROJECT_ROOT
 from goals.store.model import (
     Area,
     AreaAlias,

@@ -35,7 +35,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from goals import access, store
+from goals import access, config, store
 from goals.access import Actor
 from goals.catalogue import AREA_SCOPES, TOTAL_GROUP
 from goals.i18n import format_number, t
@@ -1634,7 +1634,7 @@ def import_catalogue_workbook(
     if confirm_sha256 is not None and confirm_sha256 != sha256:
         return rejected([file_problem("workbook.file.confirm_mismatch")])
     try:
-        raw = read_workbook(content, filename, limit_bytes=store.settings().upload_limit_bytes)
+        raw = read_workbook(content, filename, limit_bytes=config.settings().upload_limit_bytes)
         sheets, problems = _locate(raw.sheets, lang)
     except ReadError as exc:
         return rejected([file_problem(exc.key, **exc.values)])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from goals import access, store
+from goals import access, config, store
 from goals.catalogue import CatalogueError
 from goals.i18n import LANGUAGES
 from goals.periods import PeriodError
@@ -23,6 +23,7 @@ EXIT_INTERRUPTED = 130
 #: Exceptions that end a command with one sentence (`Error: …` on stderr) and this exit code.
 REFUSALS: tuple[tuple[type[BaseException], int], ...] = (
     (store.StoreError, EXIT_ERROR),
+    (config.ConfigError, EXIT_ERROR),
     (CatalogueError, EXIT_ERROR),
     (DemoError, EXIT_ERROR),
     (access.AccessError, EXIT_ERROR),

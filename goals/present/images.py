@@ -19,6 +19,8 @@ from typing import Any, Literal
 
 import plotly.graph_objects as go
 
+from goals import config
+
 __all__ = ["ImageExportError", "browser_path", "render_image", "render_images"]
 
 #: At most this many charts render at the same time (one browser tab each); never more than
@@ -34,7 +36,7 @@ class ImageExportError(RuntimeError):
 def browser_path() -> str:
     """The Chromium to render with; ImageExportError when there is none."""
     candidates = [
-        os.environ.get("BROWSER_PATH"),
+        config.settings().browser_path,
         shutil.which("chromium"),
         shutil.which("chromium-browser"),
         DEBIAN_CHROMIUM,

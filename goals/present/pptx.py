@@ -34,6 +34,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from goals.catalogue.words import period_label
+from goals.config import PROJECT_ROOT
 from goals.i18n import language, t
 from goals.present.deck import (
     INITIATIVE_STYLE,
@@ -50,7 +51,6 @@ from goals.spreadsheet.cells import clean_controls
 from goals.spreadsheet.write import safe_cell
 from goals.status import status_label, support_text
 from goals.status.verdicts import VERDICTS, Combined
-from goals.store import PROJECT_ROOT
 
 __all__ = [
     "CHART_PIXELS",

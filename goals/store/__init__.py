@@ -11,7 +11,6 @@ import contextlib
 import os
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -20,8 +19,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.engine.url import URL
 from sqlmodel import Session
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DATABASE_PATH = PROJECT_ROOT / "data" / "goals.db"
+from goals import config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Kept here so that starting on an up-to-date database needs no Alembic
 # import (about a second of start-up); a test checks that it equals Alembic's head.
@@ -30,29 +29,6 @@ SCHEMA_HEAD = "0006"
 
 class StoreError(Exception):
     """The database cannot be used; the message is one sentence for the person running it."""
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Settings read from the environment once per call of `settings()`."""
-
-    database_url: str
-    is_default_database: bool
-    upload_limit_bytes: int
-
-
-def settings() -> Settings:
-    url = os.environ.get("GOALS_DATABASE_URL", "").strip()
-    limit_mb = os.environ.get("GOALS_UPLOAD_LIMIT_MB", "20").strip() or "20"
-    try:
-        limit = int(float(limit_mb) * 1024 * 1024)
-    except ValueError:
-        raise StoreError(
-            f"GOALS_UPLOAD_LIMIT_MB must be a number of megabytes, not '{limit_mb}'."
-        ) from None
-    if not url:
-        return Settings(f"sqlite:///{DEFAULT_DATABASE_PATH}", True, limit)
-    return Settings(url, False, limit)
 
 
 def describe(url: str | URL) -> str:
@@ -133,7 +109,11 @@ _engines_lock = threading.Lock()
 
 def get_engine(url: str | None = None) -> Engine:
     """The engine for `url` (default: GOALS_DATABASE_URL), created once per process."""
-    url = url or settings().database_url
+    if url is None:
+        try:
+            url = config.settings().database_url
+        except config.ConfigError as exc:
+            raise StoreError(str(exc)) from None
     with _engines_lock:
         engine = _engines.get(url)
         if engine is None:

@@ -20,12 +20,12 @@ from babel.dates import format_date as babel_date
 from goals import setup, store
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.catalogue.words import period_label, target_text
+from goals.config import PROJECT_ROOT
 from goals.i18n import format_number, locale, name_of, t
 from goals.periods import PeriodError, parse_period
 from goals.present import charts
 from goals.present.style import COMPARISON_STYLE
 from goals.status import StatusReport, StatusRow
-from goals.store import PROJECT_ROOT
 from goals.store.model import Area, BreakdownGroup, Goal, TargetType
 from goals.store.observations import current_values
 from goals.ui import context, status_view, urlstate

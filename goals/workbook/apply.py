@@ -38,7 +38,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from goals import access, store
+from goals import access, config, store
 from goals.catalogue import Catalogue
 from goals.i18n import format_number, name_of, t
 from goals.names import name_key
@@ -757,7 +757,7 @@ def import_workbook(
         problem = _file_problem("workbook.file.confirm_mismatch", lang)
         return _rejected([problem], sha256=sha256, filename=filename, lang=lang)
     try:
-        raw = read_workbook(content, filename, limit_bytes=store.settings().upload_limit_bytes)
+        raw = read_workbook(content, filename, limit_bytes=config.settings().upload_limit_bytes)
         with store.read_session(engine) as session:
             catalogue = Catalogue.load(session)
         parsed = check_workbook(raw, catalogue, lang=lang)

@@ -21,6 +21,7 @@ FLOORS = {
     "periods": 0,
     "names": 0,
     "units": 0,
+    "config": 0,
     "store": 1,
     "access": 2,
     "spreadsheet": 2,

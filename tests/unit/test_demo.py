@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from goals import setup, store
+from goals import config, setup, store
 from goals.catalogue import Catalogue
 from goals.demo import demo_rounds
 from goals.setup import DEMO_USER
@@ -112,7 +112,7 @@ def test_demo_is_deterministic(demo_template):
 
 def test_app_start_fills_only_the_default_database(tmp_path, monkeypatch):
     monkeypatch.delenv("GOALS_DATABASE_URL", raising=False)
-    monkeypatch.setattr(store, "DEFAULT_DATABASE_PATH", tmp_path / "data" / "goals.db")
+    monkeypatch.setattr(config, "DEFAULT_DATABASE_PATH", tmp_path / "data" / "goals.db")
     engine = setup.prepare_app_store()
     assert setup.has_demo_values(engine)
     store.dispose_engines()

@@ -4,7 +4,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 
-from goals import store
+from goals import config, store
 from goals.store.model import Area, Observation, Upload
 from tests.conftest import table_dump
 
@@ -149,11 +149,11 @@ def test_a_file_that_is_not_a_database(tmp_path):
 
 def test_default_database_is_the_sqlite_file_in_data(monkeypatch):
     monkeypatch.delenv("GOALS_DATABASE_URL", raising=False)
-    config = store.settings()
-    assert config.is_default_database
-    assert config.database_url.endswith("data/goals.db")
+    settings = config.settings()
+    assert settings.is_default_database
+    assert settings.database_url.endswith("data/goals.db")
     monkeypatch.setenv("GOALS_DATABASE_URL", "sqlite:////tmp/elsewhere.db")
-    assert not store.settings().is_default_database
+    assert not config.settings().is_default_database
 
 
 def test_a_writer_waiting_for_the_lock_gives_up_with_busy_on_postgresql(
