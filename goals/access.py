@@ -145,6 +145,45 @@ def actor_for(session: Session, name: str | None) -> Actor | None:
     return _actor(session, user)
 
 
+@dataclass(frozen=True)
+class Visitor:
+    """Who a page is shown to: the actor (None: anonymous), and why not when a login ended."""
+
+    actor: Actor | None
+    ended: str | None = None  # "expired", "replaced" (the account was re-made) or "unknown_sso"
+
+
+def visitor(
+    engine: Engine,
+    *,
+    sso: bool = False,
+    email: str | None = None,
+    name: str | None = None,
+    account_id: int | None = None,
+    age_seconds: float = 0.0,
+) -> Visitor:
+    """The actor a page acts for: the demo actor while no users exist; with single sign-on the
+    user of that e-mail (None if signed out); else the locally logged-in account `name` (with
+    its id when known), while the login is younger than `session_hours()`."""
+    with store.read_session(engine) as session:
+        if not has_users(session):
+            return Visitor(actor_for(session, None))
+        if sso:
+            if not email:
+                return Visitor(None)
+            actor = actor_for_email(session, email)
+            return Visitor(actor, None if actor else "unknown_sso")
+        if not name:
+            return Visitor(None)
+        if age_seconds > session_hours() * 3600:
+            return Visitor(None, "expired")
+        actor = actor_for(session, name)
+        if actor is not None and account_id not in (None, actor.id):
+            # the account was removed and another one made under the same name: not this login
+            return Visitor(None, "replaced")
+        return Visitor(actor)
+
+
 def actor_for_email(session: Session, email: str) -> Actor | None:
     """The actor whose e-mail matches (case-insensitive), for OpenID Connect logins."""
     user = session.exec(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from goals.config import PROJECT_ROOT
@@ -412,6 +413,14 @@ class Catalogue:
     indicator_index: NameIndex[Indicator]
     group_index: NameIndex[BreakdownGroup]
     goal_index: NameIndex[Goal]
+
+    @classmethod
+    def read(cls, engine: Engine) -> Catalogue:
+        """The catalogue as it stands, read in a session of its own."""
+        from goals import store
+
+        with store.read_session(engine) as session:
+            return cls.load(session)
 
     @classmethod
     def load(cls, session: Session) -> Catalogue:

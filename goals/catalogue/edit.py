@@ -757,6 +757,35 @@ def _membership(session: Session, area: Area) -> AreaMembership | None:
     ).first()
 
 
+def criterion_revisions(session: Session, code: str) -> list[CriterionRevision]:
+    """Every revision of the success criterion `code`, newest first."""
+    criterion = session.exec(select(SuccessCriterion).where(SuccessCriterion.code == code)).one()
+    return list(
+        session.exec(
+            select(CriterionRevision)
+            .where(CriterionRevision.criterion_id == criterion.id)
+            .order_by(CriterionRevision.valid_from.desc(), CriterionRevision.revision.desc())
+        )
+    )
+
+
+def criterion_view(session: Session, code: str) -> dict[str, Any]:
+    """The newest revision of the success criterion `code`, as the edit form shows it."""
+    criterion = session.exec(select(SuccessCriterion).where(SuccessCriterion.code == code)).one()
+    return revision_view(session, newest_revision(session, criterion))
+
+
+def all_area_aliases(session: Session) -> dict[int, list[str]]:
+    """Every area's aliases (`area_aliases`), by area id."""
+    return {area.id: area_aliases(session, area) for area in session.exec(select(Area))}
+
+
+def group_aliases(session: Session, group_id: int) -> list[str]:
+    """A breakdown group's aliases, sorted."""
+    query = select(GroupAlias).where(GroupAlias.group_id == group_id)
+    return sorted(alias.alias for alias in session.exec(query))
+
+
 def area_aliases(session: Session, area: Area) -> list[str]:
     """The area's aliases, without the one that repeats its own name."""
     own = name_key(area.name)

@@ -21,6 +21,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from goals import store
 from goals.catalogue import Catalogue
 from goals.catalogue.words import period_label
 from goals.i18n import format_number, has_text, name_of, t
@@ -101,6 +102,7 @@ def _sorted_periods(codes: Sequence[str]) -> list[str]:
     return [code for _, code in sorted(parsed)]
 
 
+@store.reads
 def coverage(session: Session, cat: Catalogue, indicator_code: str) -> Coverage:
     """The areas, groups and periods with a current value (or a withheld one) for an indicator."""
     indicator = cat.indicator(indicator_code)
@@ -120,6 +122,7 @@ def coverage(session: Session, cat: Catalogue, indicator_code: str) -> Coverage:
     )
 
 
+@store.reads
 def observations(
     session: Session,
     cat: Catalogue,

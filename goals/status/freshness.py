@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from goals import store
 from goals.catalogue import Catalogue
 from goals.store.model import Assessment, Initiative, Observation, Upload, UploadState
 
@@ -51,6 +52,7 @@ def _indicators_by_owner(catalogue: Catalogue) -> dict[int, set[int]]:
     return out
 
 
+@store.reads
 def latest_uploads(*, session: Session, catalogue: Catalogue) -> list[GroupFreshness]:
     """One entry per steering group, in catalogue order."""
     connection = session.connection()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from goals import store
 from goals.catalogue import Catalogue
 from goals.names import name_key
 from goals.periods import Period, PeriodError, parse_period
@@ -104,6 +105,7 @@ def _end(period: Period) -> float:
     return period.years + 1 / period.frequency.per_year
 
 
+@store.reads
 def current_assessments(
     *,
     session: Session,
@@ -152,6 +154,7 @@ def current_assessments(
     return {key: value for key, (_, value) in latest.items()}
 
 
+@store.reads
 def current_initiatives(
     *,
     session: Session,

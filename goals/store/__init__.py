@@ -8,10 +8,12 @@ version becomes a `StoreError` carrying one sentence a person can act on.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -25,6 +27,9 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Kept here so that starting on an up-to-date database needs no Alembic
 # import (about a second of start-up); a test checks that it equals Alembic's head.
 SCHEMA_HEAD = "0006"
+
+
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -262,6 +267,33 @@ def is_empty(engine: Engine) -> bool:
     """True when the database holds no catalogue yet (no areas)."""
     with _connect(engine) as connection:
         return connection.execute(sa.text("SELECT COUNT(*) FROM area")).scalar_one() == 0
+
+
+def reads(func: Callable[..., T]) -> Callable[..., T]:
+    """Let a reading function that takes `session` also be called with `engine=` (and its other
+    arguments by keyword): it then reads in a session of its own. Pages read this way, so that
+    no page opens a session itself."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, engine: Engine | None = None, **kwargs: Any) -> T:
+        if engine is None:
+            return func(*args, **kwargs)
+        with read_session(engine) as session:
+            return func(*args, session=session, **kwargs)
+
+    return wrapper
+
+
+def reading(engine: Engine, query: Callable[[Session], T]) -> T:
+    """`query(session)` in a read session of its own (for pages, which open no session)."""
+    with read_session(engine) as session:
+        return query(session)
+
+
+def writing(engine: Engine, action: Callable[[Session], T]) -> T:
+    """`action(session)` in one write transaction of its own: all of it or nothing."""
+    with write_session(engine) as session:
+        return action(session)
 
 
 @contextlib.contextmanager

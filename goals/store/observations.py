@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from goals.store import reads
 from goals.store.model import Observation, Upload, UploadState
 
 if TYPE_CHECKING:
@@ -144,6 +145,7 @@ def mark_rolled_back(session: Session, upload_id: int) -> None:
     connection.execute(sa.update(o).where(o.c.id.in_(restored)).values(is_current=True))
 
 
+@reads
 def current_values(
     session: Session,
     *,

@@ -15,13 +15,12 @@ import io
 import json
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from sqlmodel import Session, select
 
 from goals import access, store
 from goals.access import AccessError, PermissionDenied
@@ -30,8 +29,6 @@ from goals.catalogue.edit import (
     KEEP,
     CatalogueEditError,
     CatalogueImportResult,
-    area_aliases,
-    newest_revision,
 )
 from goals.i18n import name_of, t
 from goals.spreadsheet.write import csv_text, safe_cell
@@ -39,14 +36,14 @@ from goals.store.model import (
     Area,
     AreaKind,
     AuditEvent,
-    CriterionRevision,
-    GroupAlias,
     Role,
-    SuccessCriterion,
 )
 from goals.ui import context
 from goals.ui.layout import PageContext
 from goals.workbook import FILE_TYPES, annotate_workbook, annotated_filename
+
+if TYPE_CHECKING:  # types only: pages reach the database through the core
+    from sqlmodel import Session
 
 _FLASH = "admin-flash"
 # characters that are markup anywhere, and those that are markup only at the start of a line
@@ -104,8 +101,7 @@ def show(page: PageContext) -> None:
 def _write(page: PageContext, action: Callable[[Session], Any], done: str) -> Any:
     """Run one write in one transaction; on success remember `done` and rerun, else say why."""
     try:
-        with store.write_session(page.engine) as session:
-            result = action(session)
+        result = store.writing(page.engine, action)
     except (AccessError, PermissionDenied) as exc:
         st.error(plain(exc.text(page.lang)))
         return None
@@ -127,8 +123,7 @@ def _opt(value: str) -> str | None:
 
 
 def _read(page: PageContext, query: Callable[[Session], Any]) -> Any:
-    with store.read_session(page.engine) as session:
-        return query(session)
+    return store.reading(page.engine, query)
 
 
 # --- goals and success criteria -------------------------------------------------------------------
@@ -247,16 +242,8 @@ def revision_history(page: PageContext, criterion_code: str) -> pd.DataFrame:
     lang = page.lang
 
     def query(session: Session) -> list[dict[str, Any]]:
-        criterion = session.exec(
-            select(SuccessCriterion).where(SuccessCriterion.code == criterion_code)
-        ).one()
-        revisions = session.exec(
-            select(CriterionRevision)
-            .where(CriterionRevision.criterion_id == criterion.id)
-            .order_by(CriterionRevision.valid_from.desc(), CriterionRevision.revision.desc())
-        ).all()
         rows = []
-        for revision in revisions:
+        for revision in catalogue_edit.criterion_revisions(session, criterion_code):
             view = catalogue_edit.revision_view(session, revision)
             rows.append(
                 {
@@ -308,15 +295,7 @@ def _revision_form(page: PageContext, code: str | None, goal: str | None = None)
     lang, cat = page.lang, page.catalogue
     view: dict[str, Any] = {}
     if code:
-        view = _read(
-            page,
-            lambda s: catalogue_edit.revision_view(
-                s,
-                newest_revision(
-                    s, s.exec(select(SuccessCriterion).where(SuccessCriterion.code == code)).one()
-                ),
-            ),
-        )
+        view = _read(page, lambda s: catalogue_edit.criterion_view(s, code))
     key = f"admin-revision-{code or 'new-' + str(goal)}"
     indicators = [i.code for i in cat.indicators.values()]
     groups = ["", *(g.code for g in cat.groups.values())]
@@ -553,10 +532,7 @@ def _indicator_form(page: PageContext, indicator: Any) -> None:
 
 def areas_tab(page: PageContext) -> None:
     lang, cat = page.lang, page.catalogue
-    aliases = _read(
-        page,
-        lambda s: {a.id: area_aliases(s, a) for a in s.exec(select(Area))},
-    )
+    aliases = _read(page, catalogue_edit.all_area_aliases)
     areas = sorted(cat.areas.values(), key=lambda a: (list(AreaKind).index(a.kind), a.sort_order))
     frame = pd.DataFrame(
         [
@@ -702,12 +678,7 @@ def _group_aliases(page: PageContext) -> None:
     group = st.selectbox(
         t("admin.pick.group", lang), groups, format_func=lambda g: g.code, key="admin-group"
     )
-    aliases = _read(
-        page,
-        lambda s: sorted(
-            a.alias for a in s.exec(select(GroupAlias).where(GroupAlias.group_id == group.id))
-        ),
-    )
+    aliases = _read(page, lambda s: catalogue_edit.group_aliases(s, group.id))
     st.dataframe(
         pd.DataFrame({t("admin.col.alias", lang): aliases}), hide_index=True, width="stretch"
     )

@@ -10,7 +10,7 @@ import time
 
 import streamlit as st
 
-from goals import access, store
+from goals import access
 from goals.access import Actor
 from goals.i18n import t
 from goals.ui import context
@@ -28,31 +28,24 @@ def sso_configured() -> bool:
 
 def current_actor(lang: str) -> Actor | None:
     """The logged-in actor, the demo actor when no users exist, or None (anonymous)."""
-    engine = context.engine()
-    with store.read_session(engine) as session:
-        if not access.has_users(session):
-            return access.actor_for(session, None)
-        if sso_configured():
-            if not st.user.get("is_logged_in"):
-                return None
-            email = str(st.user.get("email") or "")
-            actor = access.actor_for_email(session, email) if email else None
-            if actor is None:
-                st.error(t("auth.unknown_sso", lang, email=email))
-            return actor
-        login = st.session_state.get(_KEY)
-        if not login:
-            return None
-        if time.time() - login["at"] > access.session_hours() * 3600:
-            del st.session_state[_KEY]
+    sso = sso_configured()
+    email = str(st.user.get("email") or "") if sso and st.user.get("is_logged_in") else ""
+    login = {} if sso else (st.session_state.get(_KEY) or {})
+    seen = access.visitor(
+        context.engine(),
+        sso=sso,
+        email=email,
+        name=login.get("name"),
+        account_id=login.get("id"),
+        age_seconds=time.time() - login["at"] if login else 0.0,
+    )
+    if seen.ended == "unknown_sso":
+        st.error(t("auth.unknown_sso", lang, email=email))
+    elif seen.ended in ("expired", "replaced"):
+        st.session_state.pop(_KEY, None)
+        if seen.ended == "expired":
             st.info(t("auth.expired", lang))
-            return None
-        actor = access.actor_for(session, login["name"])
-        if actor is not None and login.get("id") not in (None, actor.id):
-            # the account was removed and another one made under the same name: not this login
-            del st.session_state[_KEY]
-            return None
-        return actor
+    return seen.actor
 
 
 def login_form(lang: str, key: str = "login") -> None:

@@ -26,7 +26,6 @@ from goals.status.own import (
     current_initiatives,
 )
 from goals.status.verdicts import Combined
-from goals.store import read_session
 from goals.store.model import AreaKind, Goal
 from goals.ui import context, status_view, urlstate
 from goals.ui.markup import esc
@@ -88,11 +87,9 @@ class ClusterReports:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _reports(version: tuple, cluster: str, as_of: str | None) -> ClusterReports:
     cat = context.catalogue()
-    with read_session(context.engine()) as session:
-        assessments = current_assessments(
-            session=session, catalogue=cat, as_of=as_of, areas=[cluster]
-        )
-        initiatives = current_initiatives(session=session, catalogue=cat, areas=[cluster])
+    engine = context.engine()
+    assessments = current_assessments(engine=engine, catalogue=cat, as_of=as_of, areas=[cluster])
+    initiatives = current_initiatives(engine=engine, catalogue=cat, areas=[cluster])
     by_goal: dict[str, list[CurrentInitiative]] = defaultdict(list)
     for item in initiatives:
         by_goal[item.goal].append(item)

@@ -7,12 +7,16 @@ PostgreSQL database shows up at the next rerun without any cross-instance messag
 
 from __future__ import annotations
 
-import streamlit as st
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
-from goals import i18n, setup, store
+import streamlit as st
+
+from goals import i18n, setup
 from goals.catalogue import Catalogue
 from goals.status import StatusReport, assess
+
+if TYPE_CHECKING:  # types only: pages reach the database through the core
+    from sqlalchemy.engine import Engine
 
 
 @st.cache_resource(show_spinner=False)
@@ -28,8 +32,7 @@ def data_version() -> tuple:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _catalogue(version: tuple) -> Catalogue:
-    with store.read_session(engine()) as session:
-        return Catalogue.load(session)
+    return Catalogue.read(engine())
 
 
 def catalogue() -> Catalogue:

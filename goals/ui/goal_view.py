@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 from babel.dates import format_date as babel_date
 
-from goals import setup, store
+from goals import setup
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.catalogue.words import period_label, target_text
 from goals.config import PROJECT_ROOT
@@ -118,10 +118,12 @@ def has_values() -> bool:
 def _group_values(
     version: tuple, indicator_id: int, area_id: int, group_ids: tuple[int, ...]
 ) -> pd.DataFrame:
-    with store.read_session(context.engine()) as session:
-        frame = current_values(
-            session, indicator_ids=[indicator_id], area_ids=[area_id], group_ids=group_ids
-        )
+    frame = current_values(
+        engine=context.engine(),
+        indicator_ids=[indicator_id],
+        area_ids=[area_id],
+        group_ids=group_ids,
+    )
     return frame[["group_id", "period", "value", "lower", "upper"]]
 
 

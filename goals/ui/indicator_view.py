@@ -10,7 +10,6 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from goals import store
 from goals.catalogue import Catalogue
 from goals.catalogue.words import period_label
 from goals.i18n import name_of, t
@@ -40,8 +39,9 @@ class Selection:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _coverage(version: tuple, indicator: str) -> Coverage:
-    with store.read_session(context.engine()) as session:
-        return indicator_data.coverage(session, context.catalogue(), indicator)
+    return indicator_data.coverage(
+        engine=context.engine(), cat=context.catalogue(), indicator_code=indicator
+    )
 
 
 def coverage(indicator: str) -> Coverage:
@@ -57,16 +57,15 @@ def _observations(
     period_from: str | None,
     period_to: str | None,
 ) -> pd.DataFrame:
-    with store.read_session(context.engine()) as session:
-        return indicator_data.observations(
-            session,
-            context.catalogue(),
-            indicator=indicator,
-            areas=areas,
-            groups=groups,
-            period_from=period_from,
-            period_to=period_to,
-        )
+    return indicator_data.observations(
+        engine=context.engine(),
+        cat=context.catalogue(),
+        indicator=indicator,
+        areas=areas,
+        groups=groups,
+        period_from=period_from,
+        period_to=period_to,
+    )
 
 
 def observations(indicator: str, selection: Selection) -> pd.DataFrame:

@@ -8,16 +8,18 @@ pages/ by URL) never shows what the visitor may not see.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import streamlit as st
-from sqlalchemy.engine import Engine
 
 from goals import access, i18n, store
 from goals.access import Actor
 from goals.catalogue import Catalogue, CatalogueError
 from goals.setup import DemoError
 from goals.ui import auth, context, navigation
+
+if TYPE_CHECKING:  # types only: pages reach the database through the core
+    from sqlalchemy.engine import Engine
 
 PAGE_ICON = "🎯"  # an emoji: a material icon would load a font from the internet
 Need = Literal["view", "upload", "admin"]

@@ -28,7 +28,6 @@ from goals.present.style import STATUS_STYLE, icon_svg
 from goals.status import KeyMessage, StatusReport, key_messages, status_label, support_text
 from goals.status.freshness import GroupFreshness, latest_uploads
 from goals.status.verdicts import VERDICTS, Combined
-from goals.store import read_session
 from goals.ui import context, urlstate
 from goals.ui.markup import esc
 from goals.ui.status_view import badge_html
@@ -218,8 +217,7 @@ class Freshness:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _freshness(version: tuple) -> Freshness:
     cat = context.catalogue()
-    with read_session(context.engine()) as session:
-        uploads = latest_uploads(session=session, catalogue=cat)
+    uploads = latest_uploads(engine=context.engine(), catalogue=cat)
     owner = {g.code: g.steering_group_id for g in cat.goals}
     codes = {g.id: g.code for g in cat.steering_groups}
     latest: dict[int, set[str]] = defaultdict(set)
