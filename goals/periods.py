@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import total_ordering
@@ -182,3 +183,24 @@ def is_period_label(value: object) -> bool:
 def period_years(value: object) -> float:
     """The time of a period in years, for rate calculations (2017K2 → 2017.25)."""
     return parse_period(value).years
+
+
+def period_of(day: dt.date, frequency: Frequency) -> Period:
+    """The period of `frequency` that holds the date (2024-05-17, quarter → 2024K2)."""
+    return Period(day.year, frequency, (day.month - 1) * frequency.per_year // 12 + 1)
+
+
+def current_period(frequency: Frequency, today: dt.date | None = None) -> Period:
+    """The period of `frequency` that holds today."""
+    return period_of(today or dt.date.today(), frequency)
+
+
+def sorted_codes(codes: Iterable[str]) -> list[str]:
+    """Distinct period codes in time order; what is not a period is left out."""
+    parsed: list[tuple[Period, str]] = []
+    for code in set(codes):
+        try:
+            parsed.append((parse_period(code), code))
+        except PeriodError:
+            continue
+    return [code for _, code in sorted(parsed)]

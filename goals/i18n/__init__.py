@@ -68,6 +68,37 @@ def format_number(value: float | None, decimals: int = 1, lang: str | None = "da
     return text.translate(_DANISH_SEPARATORS) if language(lang) == "da" else text
 
 
+def format_exact(value: float | None, lang: str | None = "da") -> str:
+    """A number with as many decimals as it has (up to 10): what someone typed, unrounded."""
+    if value is None or value != value:
+        return "–"
+    value = float(value)
+    if abs(value) >= 1e15:  # beyond what any statistic holds: '1e+308', not 309 digits
+        text = f"{value:.10g}"
+        return text.replace(".", ",") if language(lang) == "da" else text
+    decimals = 0
+    while decimals < 10 and round(value, decimals) != value:
+        decimals += 1
+    return format_number(value, decimals, lang)
+
+
+def format_whole(value: float, lang: str | None = "da") -> str:
+    """A whole number with thousands separators: 1.000.000 (da), 1,000,000 (en)."""
+    return format_number(int(value), 0, lang)
+
+
+def format_signed(value: float | None, decimals: int, lang: str | None = "da") -> str:
+    """A change with its sign ('+0,4', '−1,2', with a real minus): `decimals` decimals, or up
+    to two more where that would round a real change to 0."""
+    if value is None or value != value or value in (float("inf"), float("-inf")):
+        return "–"
+    shown = decimals
+    while shown < decimals + 2 and value != 0 and round(abs(value), shown) == 0:
+        shown += 1
+    text = format_number(value, shown, lang).replace("-", "−")
+    return "+" + text if round(value, shown) > 0 else text
+
+
 def name_of(obj: object, lang: str | None, field: str = "name") -> str:
     """The English name of a catalogue object when English is chosen and one exists."""
     if language(lang) == "en":

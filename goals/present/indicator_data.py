@@ -25,7 +25,7 @@ from goals import store
 from goals.catalogue import Catalogue
 from goals.catalogue.words import period_label
 from goals.i18n import format_number, has_text, name_of, t
-from goals.periods import Period, PeriodError, parse_period
+from goals.periods import Period, PeriodError, parse_period, sorted_codes
 from goals.spreadsheet.write import FORMULA_STARTS, csv_text, put
 from goals.store.model import Area, AreaKind, Indicator, Observation
 from goals.store.observations import current_values
@@ -92,16 +92,6 @@ def area_order(cat: Catalogue) -> list[Area]:
     )
 
 
-def _sorted_periods(codes: Sequence[str]) -> list[str]:
-    parsed: list[tuple[Period, str]] = []
-    for code in set(codes):
-        try:
-            parsed.append((parse_period(code), code))
-        except PeriodError:
-            continue  # stored periods are canonical; anything else is not shown
-    return [code for _, code in sorted(parsed)]
-
-
 @store.reads
 def coverage(session: Session, cat: Catalogue, indicator_code: str) -> Coverage:
     """The areas, groups and periods with a current value (or a withheld one) for an indicator."""
@@ -118,7 +108,7 @@ def coverage(session: Session, cat: Catalogue, indicator_code: str) -> Coverage:
     return Coverage(
         areas=[a.code for a in area_order(cat) if a.id in area_ids],
         groups=[g.code for g in cat.groups.values() if g.id in group_ids],
-        periods=_sorted_periods([r[2] for r in rows]),
+        periods=sorted_codes(r[2] for r in rows),
     )
 
 

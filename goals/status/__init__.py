@@ -37,7 +37,7 @@ from sqlmodel import Session
 
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.catalogue.words import criterion_subject, period_label
-from goals.i18n import format_number, language, name_of, t
+from goals.i18n import format_number, format_signed, language, name_of, t
 from goals.periods import Period, PeriodError, parse_period
 from goals.status.compare import TREND_POINTS, Trend, compare_to_reference, recent_trend
 from goals.status.progress import (
@@ -979,13 +979,8 @@ def format_change(value: float | None, row: StatusRow, *, signed: bool = True) -
     shows, or up to two more where that would round a real change to 0."""
     if value is None or not math.isfinite(value):
         return "–"
-    decimals = row.decimals
-    while decimals < row.decimals + 2 and value != 0 and round(abs(value), decimals) == 0:
-        decimals += 1
-    text = format_number(abs(value) if not signed else value, decimals, row.lang)
-    text = text.replace("-", "−")
-    if signed and round(value, decimals) > 0:
-        text = "+" + text
+    text = format_signed(value if signed else abs(value), row.decimals, row.lang)
+    text = text.removeprefix("+") if not signed else text
     unit = change_unit(row)
     return f"{text} {unit}".strip()
 

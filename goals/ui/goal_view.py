@@ -21,7 +21,7 @@ from goals import setup
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.catalogue.words import period_label, target_text
 from goals.config import PROJECT_ROOT
-from goals.i18n import format_number, locale, name_of, t
+from goals.i18n import format_number, format_signed, locale, name_of, t
 from goals.periods import PeriodError, parse_period
 from goals.present import charts
 from goals.present.style import COMPARISON_STYLE
@@ -413,13 +413,7 @@ def _dated(value: float | None, period: str | None, row: StatusRow, lang: str) -
 
 def _per_year(value: float | None, row: StatusRow, lang: str) -> str:
     """'−0,5' (a year, in the unit said above the table), with a real minus sign."""
-    if value is None or value != value:
-        return "–"
-    decimals = row.decimals
-    while decimals < row.decimals + 2 and value != 0 and round(abs(value), decimals) == 0:
-        decimals += 1
-    text = format_number(value, decimals, lang).replace("-", "−")
-    return esc("+" + text if round(value, decimals) > 0 else text)
+    return esc(format_signed(value, row.decimals, lang))
 
 
 def inputs_html(rows: list[StatusRow], highlight: str, lang: str) -> str:

@@ -40,7 +40,7 @@ from sqlmodel import Session, select
 
 from goals import access, config, store
 from goals.catalogue import Catalogue
-from goals.i18n import format_number, name_of, t
+from goals.i18n import format_exact, name_of, t
 from goals.names import name_key
 from goals.spreadsheet.cells import Problem, cell_ref, row_list
 from goals.spreadsheet.read import ReadError, read_workbook
@@ -861,16 +861,6 @@ def import_workbook(
 # --- describing changes ---------------------------------------------------------------------------
 
 
-def _number(value: Any, lang: str) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return "–"
-    value = float(value)
-    decimals = 0
-    while decimals < 10 and round(value, decimals) != value:
-        decimals += 1
-    return format_number(value, decimals, lang)
-
-
 def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and value != value) or value is pd.NA
 
@@ -883,20 +873,22 @@ def _observation_text(row: dict[str, Any], suffix: str, lang: str) -> str:
     if get("value") is None and get("missing_reason") is not None:
         parts = [t("workbook.change.missing", lang, reason=get("missing_reason"))]
     else:
-        parts = [_number(get("value"), lang)]
+        parts = [format_exact(get("value"), lang)]
     if get("numerator") is not None:
-        parts.append(t("workbook.change.numerator", lang, value=_number(get("numerator"), lang)))
+        parts.append(
+            t("workbook.change.numerator", lang, value=format_exact(get("numerator"), lang))
+        )
     if get("denominator") is not None:
         parts.append(
-            t("workbook.change.denominator", lang, value=_number(get("denominator"), lang))
+            t("workbook.change.denominator", lang, value=format_exact(get("denominator"), lang))
         )
     if get("lower") is not None or get("upper") is not None:
         parts.append(
             t(
                 "workbook.change.limits",
                 lang,
-                lower=_number(get("lower"), lang),
-                upper=_number(get("upper"), lang),
+                lower=format_exact(get("lower"), lang),
+                upper=format_exact(get("upper"), lang),
             )
         )
     if get("note") is not None:
@@ -953,7 +945,7 @@ def _field_text(kind: str, name: str, value: Any, lang: str) -> str:
     if _missing(value) or value == "":
         return ""
     if name in NUMERIC_FIELDS:
-        return _number(value, lang)
+        return format_exact(value, lang)
     if kind == "initiatives" and name == "status":
         return t(f"workbook.initiative.{value}", lang)
     if name == "light":

@@ -24,7 +24,7 @@ from goals import store
 from goals.catalogue import TOTAL_GROUP, Catalogue
 from goals.i18n import name_of, t
 from goals.names import NameIndex
-from goals.periods import Frequency, Period, parse_period
+from goals.periods import Frequency, Period, current_period, parse_period
 from goals.store.model import AreaKind, Indicator, InitiativeStatus, SteeringGroup, TrafficLight
 from goals.store.observations import current_values
 from goals.workbook.export import WIDTHS
@@ -45,12 +45,6 @@ INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")
 
 class TemplateError(ValueError):
     """The template cannot be made as asked (e.g. unknown steering group); one sentence."""
-
-
-def current_period(frequency: Frequency, today: dt.date | None = None) -> Period:
-    today = today or dt.date.today()
-    index = (today.month - 1) * frequency.per_year // 12 + 1
-    return Period(today.year, frequency, index)
 
 
 def next_periods(

@@ -19,9 +19,9 @@ import numpy as np
 import pandas as pd
 
 from goals.catalogue import Catalogue
-from goals.i18n import name_of, t
+from goals.i18n import format_whole, name_of, t
 from goals.names import NameIndex, name_key, name_keys
-from goals.periods import Frequency, Period, PeriodError, parse_period
+from goals.periods import Frequency, Period, PeriodError, parse_period, period_of
 from goals.spreadsheet.cells import (
     _BLANK,
     _PERCENT_SUFFIX,
@@ -495,7 +495,7 @@ class _IndicatorCheck:
             codes = codes.copy()
             for i in np.flatnonzero(dated):
                 day = days[d.codes[i]]
-                codes[i] = period_of_date(day, Frequency(expected[i])).code
+                codes[i] = period_of(day, Frequency(expected[i])).code
             wrong &= ~dated
         for i in np.flatnonzero(wrong):
             period = parsed[d.codes[i]]
@@ -580,15 +580,15 @@ class _IndicatorCheck:
                 "indicator": self.indicator_label(indicator),
                 "unit": unit.strip(),
                 "column": str(f.headers[i]),
-                "value": _fmt(values[i], self.lang),
+                "value": _as_typed(values[i], self.lang),
             }
             if rate[i]:
                 self.add(
                     f,
                     i,
                     "workbook.value.rate_range",
-                    limit=_whole(RATE_MAX_EVENTS * per_k[i], self.lang),
-                    events=_whole(RATE_MAX_EVENTS, self.lang),
+                    limit=format_whole(RATE_MAX_EVENTS * per_k[i], self.lang),
+                    events=format_whole(RATE_MAX_EVENTS, self.lang),
                     **common,
                 )
             else:
@@ -606,7 +606,7 @@ class _IndicatorCheck:
                 "workbook.value.too_large",
                 column=str(f.headers[i]),
                 value=display(f.values[i]),  # as written: 1E+12 would hide a digit typed twice
-                limit=_whole(VALUE_MAX_ABS, self.lang),
+                limit=format_whole(VALUE_MAX_ABS, self.lang),
             )
         bad |= huge
 
@@ -637,7 +637,7 @@ class _IndicatorCheck:
                         self.lang,
                         indicator=self.indicator_label(indicator),
                         column=str(f.headers[i]),
-                        value=_fmt(values[i], self.lang),
+                        value=_as_typed(values[i], self.lang),
                     )
                     + hint,
                 )
@@ -673,7 +673,7 @@ class _IndicatorCheck:
                     "workbook.value.too_large",
                     column=str(f.headers[i]),
                     value=raw,
-                    limit=_whole(VALUE_MAX_ABS, self.lang),
+                    limit=format_whole(VALUE_MAX_ABS, self.lang),
                 )
         bad |= wrong
         # what is left fits the store's whole-number column
@@ -700,8 +700,8 @@ class _IndicatorCheck:
                 i,
                 "workbook.count.numerator_above_denominator",
                 indicator=self.indicator_label(indicator),
-                numerator=_whole(numerator[i], self.lang),
-                denominator=_whole(denominator[i], self.lang),
+                numerator=format_whole(numerator[i], self.lang),
+                denominator=format_whole(denominator[i], self.lang),
             )
         bad |= over
 
@@ -749,9 +749,9 @@ class _IndicatorCheck:
                 value,
                 i,
                 "workbook.limits.order",
-                lower=_fmt(lower[i], self.lang),
-                value=_fmt(values[i], self.lang),
-                upper=_fmt(upper[i], self.lang),
+                lower=_as_typed(lower[i], self.lang),
+                value=_as_typed(values[i], self.lang),
+                upper=_as_typed(upper[i], self.lang),
             )
         bad |= wrong
 
@@ -789,23 +789,12 @@ class _IndicatorCheck:
             bad[pos] = True
 
 
-def period_of_date(day: dt.date, frequency: Frequency) -> Period:
-    """The period of `frequency` that holds the date."""
-    per_year = frequency.per_year
-    return Period(day.year, frequency, (day.month - 1) * per_year // 12 + 1)
-
-
-def _fmt(value: float, lang: str) -> str:
+def _as_typed(value: float, lang: str) -> str:
+    """A number as someone typed it (no thousands separators), for 'men her står …'."""
     if value != value:
         return "–"
     text = f"{value:.10g}"
     return text.replace(".", ",") if lang == "da" else text
-
-
-def _whole(value: float, lang: str) -> str:
-    """A whole number with thousands separators: 1.000.000 (da), 1,000,000 (en)."""
-    text = f"{int(value):,}"
-    return text.replace(",", ".") if lang == "da" else text
 
 
 def _same(n: int, value: Any, dtype: Any = object) -> np.ndarray:

@@ -21,7 +21,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy.engine import Engine
 
 from goals import catalogue, store
-from goals.periods import Frequency, Period
+from goals.periods import Frequency, Period, current_period
 from goals.units import per_unit
 from goals.workbook import (
     annotate_workbook,
@@ -30,7 +30,7 @@ from goals.workbook import (
     import_workbook,
     write_template,
 )
-from goals.workbook.template import TemplateError, current_period
+from goals.workbook.template import TemplateError
 
 # --- export and the round trip ---------------------------------------------------------------
 
