@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -960,92 +960,114 @@ def _alias_text(alias: Any, lang: str) -> str:
     return text
 
 
+def _group_name_owner(session: Session, text: str, exclude: int | None) -> BreakdownGroup | None:
+    """Another breakdown group whose code or name reads like `text`."""
+    keys = name_keys(text)
+    for group in session.exec(select(BreakdownGroup).where(BreakdownGroup.id != exclude)):
+        if any(keys & name_keys(n) for n in (group.code, group.name, group.name_en) if n):
+            return group
+    return None
+
+
+@dataclass(frozen=True)
+class _AliasKind:
+    """What differs between an area's and a breakdown group's aliases."""
+
+    kind: str  # "area" or "group": the field named in errors, and the Edit's "<kind>_alias"
+    owner: type[Area] | type[BreakdownGroup]
+    alias: type[AreaAlias] | type[GroupAlias]
+    key: str  # the alias row's column naming its owner
+    name_owner: Callable[[Session, str, int | None], Any]  # another owner reading like a text
+    label: Callable[[Any], str]  # how an owner is named in a message
+
+
+_ALIASES = {
+    "area": _AliasKind(
+        "area", Area, AreaAlias, "area_id", _name_owner, lambda a: f"{a.code} {a.name}"
+    ),
+    "group": _AliasKind(
+        "group", BreakdownGroup, GroupAlias, "group_id", _group_name_owner, lambda g: g.code
+    ),
+}
+
+
+def _add_alias(
+    kind: _AliasKind, *, session: Session, actor: Actor, code: str, alias: str, lang: str
+) -> Edit:
+    _require_admin(actor)
+    owner = _need(session, kind.owner, code, "code", kind.kind, lang)
+    text = _alias_text(alias, lang)
+    existing = session.exec(
+        select(kind.alias).where(kind.alias.alias_key == name_key(text))
+    ).first()
+    if existing is not None and getattr(existing, kind.key) == owner.id:
+        return Edit(f"{kind.kind}_alias", owner.code, "unchanged")
+    clash = (
+        session.get(kind.owner, getattr(existing, kind.key))
+        if existing is not None
+        else kind.name_owner(session, text, owner.id)
+    )
+    if clash is not None:
+        _fail(lang, "admin.err.alias_elsewhere", "alias", alias=text, other=kind.label(clash))
+    _add_alias_row(session, kind.alias, kind.key, owner.id, text)
+    edit = Edit(f"{kind.kind}_alias", owner.code, "new", {"alias": (None, text)})
+    _audit(session, actor, f"catalogue.{kind.kind}_alias.add", owner.code, edit)
+    return edit
+
+
+def _remove_alias(
+    kind: _AliasKind, *, session: Session, actor: Actor, code: str, alias: str, lang: str
+) -> Edit:
+    _require_admin(actor)
+    owner = _need(session, kind.owner, code, "code", kind.kind, lang)
+    text = _alias_text(alias, lang)
+    row = session.exec(
+        select(kind.alias).where(
+            kind.alias.alias_key == name_key(text), getattr(kind.alias, kind.key) == owner.id
+        )
+    ).first()
+    if row is None:
+        shown = owner.name if kind.kind == "area" else owner.code
+        _fail(lang, "admin.err.alias_missing", "alias", alias=text, owner=shown)
+    session.delete(row)
+    session.flush()
+    edit = Edit(f"{kind.kind}_alias", owner.code, "changed", {"alias": (row.alias, None)})
+    _audit(session, actor, f"catalogue.{kind.kind}_alias.remove", owner.code, edit)
+    return edit
+
+
 def add_area_alias(
     *, session: Session, actor: Actor, area: str, alias: str, lang: str = "da"
 ) -> Edit:
     """Another spelling of an area's name, as steering groups write it in their files."""
-    _require_admin(actor)
-    owner = _need(session, Area, area, "code", "area", lang)
-    text = _alias_text(alias, lang)
-    existing = session.exec(select(AreaAlias).where(AreaAlias.alias_key == name_key(text))).first()
-    if existing is not None and existing.area_id == owner.id:
-        return Edit("area_alias", owner.code, "unchanged")
-    clash = (
-        session.get(Area, existing.area_id) if existing else _name_owner(session, text, owner.id)
+    return _add_alias(
+        _ALIASES["area"], session=session, actor=actor, code=area, alias=alias, lang=lang
     )
-    if clash is not None:
-        _fail(lang, "admin.err.alias_elsewhere", "alias", alias=text, other=f"{clash.code} {clash.name}")  # fmt: skip
-    _add_alias_row(session, AreaAlias, "area_id", owner.id, text)
-    edit = Edit("area_alias", owner.code, "new", {"alias": (None, text)})
-    _audit(session, actor, "catalogue.area_alias.add", owner.code, edit)
-    return edit
 
 
 def remove_area_alias(
     *, session: Session, actor: Actor, area: str, alias: str, lang: str = "da"
 ) -> Edit:
-    _require_admin(actor)
-    owner = _need(session, Area, area, "code", "area", lang)
-    text = _alias_text(alias, lang)
-    row = session.exec(
-        select(AreaAlias).where(AreaAlias.alias_key == name_key(text), AreaAlias.area_id == owner.id)
-    ).first()  # fmt: skip
-    if row is None:
-        _fail(lang, "admin.err.alias_missing", "alias", alias=text, owner=owner.name)
-    session.delete(row)
-    session.flush()
-    edit = Edit("area_alias", owner.code, "changed", {"alias": (row.alias, None)})
-    _audit(session, actor, "catalogue.area_alias.remove", owner.code, edit)
-    return edit
+    return _remove_alias(
+        _ALIASES["area"], session=session, actor=actor, code=area, alias=alias, lang=lang
+    )
 
 
 def add_group_alias(
     *, session: Session, actor: Actor, group: str, alias: str, lang: str = "da"
 ) -> Edit:
     """Another spelling of a breakdown group (e.g. 'Grundskole' for 'Uddannelse: Grundskole')."""
-    _require_admin(actor)
-    owner = _need(session, BreakdownGroup, group, "code", "group", lang)
-    text = _alias_text(alias, lang)
-    existing = session.exec(select(GroupAlias).where(GroupAlias.alias_key == name_key(text))).first()  # fmt: skip
-    if existing is not None and existing.group_id == owner.id:
-        return Edit("group_alias", owner.code, "unchanged")
-    if existing is None:
-        others = session.exec(select(BreakdownGroup).where(BreakdownGroup.id != owner.id)).all()
-        keys = name_keys(text)
-        clash = next(
-            (
-                g
-                for g in others
-                if any(keys & name_keys(n) for n in (g.code, g.name, g.name_en) if n)
-            ),
-            None,
-        )
-    else:
-        clash = session.get(BreakdownGroup, existing.group_id)
-    if clash is not None:
-        _fail(lang, "admin.err.alias_elsewhere", "alias", alias=text, other=clash.code)
-    _add_alias_row(session, GroupAlias, "group_id", owner.id, text)
-    edit = Edit("group_alias", owner.code, "new", {"alias": (None, text)})
-    _audit(session, actor, "catalogue.group_alias.add", owner.code, edit)
-    return edit
+    return _add_alias(
+        _ALIASES["group"], session=session, actor=actor, code=group, alias=alias, lang=lang
+    )
 
 
 def remove_group_alias(
     *, session: Session, actor: Actor, group: str, alias: str, lang: str = "da"
 ) -> Edit:
-    _require_admin(actor)
-    owner = _need(session, BreakdownGroup, group, "code", "group", lang)
-    text = _alias_text(alias, lang)
-    row = session.exec(
-        select(GroupAlias).where(GroupAlias.alias_key == name_key(text), GroupAlias.group_id == owner.id)
-    ).first()  # fmt: skip
-    if row is None:
-        _fail(lang, "admin.err.alias_missing", "alias", alias=text, owner=owner.code)
-    session.delete(row)
-    session.flush()
-    edit = Edit("group_alias", owner.code, "changed", {"alias": (row.alias, None)})
-    _audit(session, actor, "catalogue.group_alias.remove", owner.code, edit)
-    return edit
+    return _remove_alias(
+        _ALIASES["group"], session=session, actor=actor, code=group, alias=alias, lang=lang
+    )
 
 
 # --- the catalogue workbook ----------------------------------------------------------------------
