@@ -65,10 +65,13 @@ TEXTS = {
     "upload.history.user": {"da": "Af", "en": "By"},
     "upload.history.file": {"da": "Fil", "en": "File"},
     "upload.history.state": {"da": "Status", "en": "State"},
-    "upload.history.counts": {"da": "Rækker", "en": "Rows"},
+    "upload.history.counts": {
+        "da": "Nye / ændrede / uændrede",
+        "en": "New / changed / unchanged",
+    },
     "upload.history.counts_value": {
-        "da": "{new} nye, {changed} ændrede, {unchanged} uændrede",
-        "en": "{new} new, {changed} changed, {unchanged} unchanged",
+        "da": "{new} / {changed} / {unchanged}",
+        "en": "{new} / {changed} / {unchanged}",
     },
     "upload.history.group": {"da": "Styregruppe", "en": "Steering group"},
     "upload.history.option": {
