@@ -31,7 +31,7 @@ from python_calamine import CalamineWorkbook  # noqa: E402
 from goals import catalogue, config, store  # noqa: E402
 from goals.periods import Frequency, Period  # noqa: E402
 from goals.spreadsheet.read import read_workbook  # noqa: E402
-from goals.workbook.apply import commit, compare  # noqa: E402
+from goals.workbook.apply import commit, diff_with_store  # noqa: E402
 from goals.workbook.validate import check_workbook  # noqa: E402
 
 ROWS = 100_000
@@ -137,7 +137,7 @@ def run(rows: int = ROWS, repeats: int = REPEATS) -> list[dict[str, Any]]:
 
             def preview(engine: Any = engine, parsed: Any = parsed) -> Any:
                 with store.read_session(engine) as session:
-                    return compare(session, parsed)
+                    return diff_with_store(session, parsed)
 
             _, t = _timed(preview)
             stages["preview"].append(t)
@@ -169,7 +169,7 @@ def run(rows: int = ROWS, repeats: int = REPEATS) -> list[dict[str, Any]]:
         tracemalloc.start()
         check = check_workbook(read(), cat, lang="da")
         with store.read_session(engine) as session:
-            compare(session, check)
+            diff_with_store(session, check)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         store.dispose_engines()

@@ -60,13 +60,13 @@ from goals.store.model import (
 
 __all__ = [
     "INITIATIVE_STYLE",
-    "Cell",
     "Deck",
     "InitiativeItem",
     "Message",
     "Selection",
     "Slide",
     "Table",
+    "TableCell",
     "UnknownSelection",
     "build_deck",
     "current_initiatives",
@@ -137,7 +137,7 @@ class Selection:
 
 
 @dataclass(frozen=True)
-class Cell:
+class TableCell:
     """One table cell: text, an optional second line and, for a status, its colour."""
 
     text: str
@@ -163,7 +163,7 @@ class Table:
     """A status table: header texts and rows of cells; `widths` are relative column widths."""
 
     columns: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
+    rows: tuple[tuple[TableCell, ...], ...]
     widths: tuple[float, ...] = ()
 
     def column_widths(self) -> tuple[float, ...]:
@@ -428,21 +428,23 @@ def _latest(codes: Iterable[str | None]) -> str | None:
     return max(periods, key=lambda p: (_end(p), -p.frequency.per_year)).code if periods else None
 
 
-def _status_cell(item: Combined | StatusRow | None, lang: str, detail: str | None = None) -> Cell:
+def _status_cell(
+    item: Combined | StatusRow | None, lang: str, detail: str | None = None
+) -> TableCell:
     """A verdict as a table cell: its colour, symbol, words and the text colour on the fill.
 
     A row shows its verdict (`detail`: e.g. its latest value); a roll-up shows its combined
     verdict and, under it, the count behind it in words (goals.status.support_text).
     """
     if item is None:
-        return Cell(t("report.cell.empty", lang))
+        return TableCell(t("report.cell.empty", lang))
     if isinstance(item, Combined):
         verdict = item.status
         detail = support_text(item, lang) if detail is None else detail
     else:
         verdict = item.verdict
     style = STATUS_STYLE.get(verdict, STATUS_STYLE["not_available"])
-    return Cell(
+    return TableCell(
         status_label(verdict, lang),
         detail=detail or "",
         fill=style.colour,
@@ -479,7 +481,7 @@ _ROW_PADDING_LINES = 0.5
 _LINES_SQUEEZED = 32
 
 
-def _row_lines(row: Sequence[Cell], widths: Sequence[float]) -> float:
+def _row_lines(row: Sequence[TableCell], widths: Sequence[float]) -> float:
     lines = 1
     for cell, width in zip(row, widths, strict=False):
         per_line = max(6, int(_CHARS_ACROSS * width) - 2)
@@ -490,19 +492,19 @@ def _row_lines(row: Sequence[Cell], widths: Sequence[float]) -> float:
 
 def split_table(
     title: str,
-    rows: Sequence[tuple[Cell, ...]],
+    rows: Sequence[tuple[TableCell, ...]],
     per_slide: int,
     lang: str = "da",
     widths: Sequence[float] = (),
     lines_down: float = _LINES_DOWN,
-) -> list[tuple[str, Sequence[tuple[Cell, ...]]]]:
+) -> list[tuple[str, Sequence[tuple[TableCell, ...]]]]:
     """A table's rows in slide-sized pages (at most `per_slide` rows, and no more text than a
     slide holds: `lines_down` estimated lines), titled 'Title (2/3)' when there is more than
     one."""
     n_columns = len(rows[0]) if rows else 0
     total = sum(widths) if widths else 0
     relative = [w / total for w in widths] if total else [1 / max(n_columns, 1)] * n_columns
-    pages: list[list[tuple[Cell, ...]]] = [[]]
+    pages: list[list[tuple[TableCell, ...]]] = [[]]
     used = 0.0
     for row in rows:
         lines = _row_lines(row, relative)
@@ -941,11 +943,11 @@ class _Builder:
         for columns, title, subtitle, key in groups:
             rows = []
             for area in self.clusters:
-                cells = [Cell(name_of(area, lang), bold=True)]
+                cells = [TableCell(name_of(area, lang), bold=True)]
                 cells += [_status_cell(get(area.code), lang) for _, get in columns]
                 rows.append(tuple(cells))
             if self.report.region.n:
-                cells = [Cell(t("report.row.region", lang), bold=True)]
+                cells = [TableCell(t("report.row.region", lang), bold=True)]
                 cells += [_status_cell(get(None), lang) for _, get in columns]
                 rows.append(tuple(cells))
             slides += self._table_slides(
@@ -982,15 +984,17 @@ class _Builder:
             ),
         ):
             if combined is not None:
-                rows.append((Cell(name, bold=True), Cell(what), _status_cell(combined, lang)))
+                rows.append(
+                    (TableCell(name, bold=True), TableCell(what), _status_cell(combined, lang))
+                )
         for track in self.cat.tracks:
             goals = [g for g in self._goals_in_scope() if g.track_id == track.id]
             for i, goal in enumerate(goals):
                 rollup = self.report.goal_area.get((goal.code, code))
                 rows.append(
                     (
-                        Cell(name_of(track, lang) if i == 0 else "", bold=True),
-                        Cell(name_of(goal, lang, "title"), detail=goal.code),
+                        TableCell(name_of(track, lang) if i == 0 else "", bold=True),
+                        TableCell(name_of(goal, lang, "title"), detail=goal.code),
                         _status_cell(rollup, lang),
                     )
                 )
@@ -1020,7 +1024,7 @@ class _Builder:
         title: str,
         subtitle: str,
         columns: Sequence[str],
-        rows: Sequence[tuple[Cell, ...]],
+        rows: Sequence[tuple[TableCell, ...]],
         widths: Sequence[float],
         notes: str,
         footer: str | None = None,
@@ -1068,18 +1072,18 @@ class _Builder:
                 )
                 table_rows.append(
                     (
-                        Cell(text, detail=row.criterion),
-                        Cell(
+                        TableCell(text, detail=row.criterion),
+                        TableCell(
                             _value(row.base_value, row, lang),
                             detail=period_label(row.base_period, lang) if row.base_period else "",
                         ),
-                        Cell(
+                        TableCell(
                             _value(row.latest_value, row, lang),
                             detail=period_label(row.latest_period, lang)
                             if row.latest_period
                             else "",
                         ),
-                        Cell(
+                        TableCell(
                             _value(row.target, row, lang),
                             detail=period_label(row.target_period, lang)
                             if row.target_period
@@ -1116,7 +1120,7 @@ class _Builder:
             table_rows = []
             for code in criteria:
                 first = next(r for r in rows if r.criterion == code)
-                cells = [Cell(first.criterion_text, detail=code)]
+                cells = [TableCell(first.criterion_text, detail=code)]
                 for area in page:
                     row = by_key.get((code, area.code))
                     cells.append(
@@ -1364,12 +1368,12 @@ class _Builder:
         for row in rows:
             table_rows.append(
                 (
-                    Cell(row.area_name, bold=True),
+                    TableCell(row.area_name, bold=True),
                     self._gap_value(row, row.base_value, row.base_period, row.base_lower,
                                     row.base_upper),
                     self._gap_value(row, row.latest_value, row.latest_period, row.latest_lower,
                                     row.latest_upper),
-                    Cell(
+                    TableCell(
                         format_change(row.change_per_year, row),
                         detail=t(
                             "report.gap.needed",
@@ -1421,11 +1425,11 @@ class _Builder:
         period: str | None,
         lower: float | None,
         upper: float | None,
-    ) -> Cell:
+    ) -> TableCell:
         """'15,4 procentpoint' over '2017 · 95 %: 12,6–18,2'."""
         lang = self.lang
         if value is None:
-            return Cell("–")
+            return TableCell("–")
         when = period_label(period, lang) if period else "–"
         if lower is not None and upper is not None:
             interval = t(
@@ -1435,7 +1439,7 @@ class _Builder:
                 upper=format_number(upper, row.decimals, lang).replace("-", "−"),
             )
             when = f"{when} · {interval}"
-        return Cell(_value(value, row, lang), detail=when)
+        return TableCell(_value(value, row, lang), detail=when)
 
     def _initiatives(self, track: Any, goals: list[Goal]) -> list[Slide]:
         lang = self.lang
@@ -1473,10 +1477,10 @@ class _Builder:
                     milestone = f"{milestone} ({item.milestone_date.isoformat()})".strip()
                 rows.append(
                     (
-                        Cell(item.name, detail=item.goal),
+                        TableCell(item.name, detail=item.goal),
                         _initiative_cell(item.status, lang),
-                        Cell(milestone or "–"),
-                        Cell(item.responsible or "–"),
+                        TableCell(milestone or "–"),
+                        TableCell(item.responsible or "–"),
                     )
                 )
             columns = [
@@ -1489,13 +1493,13 @@ class _Builder:
             by_key = {(i.goal, i.name, i.area): i for i in items}
             rows = []
             for goal_code, name in dict.fromkeys((i.goal, i.name) for i in items):
-                cells = [Cell(name, detail=goal_code)]
+                cells = [TableCell(name, detail=goal_code)]
                 for area in clusters:
                     item = by_key.get((goal_code, name, area.code))
                     cells.append(
                         _initiative_cell(item.status, lang)
                         if item
-                        else Cell(t("report.cell.empty", lang))
+                        else TableCell(t("report.cell.empty", lang))
                     )
                 rows.append(tuple(cells))
             columns = [t("report.col.initiative", lang)] + [name_of(a, lang) for a in clusters]
@@ -1519,7 +1523,7 @@ class _Builder:
         rows = []
         for verdict in VERDICTS:
             style = STATUS_STYLE[verdict]
-            cell = Cell(
+            cell = TableCell(
                 status_label(verdict, lang),
                 fill=style.colour,
                 status=verdict,
@@ -1527,7 +1531,7 @@ class _Builder:
                 icon=style.icon,
                 ink=style.ink,
             )
-            rows.append((cell, Cell(t(f"report.method.meaning.{verdict}", lang))))
+            rows.append((cell, TableCell(t(f"report.method.meaning.{verdict}", lang))))
         footer = self._footer(t("report.source.method", lang), None)
         rule = t("status.rollup.rule", lang)
         statuses = Slide(
@@ -1569,11 +1573,13 @@ class _Builder:
         return [statuses, how]
 
 
-def _initiative_cell(status: str, lang: str) -> Cell:
+def _initiative_cell(status: str, lang: str) -> TableCell:
     style = INITIATIVE_STYLE.get(status, INITIATIVE_STYLE["not_started"])
     key = f"workbook.initiative.{status}"
     label = t(key, lang) if status in INITIATIVE_STYLE else status
-    return Cell(label, fill=style.colour, status=status, bold=True, icon=style.icon, ink=style.ink)
+    return TableCell(
+        label, fill=style.colour, status=status, bold=True, icon=style.icon, ink=style.ink
+    )
 
 
 def _dimension_name(group: BreakdownGroup, lang: str) -> str:

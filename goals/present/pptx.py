@@ -38,11 +38,11 @@ from goals.config import PROJECT_ROOT
 from goals.i18n import language, t
 from goals.present.deck import (
     INITIATIVE_STYLE,
-    Cell,
     Deck,
     Message,
     Slide,
     Table,
+    TableCell,
     presentation_figure,
 )
 from goals.present.images import render_images
@@ -427,7 +427,7 @@ def _table(page: Any, table: Table, *, height: float | None = None) -> float:
     n_rows = len(table.rows) + 1
     n_cols = len(table.columns)
 
-    def lines(cell: Cell, column_width: float, size: float) -> int:
+    def lines(cell: TableCell, column_width: float, size: float) -> int:
         inner = column_width - 2 * CELL_MARGIN_IN
         count = meter.lines(cell.label, inner, size, bold=cell.bold) if cell.label else 1
         if cell.detail:
@@ -438,7 +438,8 @@ def _table(page: Any, table: Table, *, height: float | None = None) -> float:
         """Column widths, lines per row (the header first) and natural row heights."""
         widths = _column_widths(table, width, size)
         header = max(
-            lines(Cell(c, bold=True), w, size) for c, w in zip(table.columns, widths, strict=True)
+            lines(TableCell(c, bold=True), w, size)
+            for c, w in zip(table.columns, widths, strict=True)
         )
         needed = [header] + [
             max(lines(cell, w, size) for cell, w in zip(row, widths, strict=True))
@@ -474,7 +475,7 @@ def _table(page: Any, table: Table, *, height: float | None = None) -> float:
     for i, h in enumerate(heights):
         grid.rows[i].height = Inches(h)
     for j, text in enumerate(table.columns):
-        _cell(grid.cell(0, j), Cell(text, bold=True), fill=NAVY, colour=WHITE, size=size)
+        _cell(grid.cell(0, j), TableCell(text, bold=True), fill=NAVY, colour=WHITE, size=size)
     for i, row in enumerate(table.rows, start=1):
         for j, cell in enumerate(row):
             if cell.fill:
@@ -492,7 +493,7 @@ def _rgb(colour: str) -> RGBColor:
 
 
 def _cell(
-    target: Any, cell: Cell, *, fill: RGBColor, colour: RGBColor, size: float = TABLE_FONT_PT
+    target: Any, cell: TableCell, *, fill: RGBColor, colour: RGBColor, size: float = TABLE_FONT_PT
 ) -> None:
     target.fill.solid()
     target.fill.fore_color.rgb = fill

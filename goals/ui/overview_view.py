@@ -103,10 +103,6 @@ _CSS = """<style>
 </style>"""
 
 
-#: A grid cell is one combined verdict of the report (goals.status.verdicts.Combined): its status,
-#: its rows per verdict (``counts``), and ``support``, the count its sentence names.
-Cell = Combined
-
 #: The column of the area's gap (social inequality) criteria, and the totals' row and column.
 INEQUALITY = "inequality"
 ALL = "all"
@@ -119,12 +115,12 @@ class GridModel:
 
     clusters: list[tuple[str, str]]  # (code, name) in catalogue order
     tracks: list[tuple[str, str]]
-    cells: dict[tuple[str, str], Cell]  # (cluster, track) → the track's criteria in the cluster
-    inequality: dict[str, Cell]  # cluster → its gap (social inequality) criteria
-    cluster_totals: dict[str, Cell]  # cluster → every criterion in the cluster
-    track_totals: dict[str, Cell]  # track → the track's criteria in every cluster
-    region: Cell  # every criterion in every cluster
-    region_inequality: Cell  # every gap criterion in every cluster
+    cells: dict[tuple[str, str], Combined]  # (cluster, track) → the track's criteria in the cluster
+    inequality: dict[str, Combined]  # cluster → its gap (social inequality) criteria
+    cluster_totals: dict[str, Combined]  # cluster → every criterion in the cluster
+    track_totals: dict[str, Combined]  # track → the track's criteria in every cluster
+    region: Combined  # every criterion in every cluster
+    region_inequality: Combined  # every gap criterion in every cluster
     messages: list[KeyMessage] = field(default_factory=list)  # goals.status.key_messages
     newest_period: str | None = None  # the newest period with a value in any cluster row
     periods: list[str] = field(default_factory=list)  # years with values, newest first
@@ -134,7 +130,7 @@ class GridModel:
     def n(self) -> int:
         return self.region.n
 
-    def cell(self, row: str, column: str) -> Cell | None:
+    def cell(self, row: str, column: str) -> Combined | None:
         """Any cell by its row (a cluster code or REGION) and column (a track code,
         INEQUALITY or ALL)."""
         if row == REGION:
@@ -297,7 +293,7 @@ def chips_html(counts: dict[str, int], lang: str) -> str:
     return "".join(chips)
 
 
-def cell_html(cell: Cell | None, lang: str, *, key: str = "", column: str = "") -> str:
+def cell_html(cell: Combined | None, lang: str, *, key: str = "", column: str = "") -> str:
     """One grid cell: the combined verdict as a badge, the sentence that names its count
     (goals.status.support_text of the same Combined) and the criteria per verdict as chips.
 

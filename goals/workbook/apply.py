@@ -514,7 +514,7 @@ def _current_assessments(session: Session, goal_ids: list[int]) -> pd.DataFrame:
     return frame.drop_duplicates(subset=ASM_KEY, keep="last")
 
 
-def compare(session: Session, parsed: ParsedWorkbook) -> Diff:
+def diff_with_store(session: Session, parsed: ParsedWorkbook) -> Diff:
     """Mark every valid row of the file against the current values in the store."""
     observations = initiatives = assessments = None
     rows = parsed.frames("indicators")
@@ -650,7 +650,7 @@ def commit(
     which case nothing is written. A file with nothing new is recorded too (its values are
     confirmed), so that its sender's values are accounted for at a later rollback.
     """
-    diff = compare(session, parsed)
+    diff = diff_with_store(session, parsed)
     counts = _counts(diff, parsed)
     if counts["new"] == 0 and counts["changed"] == 0 and counts["unchanged"] == 0:
         return None, diff
@@ -774,7 +774,7 @@ def import_workbook(
                     session=session, user=user, action="upload", catalogue=catalogue,
                     parsed=parsed, lang=lang,
                 )  # fmt: skip
-                diff = compare(session, parsed)
+                diff = diff_with_store(session, parsed)
         else:
             with store.write_session(engine) as session:
                 previous = _duplicate_of(session, sha256)
@@ -783,7 +783,7 @@ def import_workbook(
                     parsed=parsed, lang=lang,
                 )  # fmt: skip
                 if problems:
-                    diff = compare(session, parsed)
+                    diff = diff_with_store(session, parsed)
                 else:
                     upload_id, diff = commit(
                         session=session,

@@ -21,11 +21,11 @@ from goals.i18n import t
 from goals.present import pptx as export
 from goals.present.deck import (
     ROWS_PER_SLIDE,
-    Cell,
     Deck,
     Selection,
     Slide,
     Table,
+    TableCell,
     build_deck,
     split_table,
 )
@@ -309,7 +309,7 @@ def test_english_report(demo):
 def test_long_tables_continue_on_the_next_slide(demo):
     long_text = "Et succeskriterium med en lang tekst, der skal brydes over flere linjer " * 2
     rows = tuple(
-        (Cell(f"{long_text} {i}", detail="X-1"), Cell("På rette spor", detail="12,0 %", status="on_track", fill="#56B4E9", icon="▲"))
+        (TableCell(f"{long_text} {i}", detail="X-1"), TableCell("På rette spor", detail="12,0 %", status="on_track", fill="#56B4E9", icon="▲"))
         for i in range(20)
     )  # fmt: skip
     pages = split_table("Lang", rows, ROWS_PER_SLIDE, widths=(1, 1))
