@@ -17,13 +17,9 @@ from typing import Any
 from goals import store
 from goals.cli.common import EXIT_OK, EXIT_REJECTED, JSON, LANG
 from goals.i18n import t
-from goals.workbook.apply import (
-    ImportResult,
-    import_workbook,
-    list_uploads,
-    rollback_upload,
-)
+from goals.workbook.apply import ImportResult, import_workbook
 from goals.workbook.export import export_workbook
+from goals.workbook.history import list_uploads, rollback_upload
 from goals.workbook.template import TemplateError, write_template
 
 

@@ -258,6 +258,11 @@ class UploadCarried(SQLModel, table=True):
     row_id: int = Field(primary_key=True)
 
 
+#: The columns that name one reported value (an observation) and one assessment: a later row of
+#: the same key replaces it.
+OBSERVATION_KEY = ("indicator_id", "area_id", "period", "group_id")
+ASSESSMENT_KEY = ("goal_id", "area_id", "period")
+
 CURRENT_OBSERVATION = "is_current = 1"  # the partial index's condition, as SQLite compiles it
 
 

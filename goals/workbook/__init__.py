@@ -9,20 +9,16 @@ from __future__ import annotations
 from goals.spreadsheet.cells import Problem
 from goals.spreadsheet.read import SUPPORTED_SUFFIXES
 from goals.workbook.annotate import annotate_workbook, annotated_filename
-from goals.workbook.apply import (
-    Change,
-    ImportResult,
+from goals.workbook.apply import Change, ImportResult, SheetSummary, import_workbook
+from goals.workbook.export import export_workbook
+from goals.workbook.history import (
     RollbackResult,
-    SheetSummary,
     UploadInfo,
-    import_workbook,
     list_uploads,
-    may_download,
-    may_roll_back,
     rollback_upload,
     upload_file,
 )
-from goals.workbook.export import export_workbook
+from goals.workbook.rights import may_download, may_roll_back
 from goals.workbook.template import write_template
 
 #: The file types an upload field offers (without the dot), the reader's list.

@@ -1,4 +1,4 @@
-"""Preview, apply, history and rollback of status workbook uploads.
+"""Preview and apply of status workbook uploads: compare the file with the store, write it.
 
 The current value of a key is the newest row from an upload whose state is *applied*
 (`goals.store.observations`), so an upload never overwrites anything: it adds rows for the keys whose
@@ -12,23 +12,15 @@ Every file that holds valid rows is recorded as an upload, also one with nothing
 is told that all its values are stored, so the stored rows it sent again unchanged are linked to
 it (`UploadCarried`) and its original is archived.
 
-Rollback rule: an upload can be rolled back only while no later applied upload has written any
-of the same keys (indicator × area × period × group, goal × area × initiative, goal × area ×
-period) or sent any of its values again. Otherwise it is refused, naming the later uploads:
-rolling it back would silently leave their values in place and restore a mixture nobody
-uploaded, or withdraw values a later sender was told are stored.
-
-Rights follow the account, not the name (`Upload.user_id`): the uploader may roll back their own
-upload while their steering groups still own everything it holds; admins may roll back any.
-Originals are for the steering groups whose values the file held, the uploader and admins.
+The history, the archived originals and rollback are in `goals.workbook.history`; who may do
+what in `goals.workbook.rights`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,25 +34,28 @@ from goals import access, config, store
 from goals.catalogue import Catalogue
 from goals.i18n import format_exact, name_of, t
 from goals.names import name_key
-from goals.spreadsheet.cells import Problem, cell_ref, row_list
+from goals.spreadsheet.cells import Problem, cell_ref
 from goals.spreadsheet.read import ReadError, read_workbook
 from goals.store.model import (
+    ASSESSMENT_KEY,
+    OBSERVATION_KEY,
     Assessment,
     Initiative,
     Observation,
     Upload,
     UploadCarried,
     UploadState,
-    utcnow,
 )
-from goals.store.observations import applied_rows, current_values, mark_applied, mark_rolled_back
+from goals.store.observations import applied_rows, current_values, mark_applied
+from goals.workbook.history import when_text
+from goals.workbook.rights import check_permission, file_problem, steering_groups_of
 from goals.workbook.validate import ParsedWorkbook, check_workbook
 
-OBS_KEY = ["indicator_id", "area_id", "period", "group_id"]
+OBS_KEY = list(OBSERVATION_KEY)
 OBS_FIELDS = ["value", "missing_reason", "numerator", "denominator", "lower", "upper", "note"]
 INI_KEY = ["goal_id", "area_id", "name_key"]
 INI_FIELDS = ["name", "status", "next_milestone", "milestone_date", "responsible", "note"]
-ASM_KEY = ["goal_id", "area_id", "period"]
+ASM_KEY = list(ASSESSMENT_KEY)
 ASM_FIELDS = ["light", "text"]
 INSERT_CHUNK = 10_000
 COUNT_KEYS = ("new", "changed", "unchanged", "rejected")
@@ -150,287 +145,6 @@ class ImportResult:
             "errors": [p.to_dict() for p in self.errors],
             "upload_id": self.upload_id,
         }
-
-
-@dataclass(frozen=True)
-class UploadInfo:
-    """One row of the upload history (without the archived bytes)."""
-
-    id: int
-    filename: str
-    sha256: str
-    size: int
-    user: str
-    created_at: dt.datetime
-    state: str
-    rolled_back_at: dt.datetime | None
-    rolled_back_by: str | None
-    counts: dict[str, int]
-    user_id: int | None = None  # the account that uploaded (None: removed, or made in demo mode)
-    steering_group_ids: frozenset[int] = frozenset()  # whose values the file held
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "filename": self.filename,
-            "sha256": self.sha256,
-            "size": self.size,
-            "user": self.user,
-            "created_at": self.created_at.isoformat(),
-            "state": self.state,
-            "rolled_back_at": self.rolled_back_at.isoformat() if self.rolled_back_at else None,
-            "rolled_back_by": self.rolled_back_by,
-            "counts": self.counts,
-            "steering_group_ids": sorted(self.steering_group_ids),
-        }
-
-
-@dataclass(frozen=True)
-class RollbackResult:
-    upload_id: int
-    status: str  # "rolled_back", "preview" (dry run, would succeed) or "refused"
-    message: str
-    withdrawn: int = 0  # rows the upload brought that no longer count
-    blocked_by: tuple[int, ...] = ()
-    carried: int = 0  # stored values it sent again unchanged (they stay)
-    filename: str = ""
-    user: str = ""  # who uploaded it
-    created_at: dt.datetime | None = None
-    steering_groups: tuple[str, ...] = ()  # names of the steering groups whose values it holds
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "upload_id": self.upload_id,
-            "status": self.status,
-            "message": self.message,
-            "withdrawn": self.withdrawn,
-            "blocked_by": list(self.blocked_by),
-        }
-
-
-# --- permissions (issue 7) ---------------------------------------------------------------------
-
-
-def check_permission(
-    *,
-    session: Session,
-    user: str,
-    action: str,
-    catalogue: Catalogue | None = None,
-    parsed: ParsedWorkbook | None = None,
-    upload: Upload | None = None,
-    lang: str = "da",
-) -> list[Problem]:
-    """The single place where a user's right to upload or roll back is checked (goals.access).
-
-    Every write of this module calls it inside its transaction. With no users at all (demo
-    mode) everyone may do everything. Otherwise the user must exist; a viewer may not write; a
-    contributor may upload only values of indicators their steering group owns and initiatives
-    and assessments of goals it owns — each refusal names the sheet and rows; rolling back is
-    for admins and for the account that made the upload (never another account of the same
-    name), while that account's steering groups still own everything the upload holds.
-    """
-    actor = access.actor_for(session, user)
-    if actor is None:
-        return [_file_problem("workbook.permission.unknown_user", lang, user=user)]
-    if action == "rollback":
-        if actor.may_administer():
-            return []
-        if upload is None or actor.id is None or upload.user_id != actor.id:
-            return [_file_problem("workbook.permission.rollback", lang, user=actor.name)]
-        catalogue = catalogue or Catalogue.load(session)
-        foreign = _foreign_holdings(actor, catalogue, *_holdings(session, upload.id), lang)
-        if foreign:
-            return [
-                _file_problem(
-                    "workbook.permission.rollback_foreign",
-                    lang,
-                    user=actor.name,
-                    upload_id=upload.id,
-                    what=foreign,
-                )
-            ]
-        return []
-    if not actor.may_upload():
-        return [_file_problem("workbook.permission.viewer", lang, user=actor.name)]
-    if actor.may_administer() or parsed is None or catalogue is None:
-        return []
-    return _foreign_rows(actor, parsed, catalogue, lang)
-
-
-def steering_groups_of(
-    catalogue: Catalogue, indicator_ids: Iterable[int], goal_ids: Iterable[int]
-) -> set[int]:
-    """The steering groups that own these indicators and goals (`Catalogue.indicator_owners`)."""
-    goals = {g.id: g for g in catalogue.goals}
-    owners: set[int] = set()
-    for i in indicator_ids:
-        if int(i) in catalogue.indicators:
-            owners |= catalogue.indicator_owners(catalogue.indicators[int(i)])
-    for g in goal_ids:
-        if int(g) in goals:
-            owners.add(goals[int(g)].steering_group_id)
-    return owners
-
-
-def _holdings(session: Session, upload_id: int) -> tuple[set[int], set[int]]:
-    """(indicator ids, goal ids) of the values an upload wrote or sent again unchanged."""
-    connection = session.connection()
-    o, c = Observation.__table__, UploadCarried.__table__
-    indicators = set(
-        connection.execute(
-            sa.select(o.c.indicator_id).where(o.c.upload_id == upload_id).distinct()
-        ).scalars()
-    )
-    indicators |= set(
-        connection.execute(
-            sa.select(o.c.indicator_id)
-            .join(c, sa.and_(c.c.kind == "observation", c.c.row_id == o.c.id))
-            .where(c.c.upload_id == upload_id)
-            .distinct()
-        ).scalars()
-    )
-    goals: set[int] = set()
-    for table, kind in ((Initiative.__table__, "initiative"), (Assessment.__table__, "assessment")):
-        goals |= set(
-            connection.execute(
-                sa.select(table.c.goal_id).where(table.c.upload_id == upload_id).distinct()
-            ).scalars()
-        )
-        goals |= set(
-            connection.execute(
-                sa.select(table.c.goal_id)
-                .join(c, sa.and_(c.c.kind == kind, c.c.row_id == table.c.id))
-                .where(c.c.upload_id == upload_id)
-                .distinct()
-            ).scalars()
-        )
-    return indicators, goals
-
-
-def _foreign_holdings(
-    actor: access.Actor,
-    catalogue: Catalogue,
-    indicator_ids: set[int],
-    goal_ids: set[int],
-    lang: str,
-) -> str:
-    """The indicators and goals among these that none of the actor's steering groups owns, as
-    text ("" when the actor owns them all)."""
-    mine = actor.steering_group_ids
-    goals = {g.id: g for g in catalogue.goals}
-    names = [
-        f"{catalogue.indicators[i].code} {name_of(catalogue.indicators[i], lang)}"
-        for i in sorted(indicator_ids)
-        if i in catalogue.indicators
-        and not (catalogue.indicator_owners(catalogue.indicators[i]) & mine)
-    ]
-    names += [
-        name_of(goals[g], lang, "title")
-        for g in sorted(goal_ids)
-        if g in goals and goals[g].steering_group_id not in mine
-    ]
-    return ", ".join(names)
-
-
-def _upload_groups(session: Session, catalogue: Catalogue | None, row: Any) -> frozenset[int]:
-    """The steering groups whose values an upload held: as recorded when it was sent, or (for
-    uploads from before that was recorded) the owners of its rows today."""
-    if row["steering_groups_json"] is not None:
-        return frozenset(int(i) for i in json.loads(row["steering_groups_json"]))
-    if catalogue is None:
-        return frozenset()
-    return frozenset(steering_groups_of(catalogue, *_holdings(session, row["id"])))
-
-
-def may_download(actor: access.Actor | None, upload: UploadInfo) -> bool:
-    """Whether the actor may download an upload's original file: admins (and everyone in demo
-    mode), the account that uploaded it, and members of the steering groups whose values it
-    held."""
-    if actor is None:
-        return False
-    if actor.may_administer():
-        return True
-    if actor.id is not None and upload.user_id == actor.id:
-        return True
-    return bool(actor.steering_group_ids & upload.steering_group_ids)
-
-
-def may_roll_back(actor: access.Actor | None, upload: UploadInfo) -> bool:
-    """Whether to offer the actor a rollback of this upload (the rollback itself re-checks,
-    including that the actor's steering groups still own what it holds)."""
-    if actor is None or upload.state != UploadState.APPLIED.value:
-        return False
-    return actor.may_administer() or (actor.id is not None and upload.user_id == actor.id)
-
-
-def _foreign_rows(
-    actor: access.Actor, parsed: ParsedWorkbook, catalogue: Catalogue, lang: str
-) -> list[Problem]:
-    """One problem per sheet and indicator (or goal) the contributor's groups do not own."""
-    groups = {g.id: g for g in catalogue.steering_groups}
-    mine = " / ".join(
-        name_of(groups[i], lang) for i in sorted(actor.steering_group_ids) if i in groups
-    )
-    goals = {g.id: g for g in catalogue.goals}
-    problems: list[Problem] = []
-    for sheet in parsed.sheets:
-        rows = sheet.rows
-        if rows is None or not len(rows):
-            continue
-        if sheet.kind == "indicators":
-            owners = {i: catalogue.indicator_owners(ind) for i, ind in catalogue.indicators.items()}
-            foreign = rows[
-                [not (owners.get(i, set()) & actor.steering_group_ids) for i in rows.indicator_id]
-            ]
-            for indicator_id, part in foreign.groupby("indicator_id", sort=False):
-                indicator = catalogue.indicators[indicator_id]
-                owner_names = " / ".join(
-                    name_of(groups[g], lang) for g in sorted(owners[indicator_id]) if g in groups
-                )
-                first = part.iloc[0]
-                problems.append(
-                    Problem(
-                        sheet.name,
-                        cell_ref(sheet.name, int(first["row"]) - 1, int(first["col"])),
-                        "",
-                        indicator.code,
-                        t(
-                            "workbook.permission.indicator",
-                            lang,
-                            user=actor.name,
-                            indicator=f"{indicator.code} {name_of(indicator, lang)}",
-                            owner=owner_names or t("workbook.permission.no_owner", lang),
-                            mine=mine,
-                            rows=row_list(part["row"]),
-                        ),
-                    )
-                )
-        elif sheet.kind in ("initiatives", "assessments"):
-            foreign = rows[
-                [goals[g].steering_group_id not in actor.steering_group_ids for g in rows.goal_id]
-            ]
-            for goal_id, part in foreign.groupby("goal_id", sort=False):
-                goal = goals[goal_id]
-                first = part.iloc[0]
-                problems.append(
-                    Problem(
-                        sheet.name,
-                        cell_ref(sheet.name, int(first["row"]) - 1, 0),
-                        "",
-                        goal.code,
-                        t(
-                            "workbook.permission.goal",
-                            lang,
-                            user=actor.name,
-                            goal=name_of(goal, lang, "title"),
-                            owner=name_of(groups[goal.steering_group_id], lang),
-                            mine=mine,
-                            rows=row_list(part["row"]),
-                        ),
-                    )
-                )
-    return problems
 
 
 # --- comparing a file with the store -------------------------------------------------------------
@@ -705,10 +419,6 @@ def _sheet_summaries(parsed: ParsedWorkbook | None, diff: Diff | None) -> list[S
     ]
 
 
-def _when(moment: dt.datetime | None) -> str:
-    return moment.strftime("%d-%m-%Y %H:%M") if moment else ""
-
-
 def _duplicate_of(session: Session, sha256: str) -> Upload | None:
     query = (
         select(Upload)
@@ -733,10 +443,6 @@ def _rejected(
     )
 
 
-def _file_problem(key: str, lang: str, **values: Any) -> Problem:
-    return Problem("", "", "", "", t(key, lang, **values))
-
-
 def import_workbook(
     *,
     engine: Engine,
@@ -754,7 +460,7 @@ def import_workbook(
     """
     sha256 = hashlib.sha256(content).hexdigest()
     if confirm_sha256 is not None and confirm_sha256 != sha256:
-        problem = _file_problem("workbook.file.confirm_mismatch", lang)
+        problem = file_problem("workbook.file.confirm_mismatch", lang)
         return _rejected([problem], sha256=sha256, filename=filename, lang=lang)
     try:
         raw = read_workbook(content, filename, limit_bytes=config.settings().upload_limit_bytes)
@@ -762,7 +468,7 @@ def import_workbook(
             catalogue = Catalogue.load(session)
         parsed = check_workbook(raw, catalogue, lang=lang)
     except ReadError as exc:
-        problem = _file_problem(exc.key, lang, **exc.values)
+        problem = file_problem(exc.key, lang, **exc.values)
         return _rejected([problem], sha256=sha256, filename=filename, lang=lang)
 
     upload_id: int | None = None
@@ -798,9 +504,9 @@ def import_workbook(
         text = str(exc).lower()
         busy = any(w in text for w in ("busy", "locked", "lock timeout", "deadlock"))
         problem = (
-            _file_problem("workbook.file.busy", lang)
+            file_problem("workbook.file.busy", lang)
             if busy
-            else _file_problem("workbook.file.store_error", lang, detail=str(exc))
+            else file_problem("workbook.file.store_error", lang, detail=str(exc))
         )
         sheets = _sheet_summaries(parsed, None)
         return _rejected(
@@ -822,7 +528,7 @@ def import_workbook(
                 upload_id=previous.id,
                 filename=previous.filename,
                 user=previous.user,
-                when=_when(previous.created_at),
+                when=when_text(previous.created_at),
             ),
         )
     if problems:
@@ -1048,261 +754,3 @@ def describe_changes(diff: Diff, catalogue: Catalogue, lang: str = "da") -> list
                 )
             )
     return changes
-
-
-# --- history and rollback ------------------------------------------------------------------------
-
-
-def list_uploads(*, engine: Engine) -> list[UploadInfo]:
-    """Every upload, newest first, without the archived bytes."""
-    u = Upload.__table__
-    columns = [c for c in u.c if c.name != "content"]
-    with store.read_session(engine) as session:
-        rows = list(
-            session.connection().execute(sa.select(*columns).order_by(u.c.id.desc())).mappings()
-        )
-        legacy = any(row["steering_groups_json"] is None for row in rows)
-        catalogue = Catalogue.load(session) if legacy else None
-        return [_info(session, catalogue, row) for row in rows]
-
-
-def _info(session: Session, catalogue: Catalogue | None, row: Any) -> UploadInfo:
-    return UploadInfo(
-        id=row["id"],
-        filename=row["filename"],
-        sha256=row["sha256"],
-        size=row["size"],
-        user=row["user"],
-        created_at=row["created_at"],
-        state=row["state"],
-        rolled_back_at=row["rolled_back_at"],
-        rolled_back_by=row["rolled_back_by"],
-        counts=json.loads(row["counts_json"] or "{}"),
-        user_id=row["user_id"],
-        steering_group_ids=_upload_groups(session, catalogue, row),
-    )
-
-
-def upload_file(*, engine: Engine, upload_id: int, user: str | None) -> tuple[str, bytes] | None:
-    """The archived original file of an upload, (filename, bytes), for someone who may have it
-    (`may_download`); None when there is no such upload. Raises access.PermissionDenied."""
-    u = Upload.__table__
-    columns = [c for c in u.c if c.name != "content"]
-    with store.read_session(engine) as session:
-        row = session.connection().execute(sa.select(*columns).where(u.c.id == upload_id))
-        row = row.mappings().first()
-        if row is None:
-            return None
-        info = _info(session, Catalogue.load(session), row)
-        actor = access.actor_for(session, user)
-        if not may_download(actor, info):
-            raise access.PermissionDenied(
-                "access.denied.original", who=actor.name if actor else (user or "?"),
-                upload_id=upload_id,
-            )  # fmt: skip
-        content = session.connection().execute(sa.select(u.c.content).where(u.c.id == upload_id))
-        return info.filename, bytes(content.scalar_one())
-
-
-def _later_writers(session: Session, upload_id: int) -> dict[int, int]:
-    """Later applied uploads that wrote a key this upload wrote: upload id → number of keys."""
-    u = Upload.__table__
-    found: dict[int, int] = {}
-    for table, key in (
-        (Observation.__table__, OBS_KEY),
-        (Assessment.__table__, ASM_KEY),
-    ):
-        mine, later = table.alias("mine"), table.alias("later")
-        query = (
-            sa.select(later.c.upload_id, sa.func.count(sa.distinct(mine.c.id)))
-            .select_from(mine)
-            .join(later, sa.and_(*(mine.c[k] == later.c[k] for k in key)))
-            .join(u, u.c.id == later.c.upload_id)
-            .where(
-                mine.c.upload_id == upload_id,
-                later.c.upload_id > upload_id,
-                u.c.state == UploadState.APPLIED.value,
-            )
-            .group_by(later.c.upload_id)
-        )
-        for later_id, n in session.connection().execute(query):
-            found[later_id] = found.get(later_id, 0) + n
-    # initiatives match on the normalised name, which SQL cannot compute: compare in Python
-    i = Initiative.__table__
-    mine_rows = (
-        session.connection()
-        .execute(sa.select(i.c.goal_id, i.c.area_id, i.c.name).where(i.c.upload_id == upload_id))
-        .all()
-    )
-    if mine_rows:
-        keys = {(g, a, name_key(n)) for g, a, n in mine_rows}
-        later_rows = (
-            session.connection()
-            .execute(
-                sa.select(i.c.upload_id, i.c.goal_id, i.c.area_id, i.c.name)
-                .join(u, u.c.id == i.c.upload_id)
-                .where(
-                    i.c.upload_id > upload_id,
-                    u.c.state == UploadState.APPLIED.value,
-                    i.c.goal_id.in_({g for g, _, _ in keys}),
-                )
-            )
-            .all()
-        )
-        for later_id, g, a, n in later_rows:
-            if (g, a, name_key(n)) in keys:
-                found[later_id] = found.get(later_id, 0) + 1
-    return dict(sorted(found.items()))
-
-
-def _later_carriers(session: Session, upload_id: int) -> dict[int, int]:
-    """Later applied uploads that sent values of this upload again unchanged: id → how many."""
-    u, c = Upload.__table__, UploadCarried.__table__
-    found: dict[int, int] = {}
-    for kind, table in (
-        ("observation", Observation.__table__),
-        ("initiative", Initiative.__table__),
-        ("assessment", Assessment.__table__),
-    ):
-        query = (
-            sa.select(c.c.upload_id, sa.func.count())
-            .join(table, sa.and_(c.c.kind == kind, c.c.row_id == table.c.id))
-            .join(u, u.c.id == c.c.upload_id)
-            .where(table.c.upload_id == upload_id, u.c.state == UploadState.APPLIED.value)
-            .group_by(c.c.upload_id)
-        )
-        for later_id, n in session.connection().execute(query):
-            found[later_id] = found.get(later_id, 0) + n
-    return dict(sorted(found.items()))
-
-
-def _carried_by(session: Session, upload_id: int) -> int:
-    c = UploadCarried.__table__
-    query = sa.select(sa.func.count()).select_from(c).where(c.c.upload_id == upload_id)
-    return session.connection().execute(query).scalar_one()
-
-
-def _rows_of(session: Session, upload_id: int) -> int:
-    total = 0
-    for table in (Observation.__table__, Initiative.__table__, Assessment.__table__):
-        query = sa.select(sa.func.count()).select_from(table).where(table.c.upload_id == upload_id)
-        total += session.connection().execute(query).scalar_one()
-    return total
-
-
-def _upload_ref(upload: Upload, lang: str) -> str:
-    return t(
-        "workbook.rollback.upload_ref",
-        lang,
-        upload_id=upload.id,
-        filename=upload.filename,
-        user=upload.user,
-        when=_when(upload.created_at),
-    )
-
-
-def _rollback(
-    session: Session, upload_id: int, user: str, lang: str, dry_run: bool
-) -> RollbackResult:
-    upload = session.get(Upload, upload_id)
-    if upload is None:
-        message = t("workbook.rollback.unknown", lang, upload_id=upload_id)
-        return RollbackResult(upload_id, "refused", message)
-    catalogue = Catalogue.load(session)
-    groups = {g.id: g for g in catalogue.steering_groups}
-    row = {"id": upload.id, "steering_groups_json": upload.steering_groups_json}
-    about = {
-        "filename": upload.filename,
-        "user": upload.user,
-        "created_at": upload.created_at,
-        "steering_groups": tuple(
-            name_of(groups[g], lang)
-            for g in sorted(_upload_groups(session, catalogue, row))
-            if g in groups
-        ),
-    }
-    if upload.state != UploadState.APPLIED.value:
-        message = t(
-            "workbook.rollback.already",
-            lang,
-            upload_id=upload_id,
-            when=_when(upload.rolled_back_at),
-            user=upload.rolled_back_by or "",
-        )
-        return RollbackResult(upload_id, "refused", message, **about)
-    refusals = check_permission(
-        session=session, user=user, action="rollback", upload=upload, catalogue=catalogue,
-        lang=lang,
-    )  # fmt: skip
-    if refusals:
-        return RollbackResult(upload_id, "refused", refusals[0].message, **about)
-    writers, carriers = _later_writers(session, upload_id), _later_carriers(session, upload_id)
-    if writers or carriers:
-        sentences = []
-        for key, later in (("blocked", writers), ("blocked_carried", carriers)):
-            if later:
-                refs = t("workbook.rollback.and", lang).join(
-                    _upload_ref(session.get(Upload, i), lang) for i in later
-                )
-                sentences.append(
-                    t(
-                        f"workbook.rollback.{key}",
-                        lang,
-                        upload_id=upload_id,
-                        later=refs,
-                        n=sum(later.values()),
-                    )
-                )
-        blocked = tuple(sorted({*writers, *carriers}))
-        sentences.append(t("workbook.rollback.first", lang, first=max(blocked)))
-        return RollbackResult(
-            upload_id, "refused", " ".join(sentences), blocked_by=blocked, **about
-        )
-    withdrawn = _rows_of(session, upload_id)
-    carried = _carried_by(session, upload_id)
-    values = {"upload_id": upload_id, "filename": upload.filename, "n": withdrawn}
-    outcome = "preview" if dry_run else "done"
-    message = (
-        t(f"workbook.rollback.{outcome}", lang, **values)
-        if withdrawn
-        else t(f"workbook.rollback.{outcome}_none", lang, **values)
-    )
-    if carried:
-        message += " " + t("workbook.rollback.carried_stay", lang, n=carried)
-    result = RollbackResult(
-        upload_id,
-        "preview" if dry_run else "rolled_back",
-        message,
-        withdrawn,
-        carried=carried,
-        **about,
-    )
-    if dry_run:
-        return result
-    upload.state = UploadState.ROLLED_BACK
-    upload.rolled_back_at = utcnow()
-    upload.rolled_back_by = user[:200]
-    session.add(upload)
-    mark_rolled_back(session, upload_id)
-    access.record(
-        session,
-        actor=user,
-        action="upload.rolled_back",
-        target=f"#{upload_id} {upload.filename}",
-        detail={"upload_id": upload_id, "withdrawn_rows": withdrawn, "carried_rows": carried},
-    )
-    return result
-
-
-def rollback_upload(
-    *, engine: Engine, upload_id: int, user: str, lang: str = "da", dry_run: bool = False
-) -> RollbackResult:
-    """Withdraw an upload: the values it replaced become current again (see the module doc).
-
-    With dry_run the answer says whether it would succeed, and nothing is written.
-    """
-    if dry_run:
-        with store.read_session(engine) as session:
-            return _rollback(session, upload_id, user, lang, True)
-    with store.write_session(engine) as session:
-        return _rollback(session, upload_id, user, lang, False)

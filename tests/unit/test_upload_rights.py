@@ -11,7 +11,7 @@ from goals import access, store
 from goals.access import Actor, PermissionDenied
 from goals.store.model import Role
 from goals.workbook import import_workbook, list_uploads, rollback_upload, upload_file
-from goals.workbook.apply import may_download, may_roll_back
+from goals.workbook.rights import may_download, may_roll_back
 
 pytestmark = pytest.mark.store
 
