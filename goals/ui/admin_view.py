@@ -25,11 +25,9 @@ from openpyxl.styles import Font
 from goals import access, store
 from goals.access import AccessError, PermissionDenied
 from goals.catalogue import edit as catalogue_edit
-from goals.catalogue.edit import (
-    KEEP,
-    CatalogueEditError,
-    CatalogueImportResult,
-)
+from goals.catalogue import sheets as catalogue_sheets
+from goals.catalogue.edit import KEEP, CatalogueEditError
+from goals.catalogue.sheets import CatalogueImportResult
 from goals.i18n import name_of, t
 from goals.spreadsheet.write import csv_text, safe_cell
 from goals.store.model import (
@@ -258,7 +256,7 @@ def revision_history(page: PageContext, criterion_code: str) -> pd.DataFrame:
                     else "–",
                     _col("target_value", lang): view["target_value"],
                     _col("target_period", lang): view["target_period"],
-                    _col("areas", lang): catalogue_edit.label_of("areas", view["areas"], lang),
+                    _col("areas", lang): catalogue_sheets.label_of("areas", view["areas"], lang),
                     _col("note", lang): revision.note,
                     t("admin.created_by", lang): revision.created_by,
                     t("admin.created_at", lang): revision.created_at.strftime("%Y-%m-%d %H:%M")
@@ -358,7 +356,7 @@ def _revision_form(page: PageContext, code: str | None, goal: str | None = None)
         )
         areas = st.text_input(
             _col("areas", lang),
-            catalogue_edit.label_of("areas", view.get("areas", "clusters"), lang),
+            catalogue_sheets.label_of("areas", view.get("areas", "clusters"), lang),
             help=t("admin.areas.help", lang),
             key=f"{key}-areas",
         )
@@ -880,7 +878,7 @@ def workbook_tab(page: PageContext) -> None:
     st.markdown(t("admin.workbook.intro", lang))
     st.download_button(
         t("admin.workbook.download", lang),
-        data=lambda: catalogue_edit.export_catalogue_workbook(engine=page.engine, lang=lang),
+        data=lambda: catalogue_sheets.export_catalogue_workbook(engine=page.engine, lang=lang),
         file_name=t("admin.workbook.filename", lang),
         mime=XLSX_MIME,
         key="admin-workbook-download",
@@ -900,7 +898,7 @@ def workbook_tab(page: PageContext) -> None:
     if cached and cached[0] == key:
         result = cached[1]
     else:
-        result = catalogue_edit.import_catalogue_workbook(
+        result = catalogue_sheets.import_catalogue_workbook(
             engine=page.engine,
             content=content,
             filename=upload.name,
@@ -914,7 +912,7 @@ def workbook_tab(page: PageContext) -> None:
     if waiting and st.button(
         t("admin.workbook.apply", lang), type="primary", key="admin-workbook-apply"
     ):
-        applied = catalogue_edit.import_catalogue_workbook(
+        applied = catalogue_sheets.import_catalogue_workbook(
             engine=page.engine,
             content=content,
             filename=upload.name,

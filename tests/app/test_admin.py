@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from goals import access, store
 from goals.access import Actor
 from goals.catalogue import Catalogue
-from goals.catalogue import edit as catalogue_edit
+from goals.catalogue import sheets as catalogue_sheets
 from goals.store.model import Role
 
 PAGE = "pages/admin.py"
@@ -254,12 +254,12 @@ def test_catalogue_workbook_preview_shows_changes_and_errors(sqlite_demo_url):
 
     from openpyxl import load_workbook
 
-    book = load_workbook(io.BytesIO(catalogue_edit.export_catalogue_workbook(engine=engine)))
+    book = load_workbook(io.BytesIO(catalogue_sheets.export_catalogue_workbook(engine=engine)))
     book["Mål"]["B2"] = "Ny titel <b>x</b>"
     book["Indikatorer"]["E2"] = "bedst"
     out = io.BytesIO()
     book.save(out)
-    result = catalogue_edit.import_catalogue_workbook(
+    result = catalogue_sheets.import_catalogue_workbook(
         engine=engine, content=out.getvalue(), filename="k.xlsx", actor=admin, dry_run=True
     )
     store.dispose_engines()

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from goals import access, store
 from goals.access import Actor
-from goals.catalogue import edit as catalogue_edit
+from goals.catalogue import sheets as catalogue_sheets
 from goals.store.model import Role
 from tests.browser.conftest import (
     assert_no_exception,
@@ -126,7 +126,7 @@ def test_admin_sees_the_admin_page(admin_server, page):
 
 def test_catalogue_workbook_preview_and_apply(admin_server, page, tmp_path):
     engine = store.open_store(admin_server.database_url)
-    book = load_workbook(io.BytesIO(catalogue_edit.export_catalogue_workbook(engine=engine)))
+    book = load_workbook(io.BytesIO(catalogue_sheets.export_catalogue_workbook(engine=engine)))
     store.dispose_engines()
     ws = book["Succeskriterier"]
     headers = [c.value for c in ws[1]]

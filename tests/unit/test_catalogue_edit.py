@@ -16,6 +16,7 @@ from goals import access, store
 from goals.access import Actor, PermissionDenied
 from goals.catalogue import Catalogue
 from goals.catalogue import edit as catalogue_edit
+from goals.catalogue import sheets as catalogue_sheets
 from goals.catalogue.edit import CatalogueEditError
 from goals.store.model import AreaAlias, AuditEvent, CriterionRevision, Role
 from tests.conftest import table_dump
@@ -442,11 +443,11 @@ def test_steering_group_add_and_rename(catalogue_engine):
 
 
 def export(engine, lang="da") -> bytes:
-    return catalogue_edit.export_catalogue_workbook(engine=engine, lang=lang)
+    return catalogue_sheets.export_catalogue_workbook(engine=engine, lang=lang)
 
 
 def run_import(engine, content: bytes, actor=ADMIN, dry_run=False, lang="da", **kw):
-    return catalogue_edit.import_catalogue_workbook(
+    return catalogue_sheets.import_catalogue_workbook(
         engine=engine,
         content=content,
         filename="katalog.xlsx",

@@ -29,6 +29,7 @@ from goals import access, store
 from goals.access import Actor, PermissionDenied
 from goals.catalogue import Catalogue
 from goals.catalogue import edit as catalogue_edit
+from goals.catalogue import sheets as catalogue_sheets
 from goals.setup import initialise
 from goals.spreadsheet import read as workbook_read
 from goals.store.model import AuditEvent, Goal, Role, SteeringGroup, Upload, User
@@ -172,8 +173,8 @@ def test_catalogue_and_user_permissions_through_the_core(secured, name):
             with pytest.raises(PermissionDenied), store.write_session(secured) as session:
                 write(session)
             assert table_dump(secured) == before
-    workbook = catalogue_edit.export_catalogue_workbook(engine=secured)
-    result = catalogue_edit.import_catalogue_workbook(
+    workbook = catalogue_sheets.export_catalogue_workbook(engine=secured)
+    result = catalogue_sheets.import_catalogue_workbook(
         engine=secured, content=workbook, filename="k.xlsx", actor=who
     )
     assert (result.status == "applied") == MATRIX[name][3]
@@ -489,9 +490,9 @@ def test_catalogue_export_is_inert(catalogue_engine):
             session=session, actor=admin, code="RYG-01", source=FORMULAS[2]
         )
         catalogue_edit.add_area_alias(session=session, actor=admin, area="K791", alias=FORMULAS[4])
-    content = catalogue_edit.export_catalogue_workbook(engine=catalogue_engine)
+    content = catalogue_sheets.export_catalogue_workbook(engine=catalogue_engine)
     assert_inert(content, FORMULAS[:4])
-    result = catalogue_edit.import_catalogue_workbook(
+    result = catalogue_sheets.import_catalogue_workbook(
         engine=catalogue_engine, content=content, filename="k.xlsx", actor=admin, dry_run=True
     )
     assert result.totals["changed"] == 0, result.changes  # and they come back exactly
@@ -545,7 +546,7 @@ def nothing_unpacked(monkeypatch):
 
 def both_importers(engine, content: bytes) -> list[str]:
     status = import_workbook(engine=engine, content=content, filename="s.xlsx", user="x")
-    catalogue = catalogue_edit.import_catalogue_workbook(
+    catalogue = catalogue_sheets.import_catalogue_workbook(
         engine=engine, content=content, filename="k.xlsx", actor=SYSTEM
     )
     assert status.status == catalogue.status == "rejected"
