@@ -17,7 +17,9 @@ if page:
 
     st.subheader(t("upload.step.file", lang))
     file = st.file_uploader(
-        t("upload.file_label", lang), type=workbook.FILE_TYPES, key="upload-file"
+        t("upload.file_label", lang, limit=workbook.upload_limit_mb(lang)),
+        type=workbook.FILE_TYPES,
+        key="upload-file",
     )
     if file is not None:
         content = file.getvalue()

@@ -16,8 +16,8 @@ TEXTS = {
     "upload.steering_group": {"da": "Styregruppe", "en": "Steering group"},
     "upload.template_button": {"da": "Hent skabelon (.xlsx)", "en": "Download template (.xlsx)"},
     "upload.file_label": {
-        "da": "Statusark (.xlsx, .xlsm, .ods eller .xls)",
-        "en": "Status workbook (.xlsx, .xlsm, .ods or .xls)",
+        "da": "Statusark (.xlsx, .xlsm, .ods eller .xls, højst {limit} MB)",
+        "en": "Status workbook (.xlsx, .xlsm, .ods or .xls, at most {limit} MB)",
     },
     "upload.counts.sheet": {"da": "Ark", "en": "Sheet"},
     "upload.counts.new": {"da": "Nye", "en": "New"},

@@ -21,6 +21,15 @@ from goals.workbook.history import (
 from goals.workbook.rights import may_download, may_roll_back
 from goals.workbook.template import write_template
 
+
+def upload_limit_mb(lang: str = "da") -> str:
+    """The largest workbook an upload may be, in MB, as a page says it ('20', '2,5')."""
+    from goals import config
+    from goals.i18n import format_exact
+
+    return format_exact(round(config.settings().upload_limit_bytes / 2**20, 1), lang)
+
+
 #: The file types an upload field offers (without the dot), the reader's list.
 FILE_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]
 
@@ -41,5 +50,6 @@ __all__ = [
     "may_roll_back",
     "rollback_upload",
     "upload_file",
+    "upload_limit_mb",
     "write_template",
 ]
