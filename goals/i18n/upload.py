@@ -65,10 +65,7 @@ TEXTS = {
     "upload.history.user": {"da": "Af", "en": "By"},
     "upload.history.file": {"da": "Fil", "en": "File"},
     "upload.history.state": {"da": "Status", "en": "State"},
-    "upload.history.counts": {
-        "da": "Nye / ændrede / uændrede",
-        "en": "New / changed / unchanged",
-    },
+    "upload.history.counts": {"da": "Nye/ændr./uændr.", "en": "New/chg./same"},
     "upload.history.counts_value": {
         "da": "{new} / {changed} / {unchanged}",
         "en": "{new} / {changed} / {unchanged}",

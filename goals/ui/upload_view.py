@@ -176,9 +176,9 @@ def _change_row(change: workbook.Change, lang: str) -> str:
     )
 
 
-def _groups_text(cat: Catalogue, ids: frozenset[int], lang: str) -> str:
-    groups = {g.id: g for g in cat.steering_groups}
-    return ", ".join(name_of(groups[i], lang) for i in sorted(ids) if i in groups)
+def _group_codes(cat: Catalogue, ids: frozenset[int]) -> str:
+    codes = {g.id: g.code for g in cat.steering_groups}
+    return ", ".join(codes[i] for i in sorted(ids) if i in codes)
 
 
 def _when(moment: dt.datetime | None) -> str:
@@ -201,8 +201,8 @@ def history(cat: Catalogue, actor: Actor | None, lang: str) -> None:
                 t("upload.history.id", lang): u.id,
                 t("upload.history.when", lang): _when(u.created_at),
                 t("upload.history.user", lang): u.user,
-                t("upload.history.group", lang): _groups_text(cat, u.steering_group_ids, lang),
-                t("upload.history.file", lang): u.filename,
+                # the code keeps the table narrow; the rollback box names the group in full
+                t("upload.history.group", lang): _group_codes(cat, u.steering_group_ids),
                 t("upload.history.state", lang): t(f"upload.state.{u.state}", lang),
                 t("upload.history.counts", lang): t(
                     "upload.history.counts_value",
@@ -211,6 +211,8 @@ def history(cat: Catalogue, actor: Actor | None, lang: str) -> None:
                     changed=u.counts.get("changed", 0),
                     unchanged=u.counts.get("unchanged", 0),
                 ),
+                # last: a long name may run past the edge; the choice below shows it whole
+                t("upload.history.file", lang): u.filename,
             }
             for u in uploads
         ]
