@@ -328,9 +328,12 @@ def fetch_tuples(connection: sa.Connection, query: sa.Executable) -> list[tuple]
     compiled = query.compile(
         dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
     )
+    # `compiled.params` builds a new dict at every access: read it once (once per name made
+    # this quadratic in the number of parameters — seconds for a large IN list)
     params: dict | tuple = compiled.params
     if connection.dialect.positional:
-        params = tuple(compiled.params[name] for name in compiled.positiontup or ())
+        values = params
+        params = tuple(values[name] for name in compiled.positiontup or ())
     cursor = connection.connection.cursor()
     try:
         cursor.execute(str(compiled), params)
