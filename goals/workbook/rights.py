@@ -101,36 +101,20 @@ def steering_groups_of(
 
 def _holdings(session: Session, upload_id: int) -> tuple[set[int], set[int]]:
     """(indicator ids, goal ids) of the values an upload wrote or sent again unchanged."""
-    connection = session.connection()
-    o, c = Observation.__table__, UploadCarried.__table__
-    indicators = set(
-        connection.execute(
-            sa.select(o.c.indicator_id).where(o.c.upload_id == upload_id).distinct()
-        ).scalars()
-    )
-    indicators |= set(
-        connection.execute(
-            sa.select(o.c.indicator_id)
-            .join(c, sa.and_(c.c.kind == "observation", c.c.row_id == o.c.id))
+    c = UploadCarried.__table__
+
+    def ids(table: sa.Table, column: str, kind: str) -> set[int]:
+        wrote = sa.select(table.c[column]).where(table.c.upload_id == upload_id)
+        carried = (
+            sa.select(table.c[column])
+            .join(c, sa.and_(c.c.kind == kind, c.c.row_id == table.c.id))
             .where(c.c.upload_id == upload_id)
-            .distinct()
-        ).scalars()
-    )
-    goals: set[int] = set()
-    for table, kind in ((Initiative.__table__, "initiative"), (Assessment.__table__, "assessment")):
-        goals |= set(
-            connection.execute(
-                sa.select(table.c.goal_id).where(table.c.upload_id == upload_id).distinct()
-            ).scalars()
         )
-        goals |= set(
-            connection.execute(
-                sa.select(table.c.goal_id)
-                .join(c, sa.and_(c.c.kind == kind, c.c.row_id == table.c.id))
-                .where(c.c.upload_id == upload_id)
-                .distinct()
-            ).scalars()
-        )
+        return set(session.connection().execute(sa.union(wrote, carried)).scalars())
+
+    indicators = ids(Observation.__table__, "indicator_id", "observation")
+    goals = ids(Initiative.__table__, "goal_id", "initiative")
+    goals |= ids(Assessment.__table__, "goal_id", "assessment")
     return indicators, goals
 
 
