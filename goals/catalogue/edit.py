@@ -19,9 +19,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import sqlalchemy as sa
+from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlmodel import Session, select
 
 from goals import access
@@ -64,14 +65,87 @@ TEXT_MAX = 4000
 MAX_DECIMALS = 6
 
 
-class _Keep:
-    """The default of an edit function's fields: leave this field as it is."""
+class Fields(BaseModel):
+    """The fields one kind of catalogue row has, as a person gives them (text, numbers, codes).
 
-    def __repr__(self) -> str:
-        return "KEEP"
+    An edit function takes them as keywords; `given` keeps only the ones named
+    (``model_dump(exclude_unset=True)``), so a field left out stays as it is, and `complete`
+    fills the rest with their defaults for a new row. A keyword the row does not have is a
+    `TypeError`, as for any Python function. The values are checked by the edit functions,
+    which say in Danish or English what is wrong with which field.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    function: ClassVar[str] = "edit"
+
+    @classmethod
+    def given(cls, fields: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return cls(**fields).model_dump(exclude_unset=True)
+        except ValidationError as exc:
+            unknown = ", ".join(str(e["loc"][0]) for e in exc.errors())
+            raise TypeError(f"a {cls.function} has no field(s) {unknown}") from None
+
+    @classmethod
+    def complete(cls, fields: dict[str, Any]) -> dict[str, Any]:
+        return cls(**cls.given(fields)).model_dump()
 
 
-KEEP: Any = _Keep()
+class SteeringGroupFields(Fields):
+    function = "steering group"
+    name: Any = None
+    name_en: Any = None
+
+
+class GoalFields(Fields):
+    function = "goal"
+    title: Any = None
+    title_en: Any = None
+    description: Any = None
+    track: Any = None
+    steering_group: Any = None
+    national_goal: Any = None
+
+
+class IndicatorFields(Fields):
+    function = "indicator"
+    name: Any = None
+    name_en: Any = None
+    unit: Any = None
+    polarity: Any = "none"
+    decimals: Any = 1
+    frequency: Any = "year"
+    source: Any = None
+    definition: Any = None
+    natural_limit: Any = None
+    steering_group: Any = None
+
+
+class RevisionFields(Fields):
+    """A success criterion's revisable fields (its goal and valid-from date are separate)."""
+
+    function = "criterion"
+    text: Any = None
+    text_en: Any = None
+    indicator: Any = None
+    group: Any = None
+    gap_a: Any = None
+    gap_b: Any = None
+    baseline: Any = None
+    target_type: Any = None
+    target_value: Any = None
+    target_period: Any = None
+    areas: Any = "clusters"
+    note: Any = None
+
+
+class AreaFields(Fields):
+    function = "area"
+    name: Any = None
+    name_en: Any = None
+    kind: Any = None
+    official_code: Any = None
+    parent: Any = None
 
 
 class CatalogueEditError(ValueError):
@@ -127,7 +201,9 @@ def by_code(session: Session, model: type, code: Any) -> Any:
 
 
 def _need(session: Session, model: type, code: Any, field: str, what: str, lang: str) -> Any:
-    row = by_code(session, model, code) if code not in (None, "") else None
+    if code is None or not str(code).strip():
+        _fail(lang, "admin.err.required", field, field=label_text(field, lang))
+    row = by_code(session, model, code)
     if row is None:
         _fail(lang, "admin.err.unknown", field, what=t(f"admin.what.{what}", lang), code=code)
     return row
@@ -166,15 +242,15 @@ def _steering_group_values(name: Any, name_en: Any, lang: str) -> dict[str, Any]
 
 
 def add_steering_group(
-    *, session: Session, actor: Actor, code: str, name: str, name_en: str | None = None,
-    lang: str = "da",
-) -> Edit:  # fmt: skip
-    """A new steering group (*styregruppe*)."""
+    *, session: Session, actor: Actor, code: str, lang: str = "da", **fields: Any
+) -> Edit:
+    """A new steering group (*styregruppe*); `fields` are `SteeringGroupFields`."""
+    given = SteeringGroupFields.complete(fields)
     _require_admin(actor)
     code = _code(code, lang)
     if by_code(session, SteeringGroup, code):
         _fail(lang, "admin.err.code_exists", "code", code=code)
-    values = _steering_group_values(name, name_en, lang)
+    values = _steering_group_values(given["name"], given["name_en"], lang)
     session.add(SteeringGroup(code=code, **values))
     session.flush()
     edit = Edit("steering_group", code, "new", _diff({}, values))
@@ -183,17 +259,14 @@ def add_steering_group(
 
 
 def edit_steering_group(
-    *, session: Session, actor: Actor, code: str, name: Any = KEEP, name_en: Any = KEEP,
-    lang: str = "da",
-) -> Edit:  # fmt: skip
+    *, session: Session, actor: Actor, code: str, lang: str = "da", **fields: Any
+) -> Edit:
     """Rename a steering group (its code stays: files and users refer to it)."""
+    given = SteeringGroupFields.given(fields)
     _require_admin(actor)
     group = _need(session, SteeringGroup, code, "code", "steering_group", lang)
     old = {"name": group.name, "name_en": group.name_en}
-    wanted = {
-        **old,
-        **{k: v for k, v in {"name": name, "name_en": name_en}.items() if v is not KEEP},
-    }
+    wanted = {**old, **given}
     values = _steering_group_values(wanted["name"], wanted["name_en"], lang)
     return _save(session, actor, group, "steering_group", group.code, old, values)
 
@@ -275,20 +348,14 @@ def _goal_fields(session: Session, view: dict[str, Any], lang: str) -> tuple[dic
     return values, stored
 
 
-def add_goal(
-    *, session: Session, actor: Actor, code: str, title: str, track: str, steering_group: str,
-    title_en: str | None = None, description: str | None = None, national_goal: int | None = None,
-    lang: str = "da",
-) -> Edit:  # fmt: skip
-    """A new shared goal (*fælles mål*) in a track, owned by a steering group."""
+def add_goal(*, session: Session, actor: Actor, code: str, lang: str = "da", **fields: Any) -> Edit:
+    """A new shared goal (*fælles mål*) in a track, owned by a steering group; `fields` are
+    `GoalFields` (title, track and steering_group required)."""
+    view = GoalFields.complete(fields)
     _require_admin(actor)
     code = _code(code, lang)
     if by_code(session, Goal, code):
         _fail(lang, "admin.err.code_exists", "code", code=code)
-    view = {
-        "title": title, "title_en": title_en, "description": description, "track": track,
-        "steering_group": steering_group, "national_goal": national_goal,
-    }  # fmt: skip
     values, stored = _goal_fields(session, view, lang)
     order = session.exec(select(sa.func.count()).select_from(Goal)).one()
     session.add(Goal(code=code, sort_order=order, **stored))
@@ -299,19 +366,14 @@ def add_goal(
 
 
 def edit_goal(
-    *, session: Session, actor: Actor, code: str, title: Any = KEEP, title_en: Any = KEEP,
-    description: Any = KEEP, track: Any = KEEP, steering_group: Any = KEEP,
-    national_goal: Any = KEEP, lang: str = "da",
-) -> Edit:  # fmt: skip
-    """Change a goal's title, description, track, owner or national goal."""
+    *, session: Session, actor: Actor, code: str, lang: str = "da", **fields: Any
+) -> Edit:
+    """Change a goal's title, description, track, owner or national goal (`GoalFields`)."""
+    given = GoalFields.given(fields)
     _require_admin(actor)
     goal = _need(session, Goal, code, "code", "goal", lang)
     old = goal_view(session, goal)
-    given = {
-        "title": title, "title_en": title_en, "description": description, "track": track,
-        "steering_group": steering_group, "national_goal": national_goal,
-    }  # fmt: skip
-    wanted = {**old, **{k: v for k, v in given.items() if v is not KEEP}}
+    wanted = {**old, **given}
     values, stored = _goal_fields(session, wanted, lang)
     return _save(session, actor, goal, "goal", goal.code, old, values, stored)
 
@@ -404,22 +466,15 @@ def _indicator_fields(session: Session, view: dict[str, Any], lang: str) -> tupl
 
 
 def add_indicator(
-    *, session: Session, actor: Actor, code: str, name: str, unit: str,
-    name_en: str | None = None, polarity: str = "none", decimals: int = 1,
-    frequency: str = "year", source: str | None = None, definition: str | None = None,
-    natural_limit: float | None = None, steering_group: str | None = None, lang: str = "da",
-) -> Edit:  # fmt: skip
-    """A new indicator. Without an explicit owner, the owners of the goals using it report it."""
+    *, session: Session, actor: Actor, code: str, lang: str = "da", **fields: Any
+) -> Edit:
+    """A new indicator (`IndicatorFields`; name and unit required). Without an explicit owner,
+    the owners of the goals using it report it."""
+    view = IndicatorFields.complete(fields)
     _require_admin(actor)
     code = _code(code, lang)
     if by_code(session, Indicator, code):
         _fail(lang, "admin.err.code_exists", "code", code=code)
-    view = {
-        "name": name, "name_en": name_en, "unit": unit, "polarity": polarity,
-        "decimals": decimals, "frequency": frequency, "source": source,
-        "definition": definition, "natural_limit": natural_limit,
-        "steering_group": steering_group,
-    }  # fmt: skip
     values, stored = _indicator_fields(session, view, lang)
     session.add(Indicator(code=code, **stored))
     session.flush()
@@ -429,23 +484,15 @@ def add_indicator(
 
 
 def edit_indicator(
-    *, session: Session, actor: Actor, code: str, name: Any = KEEP, name_en: Any = KEEP,
-    unit: Any = KEEP, polarity: Any = KEEP, decimals: Any = KEEP, frequency: Any = KEEP,
-    source: Any = KEEP, definition: Any = KEEP, natural_limit: Any = KEEP,
-    steering_group: Any = KEEP, lang: str = "da",
-) -> Edit:  # fmt: skip
-    """Change an indicator. Its frequency cannot change once it has values (their periods
-    would no longer fit)."""
+    *, session: Session, actor: Actor, code: str, lang: str = "da", **fields: Any
+) -> Edit:
+    """Change an indicator (`IndicatorFields`). Its frequency cannot change once it has values
+    (their periods would no longer fit)."""
+    given = IndicatorFields.given(fields)
     _require_admin(actor)
     indicator = _need(session, Indicator, code, "code", "indicator", lang)
     old = indicator_view(session, indicator)
-    given = {
-        "name": name, "name_en": name_en, "unit": unit, "polarity": polarity,
-        "decimals": decimals, "frequency": frequency, "source": source,
-        "definition": definition, "natural_limit": natural_limit,
-        "steering_group": steering_group,
-    }  # fmt: skip
-    wanted = {**old, **{k: v for k, v in given.items() if v is not KEEP}}
+    wanted = {**old, **given}
     values, stored = _indicator_fields(session, wanted, lang)
     if values["frequency"] != old["frequency"]:
         n = session.exec(
@@ -460,10 +507,6 @@ def edit_indicator(
 
 # --- success criteria ----------------------------------------------------------------------------
 
-REVISION_FIELDS = (
-    "text", "text_en", "indicator", "group", "gap_a", "gap_b", "baseline", "target_type",
-    "target_value", "target_period", "areas", "note",
-)  # fmt: skip
 AREA_WORDS = ("clusters", "municipalities", "region")
 
 
@@ -628,25 +671,17 @@ def _add_revision(
 
 
 def add_criterion(
-    *, session: Session, actor: Actor, goal: str, code: str, text: str, indicator: str,
-    baseline: str, valid_from: dt.date | str | None = None, text_en: str | None = None,
-    group: str | None = None, gap_a: str | None = None, gap_b: str | None = None,
-    target_type: str | None = None, target_value: float | None = None,
-    target_period: str | None = None, areas: Any = "clusters", note: str | None = None,
-    lang: str = "da",
+    *, session: Session, actor: Actor, code: str, goal: Any = None,
+    valid_from: dt.date | str | None = None, lang: str = "da", **fields: Any,
 ) -> Edit:  # fmt: skip
-    """A new success criterion of a goal, with its first revision."""
+    """A new success criterion of a goal, with its first revision (`RevisionFields`; text,
+    indicator and baseline required)."""
+    view = RevisionFields.complete(fields)
     _require_admin(actor)
     code = _code(code, lang)
     if by_code(session, SuccessCriterion, code):
         _fail(lang, "admin.err.code_exists", "code", code=code)
     owner = _need(session, Goal, goal, "goal", "goal", lang)
-    view = {
-        "text": text, "text_en": text_en, "indicator": indicator, "group": group, "gap_a": gap_a,
-        "gap_b": gap_b, "baseline": baseline, "target_type": target_type,
-        "target_value": target_value, "target_period": target_period, "areas": areas,
-        "note": note,
-    }  # fmt: skip
     values, stored = _revision_fields(session, view, lang)
     when = _date(valid_from, lang)
     order = session.exec(
@@ -674,27 +709,20 @@ def newest_revision(session: Session, criterion: SuccessCriterion) -> CriterionR
 
 def revise_criterion(
     *, session: Session, actor: Actor, code: str, valid_from: dt.date | str | None = None,
-    goal: Any = KEEP, text: Any = KEEP, text_en: Any = KEEP, indicator: Any = KEEP,
-    group: Any = KEEP, gap_a: Any = KEEP, gap_b: Any = KEEP, baseline: Any = KEEP,
-    target_type: Any = KEEP, target_value: Any = KEEP, target_period: Any = KEEP,
-    areas: Any = KEEP, note: Any = KEEP, lang: str = "da",
+    goal: Any = None, lang: str = "da", **fields: Any,
 ) -> Edit:  # fmt: skip
-    """A new revision of a criterion, valid from `valid_from` (default today); the earlier
-    revisions are kept as they are. Nothing is written when nothing differs from the newest."""
+    """A new revision of a criterion (`RevisionFields`), valid from `valid_from` (default
+    today); the earlier revisions are kept as they are. Nothing is written when nothing differs
+    from the newest. A criterion stays with its goal: `goal`, if given, must be that goal."""
+    given = RevisionFields.given(fields)
     _require_admin(actor)
     criterion = _need(session, SuccessCriterion, code, "code", "criterion", lang)
     owner = session.get(Goal, criterion.goal_id)
-    if goal is not KEEP and clean_text(goal) not in (None, owner.code):
+    if clean_text(goal) not in (None, owner.code):
         _fail(lang, "admin.err.criterion_goal", "goal", old=owner.code, new=goal)
     base = newest_revision(session, criterion)
     old = revision_view(session, base)
-    given = {
-        "text": text, "text_en": text_en, "indicator": indicator, "group": group, "gap_a": gap_a,
-        "gap_b": gap_b, "baseline": baseline, "target_type": target_type,
-        "target_value": target_value, "target_period": target_period, "areas": areas,
-        "note": note,
-    }  # fmt: skip
-    wanted = {**old, **{k: v for k, v in given.items() if v is not KEEP}}
+    wanted = {**old, **given}
     values, stored = _revision_fields(session, wanted, lang)
     changes = _diff(old, values)
     if not changes:
@@ -832,11 +860,15 @@ def _add_alias_row(session: Session, model: type, owner_field: str, owner_id: in
 
 
 def add_area(
-    *, session: Session, actor: Actor, code: str, name: str, kind: str, parent: str | None = None,
-    name_en: str | None = None, official_code: str | None = None,
-    since: dt.date | str | None = None, lang: str = "da",
+    *, session: Session, actor: Actor, code: str, since: dt.date | str | None = None,
+    lang: str = "da", **fields: Any,
 ) -> Edit:  # fmt: skip
-    """A new area under its parent (a cluster under the region, a municipality under a cluster)."""
+    """A new area under its parent (a cluster under the region, a municipality under a
+    cluster); `fields` are `AreaFields` (name and kind required), member of its parent from
+    `since` (default today)."""
+    given = AreaFields.complete(fields)
+    name, kind, parent = given["name"], given["kind"], given["parent"]
+    name_en, official_code = given["name_en"], given["official_code"]
     _require_admin(actor)
     code = _code(code, lang)
     if by_code(session, Area, code):
@@ -881,37 +913,38 @@ def _since(value: Any, lang: str) -> dt.date:
 
 
 def edit_area(
-    *, session: Session, actor: Actor, code: str, name: Any = KEEP, name_en: Any = KEEP,
-    official_code: Any = KEEP, kind: Any = KEEP, parent: Any = KEEP,
-    since: dt.date | str | None = None, lang: str = "da",
+    *, session: Session, actor: Actor, code: str, since: dt.date | str | None = None,
+    lang: str = "da", **fields: Any,
 ) -> Edit:  # fmt: skip
     """Rename an area (the old name stays as an alias, so old files still match) or move it to
-    another parent from `since` (default today; the history of memberships is kept)."""
+    another parent from `since` (default today; the history of memberships is kept). An area's
+    kind cannot change: `kind`, if given, must be the one it has."""
+    given = AreaFields.given(fields)
     _require_admin(actor)
     area = _need(session, Area, code, "code", "area", lang)
     old = area_view(session, area)
-    if kind is not KEEP and kind not in (None, ""):
-        kind_code = _choice(kind, AREA_KINDS, "admin.kind", lang)
+    if given.get("kind") not in (None, ""):
+        kind_code = _choice(given["kind"], AREA_KINDS, "admin.kind", lang)
         if kind_code != old["kind"]:
             _fail(
                 lang, "admin.err.kind_change", "kind", old=t(f"admin.kind.{old['kind']}", lang),
-                new=kind,
+                new=given["kind"],
             )  # fmt: skip
     values = dict(old)
-    if name is not KEEP:
-        values["name"] = _text(name, "name", lang, limit=SHORT_MAX, required=True)
+    if "name" in given:
+        values["name"] = _text(given["name"], "name", lang, limit=SHORT_MAX, required=True)
         clash = _name_owner(session, values["name"], area.id)
         if clash is not None:
             _fail(
                 lang, "admin.err.name_taken", "name", name=values["name"],
                 other=f"{clash.code} {clash.name}",
             )  # fmt: skip
-    if name_en is not KEEP:
-        values["name_en"] = _text(name_en, "name_en", lang, limit=SHORT_MAX)
-    if official_code is not KEEP:
-        values["official_code"] = _text(official_code, "official_code", lang, limit=20)
-    if parent is not KEEP:
-        above = _parent(session, old["kind"], clean_text(parent), lang)
+    if "name_en" in given:
+        values["name_en"] = _text(given["name_en"], "name_en", lang, limit=SHORT_MAX)
+    if "official_code" in given:
+        values["official_code"] = _text(given["official_code"], "official_code", lang, limit=20)
+    if "parent" in given:
+        above = _parent(session, old["kind"], clean_text(given["parent"]), lang)
         values["parent"] = above.code if above else None
     changes = _diff(old, values)
     if not changes:

@@ -33,9 +33,13 @@ from goals.catalogue.edit import (
     AREA_WORDS,
     FREQUENCIES,
     POLARITIES,
-    REVISION_FIELDS,
+    AreaFields,
     CatalogueEditError,
     Edit,
+    GoalFields,
+    IndicatorFields,
+    RevisionFields,
+    SteeringGroupFields,
     add_area,
     add_area_alias,
     add_criterion,
@@ -537,31 +541,28 @@ class _Import:
         return {"session": self.session, "actor": self.actor, "lang": self.lang}
 
     def _steering_groups(self, row: _Row) -> list[Edit]:
-        code, given = row.cells["code"], row.given("name", "name_en")
+        code, given = row.cells["code"], row.given(*SteeringGroupFields.model_fields)
         if by_code(self.session, SteeringGroup, code):
             return [edit_steering_group(code=code, **given, **self._common())]
         return [add_steering_group(code=code, **given, **self._common())]
 
     def _indicators(self, row: _Row) -> list[Edit]:
         code = row.cells["code"]
-        given = row.given(
-            "name", "name_en", "unit", "polarity", "decimals", "frequency", "source",
-            "definition", "natural_limit", "steering_group",
-        )  # fmt: skip
+        given = row.given(*IndicatorFields.model_fields)
         if by_code(self.session, Indicator, code):
             return [edit_indicator(code=code, **given, **self._common())]
         given = {k: v for k, v in given.items() if v is not None}
-        return [add_indicator(code=code, **{"name": None, "unit": None, **given}, **self._common())]  # fmt: skip
+        return [add_indicator(code=code, **given, **self._common())]
 
     def _areas(self, row: _Row) -> list[Edit]:
         code = row.cells["code"]
-        given = row.given("name", "name_en", "kind", "official_code", "parent")
+        given = row.given(*AreaFields.model_fields)
         area = by_code(self.session, Area, code)
         before = area_aliases(self.session, area) if area else []
         if area is not None:
             edits = [edit_area(code=code, **given, **self._common())]
         else:
-            edits = [add_area(code=code, **{"name": None, "kind": None, **given}, **self._common())]  # fmt: skip
+            edits = [add_area(code=code, **given, **self._common())]
             area = by_code(self.session, Area, code)
         if "aliases" not in row.cells:
             return edits
@@ -585,17 +586,14 @@ class _Import:
 
     def _goals(self, row: _Row) -> list[Edit]:
         code = row.cells["code"]
-        given = row.given(
-            "title", "title_en", "description", "track", "steering_group", "national_goal"
-        )
+        given = row.given(*GoalFields.model_fields)
         if by_code(self.session, Goal, code):
             return [edit_goal(code=code, **given, **self._common())]
-        defaults = {"title": None, "track": None, "steering_group": None}
-        return [add_goal(code=code, **{**defaults, **given}, **self._common())]
+        return [add_goal(code=code, **given, **self._common())]
 
     def _criteria(self, row: _Row) -> list[Edit]:
         code = row.cells["code"]
-        given = row.given(*REVISION_FIELDS)
+        given = row.given(*RevisionFields.model_fields)
         valid_from = row.cells.get("valid_from")
         if by_code(self.session, SuccessCriterion, code):
             return [
@@ -604,14 +602,12 @@ class _Import:
                     **self._common(),
                 )
             ]  # fmt: skip
-        defaults = {"goal": None, "text": None, "indicator": None, "baseline": None}
         given = {k: v for k, v in given.items() if v is not None}
         return [
             add_criterion(
-                code=code, valid_from=valid_from, **{**defaults, **row.given("goal"), **given},
-                **self._common(),
+                code=code, valid_from=valid_from, **row.given("goal"), **given, **self._common()
             )
-        ]  # fmt: skip
+        ]
 
 
 def _locate(raw_sheets: Iterable[RawSheet], lang: str) -> tuple[list[tuple], list[Problem]]:

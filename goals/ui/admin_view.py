@@ -26,7 +26,7 @@ from goals import access, store
 from goals.access import AccessError, PermissionDenied
 from goals.catalogue import edit as catalogue_edit
 from goals.catalogue import sheets as catalogue_sheets
-from goals.catalogue.edit import KEEP, CatalogueEditError
+from goals.catalogue.edit import CatalogueEditError
 from goals.catalogue.sheets import CatalogueImportResult
 from goals.i18n import name_of, t
 from goals.spreadsheet.write import csv_text, safe_cell
@@ -595,9 +595,8 @@ def _area_forms(page: PageContext, area: Area, aliases: list[str]) -> None:
             "name": name,
             "name_en": _opt(name_en),
             "official_code": _opt(official),
-            "parent": parent if parent else KEEP,
             "since": since,
-        }
+        } | ({"parent": parent} if parent else {})
         _write(
             page,
             lambda s: catalogue_edit.edit_area(session=s, code=area.code, **fields, **common),

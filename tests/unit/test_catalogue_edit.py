@@ -764,3 +764,55 @@ def test_rows_are_checked_against_the_rows_before_them(catalogue_engine):
     with store.read_session(catalogue_engine) as session:
         keys = [a.alias_key for a in session.exec(select(AreaAlias))]
     assert "viborgstorkommune" not in keys
+
+
+# --- the fields an edit takes (model-based partial updates) -----------------------------------------
+
+
+def test_a_field_the_row_does_not_have_is_a_type_error_and_writes_nothing(catalogue_engine):
+    before = table_dump(catalogue_engine)
+    with pytest.raises(TypeError, match="titel"):
+        edit(catalogue_engine, catalogue_edit.edit_goal, code="KOL-1", titel="Stavefejl")
+    with pytest.raises(TypeError, match="colour"):
+        edit(
+            catalogue_engine, catalogue_edit.add_area, code="X", name="X", kind="cluster", colour=1
+        )
+    assert table_dump(catalogue_engine) == before
+
+
+@pytest.mark.parametrize(
+    "function,kwargs,field,message",
+    [
+        (
+            catalogue_edit.add_goal,
+            {"code": "NY-1", "title": "Nyt", "steering_group": "BUF"},
+            "track",
+            "Spor skal udfyldes.",
+        ),  # fmt: skip
+        (
+            catalogue_edit.add_indicator,
+            {"code": "NY-01", "name": "Ny"},
+            "unit",
+            "Enhed skal udfyldes.",
+        ),  # fmt: skip
+        (
+            catalogue_edit.add_criterion,
+            {"code": "NY-C", "goal": "KOL-1", "text": "Ny", "indicator": "RYG-01"},
+            "baseline",
+            "Basisperiode skal udfyldes.",
+        ),  # fmt: skip
+    ],
+)
+def test_a_new_row_missing_a_required_field_says_which(catalogue_engine, function, kwargs, field, message):  # fmt: skip
+    with pytest.raises(CatalogueEditError) as caught:
+        edit(catalogue_engine, function, **kwargs)
+    assert caught.value.field == field
+    assert str(caught.value).startswith(message)
+
+
+def test_only_the_fields_given_are_changed_none_means_empty(catalogue_engine):
+    result = edit(catalogue_engine, catalogue_edit.edit_indicator, code="RYG-01", source=None)
+    assert set(result.changes) == {"source"} and result.changes["source"][1] is None
+    assert (
+        edit(catalogue_engine, catalogue_edit.edit_indicator, code="RYG-01").action == "unchanged"
+    )
