@@ -12,43 +12,11 @@ from pathlib import Path
 
 from goals import store
 from goals.catalogue import Catalogue
-from goals.cli.common import EXIT_ERROR, EXIT_OK, LANG
+from goals.cli.common import EXIT_ERROR, EXIT_OK
 from goals.i18n import t
 from goals.present.deck import Selection, build_deck
 from goals.present.pptx import deck_data_xlsx, deck_to_pptx
 from goals.status import assess
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "report",
-        parents=[LANG],
-        help="the status report as PowerPoint (messages, overview, goals, inequality, initiatives)",
-        description=(
-            "Write the Direktørforum status report as a 16:9 PowerPoint file: a title slide, the "
-            "key messages in words, the overview (social inequality and the overall status per "
-            "cluster first, then clusters × tracks), one slide per goal with its success criteria "
-            "and a chart per criterion, a slide per inequality criterion with the gap before → "
-            "after and its 95 % uncertainty, the initiatives, and an appendix with the legend of "
-            "the seven verdicts and the one roll-up rule. Every status is the verdict (a change "
-            "within the noise is 'Ingen sikker ændring'); every combined status counts success "
-            "criteria and says how many carry it. Charts are pictures, status tables are editable "
-            "tables, and the reasoning behind each status is in the speaker notes. With --xlsx "
-            "also the data behind it: every criterion × area with its verdict, change and "
-            "uncertainty, every roll-up with its count, and the series. See docs/presenting.md."
-        ),
-    )
-    parser.add_argument("out", metavar="OUT.pptx", help="the PowerPoint file to write")
-    parser.add_argument("--cluster", metavar="CODE", help="only this cluster (code or name)")
-    parser.add_argument("--track", metavar="CODE", help="only this track (e.g. KOL)")
-    parser.add_argument("--goal", metavar="CODE", help="only this goal (e.g. KOL-1)")
-    parser.add_argument(
-        "--as-of",
-        metavar="PERIOD",
-        help="use only periods that have ended by PERIOD (e.g. 2023, 2024K2)",
-    )
-    parser.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the data behind the report")
-    parser.set_defaults(func=handler)
 
 
 def handler(args: argparse.Namespace) -> int:

@@ -7,33 +7,11 @@ import argparse
 from goals import store
 from goals.catalogue import Catalogue
 from goals.catalogue.words import period_label
-from goals.cli.common import EXIT_OK, JSON, LANG
+from goals.cli.common import EXIT_OK
 from goals.i18n import format_number, name_of, t
 from goals.present.style import STATUS_STYLE
 from goals.status import StatusReport, StatusRow, assess, status_label, support_text
 from goals.status.verdicts import Combined
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "status",
-        parents=[LANG, JSON],
-        help="status of every success criterion × area (the Open SDG progress measure)",
-        description=(
-            "One row per success criterion and area: baseline and latest value, target, "
-            "status, score and the reason. See docs/method.md for the method and the JSON keys."
-        ),
-    )
-    parser.add_argument(
-        "--cluster", metavar="CODE", help="only this cluster (code, name or alias) and its members"
-    )
-    parser.add_argument(
-        "--as-of",
-        metavar="PERIOD",
-        help="use only periods that have ended by PERIOD (e.g. 2023, 2024K2) and the criterion "
-        "versions valid at its end",
-    )
-    parser.set_defaults(func=handler)
 
 
 def handler(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ import json
 import sys
 
 from goals import access, store
-from goals.cli.common import EXIT_OK, JSON
+from goals.cli.common import EXIT_OK
 from goals.store.model import Role
 
 
@@ -29,7 +29,7 @@ def _password_from_stdin() -> str:
     return line.rstrip("\r\n")
 
 
-def _add(args: argparse.Namespace) -> int:
+def add(args: argparse.Namespace) -> int:
     password = _password_from_stdin() if args.password_stdin else None
     if password is None and not args.email:
         raise access.AccessError(
@@ -50,7 +50,7 @@ def _add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _list(args: argparse.Namespace) -> int:
+def list_users(args: argparse.Namespace) -> int:
     engine = store.open_store()
     with store.read_session(engine) as session:
         users = access.list_users(session)
@@ -65,7 +65,7 @@ def _list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _remove(args: argparse.Namespace) -> int:
+def remove(args: argparse.Namespace) -> int:
     engine = store.open_store()
     with store.write_session(engine) as session:
         access.remove_user(session=session, actor=_system_actor(), name=args.name)
@@ -73,7 +73,7 @@ def _remove(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _reset(args: argparse.Namespace) -> int:
+def reset_password(args: argparse.Namespace) -> int:
     password = _password_from_stdin()
     engine = store.open_store()
     with store.write_session(engine) as session:
@@ -82,27 +82,3 @@ def _reset(args: argparse.Namespace) -> int:
         )
     print(f"Password of {args.name} changed.")
     return EXIT_OK
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
-    users = subparsers.add_parser("users", help="manage local user accounts and roles")
-    sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
-    add = sub.add_parser("add", help="add a user")
-    add.add_argument("name")
-    add.add_argument("--role", required=True, choices=[r.value for r in Role])
-    add.add_argument(
-        "--steering-group", action="append", metavar="CODE", help="for contributors; repeatable"
-    )
-    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
-    add.add_argument("--email", help="e-mail, for single sign-on (OpenID Connect)")
-    add.set_defaults(func=_add)
-    listing = sub.add_parser("list", help="list users", parents=[JSON])
-    listing.set_defaults(json=False)
-    listing.set_defaults(func=_list)
-    remove = sub.add_parser("remove", help="remove a user")
-    remove.add_argument("name")
-    remove.set_defaults(func=_remove)
-    reset = sub.add_parser("reset-password", help="set a new password (read from stdin)")
-    reset.add_argument("name")
-    reset.add_argument("--password-stdin", action="store_true", required=True)
-    reset.set_defaults(func=_reset)

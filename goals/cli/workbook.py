@@ -1,6 +1,6 @@
 """Command-line subcommands for status workbooks: import, uploads, rollback, template, export.
 
-`register(subparsers)` adds them to ``python -m goals``; each handler returns its exit code:
+Each handler (named in `goals.cli.parser`) returns its exit code:
 0 when done (or previewed cleanly), 1 when the file or request is refused, 2 when the store
 cannot be used. No handler lets a traceback reach the user for a bad file.
 """
@@ -15,12 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from goals import store
-from goals.cli.common import EXIT_OK, EXIT_REJECTED, JSON, LANG
+from goals.cli.common import EXIT_OK, EXIT_REJECTED
 from goals.i18n import t
 from goals.workbook.apply import ImportResult, import_workbook
-from goals.workbook.export import export_workbook
 from goals.workbook.history import list_uploads, rollback_upload
-from goals.workbook.template import TemplateError, write_template
 
 
 def default_user() -> str:
@@ -58,7 +56,7 @@ def _print_result(result: ImportResult, lang: str) -> None:
         print(f"  {problem}")
 
 
-def _import(args: argparse.Namespace) -> int:
+def run_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
         content = path.read_bytes()
@@ -100,7 +98,7 @@ def _json_unreadable(path: Path, lang: str) -> int:
     return EXIT_REJECTED
 
 
-def _uploads(args: argparse.Namespace) -> int:
+def uploads(args: argparse.Namespace) -> int:
     uploads = list_uploads(engine=store.open_store())
     if args.json:
         print(json.dumps([u.to_json() for u in uploads], ensure_ascii=False))
@@ -115,7 +113,7 @@ def _uploads(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _rollback(args: argparse.Namespace) -> int:
+def rollback(args: argparse.Namespace) -> int:
     result = rollback_upload(
         engine=store.open_store(),
         upload_id=args.upload_id,
@@ -130,7 +128,10 @@ def _rollback(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if result.status == "refused" else EXIT_OK
 
 
-def _template(args: argparse.Namespace) -> int:
+def template(args: argparse.Namespace) -> int:
+    # the spreadsheet writer (openpyxl) is loaded only by the commands that write one
+    from goals.workbook.template import TemplateError, write_template
+
     try:
         content = write_template(
             engine=store.open_store(), steering_group=args.steering_group, lang=args.lang
@@ -141,7 +142,9 @@ def _template(args: argparse.Namespace) -> int:
     return _write(Path(args.out), content, args.lang)
 
 
-def _export(args: argparse.Namespace) -> int:
+def export(args: argparse.Namespace) -> int:
+    from goals.workbook.export import export_workbook
+
     return _write(
         Path(args.out), export_workbook(engine=store.open_store(), lang=args.lang), args.lang
     )
@@ -155,34 +158,3 @@ def _write(path: Path, content: bytes, lang: str) -> int:
         return EXIT_REJECTED
     print(t("workbook.cli.written", lang, path=path))
     return EXIT_OK
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add import, uploads, rollback, template and export to the main CLI."""
-    p = subparsers.add_parser(
-        "import", parents=[LANG, JSON], help="preview or load a status workbook"
-    )
-    p.add_argument("file", help="the workbook (.xlsx, .xlsm, .ods, .xls)")
-    p.add_argument("--dry-run", action="store_true", help="preview only; write nothing")
-    p.add_argument("--user", default=None, help="who uploads (default: the OS user name)")
-    p.set_defaults(func=_import)
-
-    p = subparsers.add_parser("uploads", parents=[LANG, JSON], help="list the upload history")
-    p.set_defaults(func=_uploads)
-
-    p = subparsers.add_parser("rollback", parents=[LANG, JSON], help="roll back an upload")
-    p.add_argument("upload_id", type=int, help="the upload's number (see `uploads`)")
-    p.add_argument("--user", default=None, help="who rolls back (default: the OS user name)")
-    p.add_argument("--dry-run", action="store_true", help="only say whether it would succeed")
-    p.set_defaults(func=_rollback)
-
-    p = subparsers.add_parser("template", parents=[LANG], help="write the status workbook template")
-    p.add_argument("out", help="where to write the .xlsx file")
-    p.add_argument("--steering-group", default=None, help="steering group code, e.g. VOKSNE")
-    p.set_defaults(func=_template)
-
-    p = subparsers.add_parser(
-        "export", parents=[LANG], help="write the current values as a status workbook"
-    )
-    p.add_argument("out", help="where to write the .xlsx file")
-    p.set_defaults(func=_export)

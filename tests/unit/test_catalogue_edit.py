@@ -788,19 +788,19 @@ def test_a_field_the_row_does_not_have_is_a_type_error_and_writes_nothing(catalo
             {"code": "NY-1", "title": "Nyt", "steering_group": "BUF"},
             "track",
             "Spor skal udfyldes.",
-        ),  # fmt: skip
+        ),
         (
             catalogue_edit.add_indicator,
             {"code": "NY-01", "name": "Ny"},
             "unit",
             "Enhed skal udfyldes.",
-        ),  # fmt: skip
+        ),
         (
             catalogue_edit.add_criterion,
             {"code": "NY-C", "goal": "KOL-1", "text": "Ny", "indicator": "RYG-01"},
             "baseline",
             "Basisperiode skal udfyldes.",
-        ),  # fmt: skip
+        ),
     ],
 )
 def test_a_new_row_missing_a_required_field_says_which(catalogue_engine, function, kwargs, field, message):  # fmt: skip

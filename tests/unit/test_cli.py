@@ -68,3 +68,64 @@ def test_newer_database_is_refused(tmp_path):
     assert result.returncode == 2
     assert "newer version of Målbillede" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- one parser, handlers loaded when their command runs -----------------------------------------
+
+
+def _subcommands(parser) -> list:
+    import argparse
+
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found.append(sub)
+                found += _subcommands(sub)
+    return found
+
+
+def test_every_command_names_a_handler_that_exists():
+    import importlib
+
+    from goals.cli.parser import build_parser
+
+    runs = {sub.get_default("run") for sub in _subcommands(build_parser())} - {None}
+    assert len(runs) == 13
+    for run in runs:
+        module, function = run.split(":")
+        assert callable(getattr(importlib.import_module(f"goals.cli.{module}"), function)), run
+
+
+def test_every_refusal_names_an_exception_class_that_exists():
+    import importlib
+
+    from goals.cli.common import REFUSALS
+
+    for module, name, code in REFUSALS:
+        kind = getattr(importlib.import_module(module), name)
+        assert issubclass(kind, Exception) and code == 2, (module, name)
+
+
+def test_the_parser_knows_the_stores_roles():
+    from goals.cli.parser import ROLES
+    from goals.store.model import Role
+
+    assert set(ROLES) == {r.value for r in Role}
+
+
+def test_a_command_loads_only_what_it_uses(tmp_path):
+    """`import` never loads the deck, pptx, plotly, streamlit or openpyxl (a fast start)."""
+    url = f"sqlite:///{tmp_path / 'g.db'}"
+    code = (
+        "import sys; from goals.cli import main; "
+        f"rc = main(['import', '--dry-run', '--json', {str(ROOT / 'tests' / 'fixtures' / 'statusark_voksne_2022.xlsx')!r}]); "
+        "print(sorted(m for m in ('goals.present', 'pptx', 'plotly', 'streamlit', 'openpyxl') "
+        "if m in sys.modules))"
+    )
+    assert run_cli("init", url=url).returncode == 0
+    env = {**os.environ, "GOALS_DATABASE_URL": url}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr

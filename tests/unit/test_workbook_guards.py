@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from goals.i18n import t
 from goals.spreadsheet import read as read_module
@@ -106,6 +108,8 @@ def test_the_far_cell_message_in_both_languages() -> None:
         ("GS100000", False),  # one column more
         ("T1048576", False),
         ("XFD1", True),  # one full-width row
+        ("Z769230", True),  # 26 columns × 769,230 rows = 19,999,980 cells
+        ("Z769231", False),  # one row more: a one-letter column with a six-digit row
     ],
 )
 def test_the_limit_is_in_cells(cell: str, allowed: bool) -> None:
@@ -193,3 +197,40 @@ def test_strict_imports_like_transitional(database: str, tmp_path: Path) -> None
     # the percent value passed Nedre ≤ Værdi ≤ Øvre; only the formula is an error
     assert results[0]["counts"] == {"new": 3, "changed": 0, "unchanged": 0, "rejected": 1}
     assert [e["cell"] for e in results[0]["errors"]] == ["Indikatorer!E4"]
+
+
+# The fast measurement (one pass over the unusual cells, the rest bounded by A1:Z99999) must
+# never let through a sheet the exact walk refuses.
+@settings(max_examples=200, deadline=None)
+@given(
+    cells=st.lists(
+        st.tuples(
+            st.one_of(st.integers(0, 99_998), st.integers(99_999, 1_200_000)),
+            st.one_of(st.integers(0, 25), st.integers(26, 20_000)),
+            st.sampled_from(["", "$", "lower"]),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_the_fast_extent_agrees_with_the_exact_walk(cells: list[tuple[int, int, str]]) -> None:
+    from goals.spreadsheet.read import (
+        MAX_SHEET_CELLS,
+        _positioned_cells,
+        _xlsx_extent,
+        column_letters,
+    )
+
+    def ref(row: int, col: int, style: str) -> str:
+        letters = column_letters(col)
+        if style == "lower":
+            letters = letters.lower()
+        dollar = "$" if style == "$" else ""
+        return f"{dollar}{letters}{dollar}{row + 1}"
+
+    xml = "".join(f'<row r="{r + 1}"><c r="{ref(r, c, s)}"><v>1</v></c></row>' for r, c, s in cells)
+    data = f"<worksheet><sheetData>{xml}</sheetData></worksheet>".encode()
+    exact = _positioned_cells(data)
+    over = max((r + 1) for r, _ in exact) * max((c + 1) for _, c in exact) > MAX_SHEET_CELLS
+    rows, columns, _far = _xlsx_extent(data)
+    assert (rows * columns > MAX_SHEET_CELLS) == over

@@ -1,0 +1,149 @@
+"""The one parser of ``python -m goals``: every command, its options and its handler.
+
+Building the parser imports nothing but argparse: each command names its handler as
+``"module:function"`` in `goals.cli`, and `goals.cli.main` imports that module only when the
+command runs, so ``python -m goals import`` never loads the deck, pptx, pandas or plotly.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from goals.cli.common import JSON, LANG
+
+#: The values of `goals.store.model.Role` (a test keeps them equal), written out here so that
+#: building the parser does not load the store.
+ROLES = ("viewer", "contributor", "admin")
+
+
+def _workbook_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add import, uploads, rollback, template and export to the main CLI."""
+    p = subparsers.add_parser(
+        "import", parents=[LANG, JSON], help="preview or load a status workbook"
+    )
+    p.add_argument("file", help="the workbook (.xlsx, .xlsm, .ods, .xls)")
+    p.add_argument("--dry-run", action="store_true", help="preview only; write nothing")
+    p.add_argument("--user", default=None, help="who uploads (default: the OS user name)")
+    p.set_defaults(run="workbook:run_import")
+
+    p = subparsers.add_parser("uploads", parents=[LANG, JSON], help="list the upload history")
+    p.set_defaults(run="workbook:uploads")
+
+    p = subparsers.add_parser("rollback", parents=[LANG, JSON], help="roll back an upload")
+    p.add_argument("upload_id", type=int, help="the upload's number (see `uploads`)")
+    p.add_argument("--user", default=None, help="who rolls back (default: the OS user name)")
+    p.add_argument("--dry-run", action="store_true", help="only say whether it would succeed")
+    p.set_defaults(run="workbook:rollback")
+
+    p = subparsers.add_parser("template", parents=[LANG], help="write the status workbook template")
+    p.add_argument("out", help="where to write the .xlsx file")
+    p.add_argument("--steering-group", default=None, help="steering group code, e.g. VOKSNE")
+    p.set_defaults(run="workbook:template")
+
+    p = subparsers.add_parser(
+        "export", parents=[LANG], help="write the current values as a status workbook"
+    )
+    p.add_argument("out", help="where to write the .xlsx file")
+    p.set_defaults(run="workbook:export")
+
+
+def _status_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "status",
+        parents=[LANG, JSON],
+        help="status of every success criterion × area (the Open SDG progress measure)",
+        description=(
+            "One row per success criterion and area: baseline and latest value, target, "
+            "status, score and the reason. See docs/method.md for the method and the JSON keys."
+        ),
+    )
+    parser.add_argument(
+        "--cluster", metavar="CODE", help="only this cluster (code, name or alias) and its members"
+    )
+    parser.add_argument(
+        "--as-of",
+        metavar="PERIOD",
+        help="use only periods that have ended by PERIOD (e.g. 2023, 2024K2) and the criterion "
+        "versions valid at its end",
+    )
+    parser.set_defaults(run="status:handler")
+
+
+def _report_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "report",
+        parents=[LANG],
+        help="the status report as PowerPoint (messages, overview, goals, inequality, initiatives)",
+        description=(
+            "Write the Direktørforum status report as a 16:9 PowerPoint file: a title slide, the "
+            "key messages in words, the overview (social inequality and the overall status per "
+            "cluster first, then clusters × tracks), one slide per goal with its success criteria "
+            "and a chart per criterion, a slide per inequality criterion with the gap before → "
+            "after and its 95 % uncertainty, the initiatives, and an appendix with the legend of "
+            "the seven verdicts and the one roll-up rule. Every status is the verdict (a change "
+            "within the noise is 'Ingen sikker ændring'); every combined status counts success "
+            "criteria and says how many carry it. Charts are pictures, status tables are editable "
+            "tables, and the reasoning behind each status is in the speaker notes. With --xlsx "
+            "also the data behind it: every criterion × area with its verdict, change and "
+            "uncertainty, every roll-up with its count, and the series. See docs/presenting.md."
+        ),
+    )
+    parser.add_argument("out", metavar="OUT.pptx", help="the PowerPoint file to write")
+    parser.add_argument("--cluster", metavar="CODE", help="only this cluster (code or name)")
+    parser.add_argument("--track", metavar="CODE", help="only this track (e.g. KOL)")
+    parser.add_argument("--goal", metavar="CODE", help="only this goal (e.g. KOL-1)")
+    parser.add_argument(
+        "--as-of",
+        metavar="PERIOD",
+        help="use only periods that have ended by PERIOD (e.g. 2023, 2024K2)",
+    )
+    parser.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the data behind the report")
+    parser.set_defaults(run="report:handler")
+
+
+def _users_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    users = subparsers.add_parser("users", help="manage local user accounts and roles")
+    sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    add = sub.add_parser("add", help="add a user")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument(
+        "--steering-group", action="append", metavar="CODE", help="for contributors; repeatable"
+    )
+    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    add.add_argument("--email", help="e-mail, for single sign-on (OpenID Connect)")
+    add.set_defaults(run="users:add")
+    listing = sub.add_parser("list", help="list users", parents=[JSON])
+    listing.set_defaults(json=False)
+    listing.set_defaults(run="users:list_users")
+    remove = sub.add_parser("remove", help="remove a user")
+    remove.add_argument("name")
+    remove.set_defaults(run="users:remove")
+    reset = sub.add_parser("reset-password", help="set a new password (read from stdin)")
+    reset.add_argument("name")
+    reset.add_argument("--password-stdin", action="store_true", required=True)
+    reset.set_defaults(run="users:reset_password")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m goals",
+        description=(
+            "Målbillede: shared goals, success criteria and indicators for Danish "
+            "cross-sector health clusters. The database is GOALS_DATABASE_URL "
+            "(default: sqlite file data/goals.db)."
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    init = sub.add_parser("init", help="create or upgrade the database and load the catalogue")
+    init.set_defaults(run="setup:init")
+    demo = sub.add_parser(
+        "demo", help="load the demo catalogue and demo values (as status workbooks)"
+    )
+    demo.add_argument(
+        "--again", action="store_true", help="load the demo values even if values exist already"
+    )
+    demo.set_defaults(run="setup:demo")
+    for commands in (_workbook_commands, _status_commands, _report_commands, _users_commands):
+        commands(sub)
+    return parser
