@@ -26,6 +26,7 @@ from goals.catalogue import Catalogue
 from goals.i18n import t
 from goals.present.style import STATUS_STYLE
 from goals.status import StatusReport, assess, key_messages, support_text
+from goals.status.overview import GridModel, grid_model
 from goals.status.progress import roll_up
 from goals.status.verdicts import VERDICTS
 
@@ -296,6 +297,34 @@ def test_the_key_messages_come_from_the_verdicts(run_app, sqlite_demo_url):
         column = message.track or "inequality"
         shared = [rule(cells[f"{c}/{column}"])[0] for c in CLUSTERS]
         assert shared.count(message.status) == message.k and message.n == len(CLUSTERS)
+
+
+@pytest.mark.parametrize(("lang", "as_of"), [("da", None), ("en", "2022")])
+def test_the_grid_model_is_the_rule_without_streamlit(sqlite_demo_url, lang, as_of):
+    """goals.status.overview.grid_model, the page's numbers, follows the rule cell by cell, and
+    the overview module draws that very model."""
+    engine = store.open_store(sqlite_demo_url)
+    with store.read_session(engine) as session:
+        cat = Catalogue.load(session)
+        report = assess(session=session, catalogue=cat, as_of=as_of, lang=lang)
+    grid = grid_model(report, cat, lang)
+    assert [code for code, _ in grid.clusters] == list(CLUSTERS)
+    assert [key for key, _ in grid.columns(lang)] == list(COLUMNS)
+    cells = expected_cells(report)
+    for row in ROWS:
+        for column in COLUMNS:
+            combined = grid.cell(row, column)
+            assert combined is not None, (row, column)
+            assert (combined.status, combined.support, combined.n) == rule(
+                cells[f"{row}/{column}"]
+            ), (row, column)
+    assert grid.n == len(cells["region/all"])
+    assert grid.messages == key_messages(report, cat, lang)
+    assert grid.has_values and grid.periods == sorted(grid.periods, reverse=True)
+
+    from goals.ui import overview_view
+
+    assert overview_view.GridModel is GridModel and overview_view.grid_model is grid_model
 
 
 # --- the checker can fail ------------------------------------------------------------------

@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from goals.periods import Frequency, Period
-from goals.status import _base_point, _essential, _months
 from goals.status.compare import TREND_POINTS, recent_trend
+from goals.status.criterion import base_point_of, essential_points
 from goals.status.progress import measure
+from goals.status.values import months
 
 values = st.floats(min_value=-50, max_value=500, allow_nan=False).filter(lambda v: abs(v) > 1e-6)
 
@@ -55,7 +56,7 @@ def test_measure_of_the_essential_points_equals_the_measure_of_the_series(data, 
         target_period=target_period,
     )
     short = measure(
-        _essential(points, _base_point(points, baseline)),
+        essential_points(points, base_point_of(points, baseline)),
         higher_is_better=higher,
         base_period=baseline,
         target=target,
@@ -76,8 +77,8 @@ def test_trend_of_the_last_five_points_equals_the_trend_of_the_series(data, high
 @given(data=series())
 def test_base_point_is_the_first_from_the_baseline_on(data):
     points, baseline = data
-    base = _base_point(points, baseline)
+    base = base_point_of(points, baseline)
     later = [p for p in points if p[0].years >= baseline.years]
     assert base == (later[0] if later else None)
     if base is not None:
-        assert _months(base[0])[0] >= _months(baseline)[0]
+        assert months(base[0])[0] >= months(baseline)[0]

@@ -1,0 +1,180 @@
+"""Status of every success criterion × area, with its inputs and reasoning, and the roll-ups.
+
+`assess` reads the catalogue and, in one query, the current values of every indicator involved
+(`goals.store.observations.current_query`, for just the areas and groups each criterion needs);
+the rest is pure Python on the `goals.status.progress` and `goals.status.compare` methods (docs/method.md):
+
+* the criterion revision valid at the end of ``as_of`` is used, and only periods that have
+  ended by then (default: today's revision and all data);
+* relative and point targets become absolute values from the baseline value (base × (1 + t/100),
+  base + t), so those targets need a value in the baseline period itself; absolute targets and
+  criteria without a target fall back to the first later period, as sdg-build does;
+* a gap criterion follows value(A) − value(B) for the periods where both groups have a value,
+  smaller is better;
+* the direction is the indicator's polarity, or – for an indicator without one – the direction
+  from the baseline value to the target; it is used for progress, comparison and trend alike.
+
+Each row's reasoning text, series and recent trend are worked out when first read
+(`goals.status.report`). Nothing is cached between calls; the UI caches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from goals.catalogue import Catalogue, CriterionInfo
+from goals.i18n import language, t
+from goals.periods import Period, PeriodError, parse_period
+from goals.status.criterion import Criterion, assess_one
+from goals.status.messages import combine_rows
+from goals.status.report import StatusReport, StatusRow
+from goals.status.values import last_day, load_values
+from goals.status.verdicts import combine
+from goals.store import read_session
+from goals.store.model import Area, AreaKind, CriterionRevision
+
+__all__ = ["Plan", "UnknownArea", "assess", "assessment_plan"]
+
+
+class UnknownArea(ValueError):
+    """The area asked for is not in the catalogue; the message is one sentence."""
+
+
+def assess(
+    *,
+    engine: Engine | None = None,
+    session: Session | None = None,
+    catalogue: Catalogue | None = None,
+    as_of: str | None = None,
+    cluster: str | None = None,
+    lang: str = "da",
+) -> StatusReport:
+    """Assess every success criterion in every area it applies to.
+
+    as_of: a period (e.g. '2023', '2024K2'): only periods that have ended by then are used, and
+        the criterion revisions valid on its last day. Default: all data, today's revisions.
+    cluster: code, name or alias of an area: only that area and the areas directly under it.
+    Raises UnknownArea for an unknown area and PeriodError for an unreadable as_of.
+    """
+    if session is None:
+        if engine is None:
+            raise ValueError("assess needs an engine or a session")
+        with read_session(engine) as own:
+            return assess(session=own, catalogue=catalogue, as_of=as_of, cluster=cluster, lang=lang)
+    lang = language(lang)
+    cat = catalogue if catalogue is not None else Catalogue.load(session)
+    cutoff = None
+    if as_of is not None:
+        try:
+            cutoff = parse_period(as_of)
+        except PeriodError:
+            raise PeriodError(t("status.bad_period", lang, value=as_of)) from None
+    when = last_day(cutoff) if cutoff is not None else dt.date.today()
+    allowed = _area_filter(cat, cluster, when, lang)
+
+    plans = _plan(cat, when, allowed)
+    region = cat.region
+    values = load_values(session, cat, plans, region, cutoff)
+    tracks = {tr.id: tr.code for tr in cat.tracks}
+    criteria: dict[int, Criterion] = {}
+    rows = []
+    for info, revision, area in plans:
+        c = criteria.get(revision.id)
+        if c is None:
+            c = criteria[revision.id] = Criterion.of(
+                cat, info, revision, region, values.points, tracks, lang
+            )
+        rows.append(assess_one(c, area, region, values, lang))
+    return _report(cat, rows, cutoff, when, lang)
+
+
+Plan = list[tuple[CriterionInfo, CriterionRevision, Area]]
+
+
+def assessment_plan(
+    catalogue: Catalogue,
+    *,
+    as_of: str | None = None,
+    cluster: str | None = None,
+    lang: str = "da",
+) -> Plan:
+    """The (criterion, revision, area) triples `assess` evaluates, in report order."""
+    cutoff = parse_period(as_of) if as_of is not None else None
+    when = last_day(cutoff) if cutoff is not None else dt.date.today()
+    return _plan(catalogue, when, _area_filter(catalogue, cluster, when, lang))
+
+
+def _plan(cat: Catalogue, when: dt.date, allowed: set[int] | None) -> Plan:
+    plans: Plan = []
+    for info in cat.criteria:
+        revision = info.revision_on(when)
+        for area in cat.criterion_areas(info, revision):
+            if allowed is None or area.id in allowed:
+                plans.append((info, revision, area))
+    return plans
+
+
+def _area_filter(cat: Catalogue, name: str | None, when: dt.date, lang: str) -> set[int] | None:
+    if name is None:
+        return None
+    # A code is exact; the name index may find it ambiguous ("AARHUS" is also a municipality's alias).
+    area = cat.area(name) or cat.area(name.strip().upper()) or cat.area_index.get(name)
+    if area is None:
+        suggestions = cat.area_index.suggest(name)
+        if suggestions:
+            listed = ", ".join(f"'{s}'" for s in suggestions)
+            raise UnknownArea(t("status.unknown_area.suggest", lang, name=name, suggestions=listed))
+        raise UnknownArea(t("status.unknown_area", lang, name=name))
+    return {area.id} | {member.id for member in cat.members(area, when)}
+
+
+def _report(
+    cat: Catalogue,
+    rows: list[StatusRow],
+    cutoff: Period | None,
+    when: dt.date,
+    lang: str,
+) -> StatusReport:
+    """The rows and every roll-up of them (see `StatusReport`), each by `combine_rows`."""
+    clusters = {a.code for a in cat.areas.values() if a.kind == AreaKind.CLUSTER}
+    groups: dict[tuple[str, ...], list[StatusRow]] = defaultdict(list)
+    for row in rows:
+        groups[("goal_area", row.goal, row.area)].append(row)
+        groups[("track_area", row.track, row.area)].append(row)
+        groups[("cluster", row.area)].append(row)
+        if row.gap:
+            groups[("inequality", row.area)].append(row)
+        if row.area in clusters:
+            groups[("region_track", row.track)].append(row)
+            groups[("region",)].append(row)
+            if row.gap:
+                groups[("region_inequality",)].append(row)
+    combined = {key: combine_rows(parts) for key, parts in groups.items()}
+
+    def level(name: str) -> dict:
+        return {
+            key[1] if len(key) == 2 else key[1:]: value
+            for key, value in combined.items()
+            if key[0] == name
+        }
+
+    track_order = [tr.code for tr in cat.tracks]
+    by_track = level("region_track")
+    empty = combine(())
+    return StatusReport(
+        rows=rows,
+        goal_area=level("goal_area"),
+        track_area=level("track_area"),
+        cluster=level("cluster"),
+        region_track={tr: by_track[tr] for tr in track_order if tr in by_track},
+        region=combined.get(("region",), empty),
+        inequality=level("inequality"),
+        region_inequality=combined.get(("region_inequality",), empty),
+        as_of=cutoff.code if cutoff else None,
+        revision_date=when,
+        lang=lang,
+    )

@@ -1,0 +1,191 @@
+"""The values an assessment reads: the one query for what a plan needs, the series per
+(indicator, area, group), the series a criterion follows (one group, or the gap A − B), and the
+period arithmetic that places periods of any length in time.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import math
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from goals.catalogue import Catalogue
+from goals.periods import Period, PeriodError, parse_period
+from goals.status.report import Point
+from goals.status.verdicts import Z95
+from goals.store import fetch_tuples
+from goals.store.model import Area, CriterionRevision, Observation
+from goals.store.observations import current_query
+
+if TYPE_CHECKING:
+    from goals.status.assessment import Plan
+
+__all__ = ["VALUE_COLUMNS", "values_query"]
+
+VALUE_COLUMNS = (
+    "indicator_id",
+    "area_id",
+    "period",
+    "group_id",
+    "value",
+    "lower",
+    "upper",
+    "numerator",
+    "denominator",
+)
+
+
+def values_query(
+    catalogue: Catalogue, plan: Plan, region: Area | None
+) -> sa.Select | sa.CompoundSelect:
+    """The one query `assess` makes: current values of what the plan needs, and the region's.
+
+    A UNION ALL of the current observations per distinct (areas, groups) pair, so that a
+    municipality criterion does not fetch every indicator's municipal values, nor a gap
+    criterion every indicator's breakdowns. Columns: `VALUE_COLUMNS`; withheld values (NULL)
+    are left out.
+    """
+    wanted: dict[tuple[frozenset[int], frozenset[int]], set[int]] = defaultdict(set)
+    areas_of: dict[int, set[int]] = defaultdict(set)
+    for _, revision, area in plan:
+        areas_of[revision.id].add(area.id)
+    for _, revision, _ in plan:
+        area_ids = areas_of[revision.id] | ({region.id} if region is not None else set())
+        key = (frozenset(area_ids), frozenset(groups_of(revision, catalogue)))
+        wanted[key].add(revision.indicator_id)
+    value = Observation.__table__.c.value
+    parts = [
+        current_query(
+            indicator_ids=sorted(ind),
+            area_ids=sorted(areas),
+            group_ids=sorted(groups),
+            columns=VALUE_COLUMNS,
+        ).where(value.is_not(None))
+        for (areas, groups), ind in wanted.items()
+    ]
+    return parts[0] if len(parts) == 1 else sa.union_all(*parts)
+
+
+def groups_of(revision: CriterionRevision, cat: Catalogue) -> tuple[int, ...]:
+    """The groups a criterion revision follows: a gap's A and B, its own group, or the total."""
+    if revision.is_gap:
+        return (revision.gap_group_a_id, revision.gap_group_b_id)  # type: ignore[return-value]
+    if revision.group_id is not None:
+        return (revision.group_id,)
+    total = cat.total_group
+    return (total.id,) if total is not None else ()
+
+
+class Values(NamedTuple):
+    """The values `assess` reads: points per (indicator, area, group), and the numerator and
+    denominator per (indicator, area, group, period) where they were reported."""
+
+    points: dict[tuple[int, int, int], list[Point]]
+    counts: dict[tuple[int, int, int, Period], tuple[float | None, float | None]]
+
+
+def load_values(
+    session: Session,
+    cat: Catalogue,
+    plans: Plan,
+    region: Area | None,
+    cutoff: Period | None,
+) -> Values:
+    """(indicator, area, group) → points up to the cutoff, oldest first, from one query; and
+    the numerator and denominator of the values that have them (for standard errors)."""
+    if not plans:
+        return Values({}, {})
+    rows = fetch_tuples(session.connection(), values_query(cat, plans, region))
+
+    # Each distinct period code is read once: (its place in time, the Period), or None when it
+    # is after the cutoff (or not a canonical code, which the store never holds).
+    # The order of Period: by start, and a longer period before a shorter one with the same start.
+    when: dict[str, tuple[tuple[int, int], Period] | None] = {}
+    for code in {row[2] for row in rows}:
+        try:
+            period = parse_period(code)
+        except PeriodError:
+            when[code] = None
+            continue
+        start, end = months(period)
+        keep = cutoff is None or end <= end_month(cutoff)
+        when[code] = ((start, -end), period) if keep else None
+
+    # Grouped as fetched (the driver's tuples hold only numbers and text, which the garbage
+    # collector stops tracking; new tuples holding Periods would stay tracked until the end).
+    raw: dict[tuple[int, int, int], list[tuple[Any, ...]]] = defaultdict(list)
+    for row in rows:
+        if when[row[2]] is not None:
+            raw[(row[0], row[1], row[3])].append(row)
+    data: dict[tuple[int, int, int], list[Point]] = {}
+    counts: dict[tuple[int, int, int, Period], tuple[float | None, float | None]] = {}
+    for key, points in raw.items():
+        points.sort(key=lambda row: when[row[2]][0])  # type: ignore[index]
+        series: list[Point] = []
+        last = None
+        for _, _, code, _, value, lower, upper, numerator, denominator in points:
+            if code != last:  # the same value may come from two parts of the union
+                period = when[code][1]  # type: ignore[index]
+                series.append((period, value, lower, upper))
+                if denominator is not None:
+                    counts[(*key, period)] = (numerator, denominator)
+                last = code
+        data[key] = series
+    return Values(data, counts)
+
+
+def criterion_points(
+    data: dict[tuple[int, int, int], list[Point]],
+    revision: CriterionRevision,
+    groups: tuple[int, ...],
+    area_id: int,
+) -> list[Point]:
+    """The points the criterion follows in an area: one group, or the gap A − B."""
+    if not revision.is_gap:
+        return data.get((revision.indicator_id, area_id, groups[0]), []) if groups else []
+    a = {p[0]: p for p in data.get((revision.indicator_id, area_id, groups[0]), [])}
+    b = {p[0]: p for p in data.get((revision.indicator_id, area_id, groups[1]), [])}
+    points: list[Point] = []
+    for period, va, la, ua in a.values():  # in period order
+        if period not in b:
+            continue
+        _, vb, lb, ub = b[period]
+        gap = va - vb
+        lower = upper = None
+        # Disjoint groups are independent samples: the variances of the two values add up.
+        if None not in (la, ua, lb, ub) and ua > la and ub > lb:  # type: ignore[operator]
+            se = math.hypot((ua - la) / (2 * Z95), (ub - lb) / (2 * Z95))  # type: ignore[operator]
+            lower, upper = gap - Z95 * se, gap + Z95 * se
+        points.append((period, gap, lower, upper))
+    return points
+
+
+# --- period arithmetic -------------------------------------------------------------------------
+
+
+@functools.cache
+def months(period: Period) -> tuple[int, int]:
+    """The months (counted from year 0) in which a period starts and ends, so that periods of
+    any length compare; memoised because it runs for every point (pure period arithmetic)."""
+    length = 12 // period.frequency.per_year
+    return period.year * 12 + (
+        period.index - 1
+    ) * length + 1, period.year * 12 + period.index * length
+
+
+def end_month(period: Period) -> int:
+    """The month (counted from year 0) in which a period ends."""
+    return months(period)[1]
+
+
+def last_day(period: Period) -> dt.date:
+    """The last day of a period (the criterion revisions valid then are the ones used)."""
+    month = end_month(period) - 1
+    year, month = divmod(month, 12)
+    return dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
