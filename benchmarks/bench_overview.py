@@ -8,11 +8,11 @@ much. Both are measured on the real page: ``pages/overblik.py`` run under Stream
 director reloads the page or changes a selection – and timed as the median of several reruns.
 
 Also measured, without a bar, what a warm rerun does *not* pay because it is cached on the
-store's data version (goals.ui.context):
+store's data version (goals.ui.frame.context):
 * ``cold_ms``: the first render after a start or a write (catalogue, status report, grid model
   and freshness all built; AppTest's own start-up included);
 * ``data_ms``: the data path alone, uncached – `goals.status.assess` plus
-  `goals.ui.overview_view.grid_model` – which grows with the number of criterion × area rows;
+  `goals.status.overview.grid_model` – which grows with the number of criterion × area rows;
 * ``grid_ms``: `grid_model` alone on a built report.
 
 Run: ``python -m benchmarks.bench_overview [--folder DIR] [--runs N]``; stores are built once
@@ -59,7 +59,7 @@ def _median(fn, runs: int) -> float:
 
 def _data_path(url: str, runs: int) -> tuple[float, float, int]:
     """(assess + grid model, grid model alone, criterion × area rows) in seconds."""
-    from goals.ui.overview_view import grid_model
+    from goals.status.overview import grid_model
 
     engine = store.open_store(url)
     with store.read_session(engine) as session:

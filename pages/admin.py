@@ -7,10 +7,11 @@ every write it makes is checked again in the core (goals.catalogue.edit, goals.a
 import streamlit as st
 
 from goals.i18n import t
-from goals.ui import admin_view, layout
+from goals.ui import admin
+from goals.ui.frame import layout
 
 page = layout.start_page(need="admin")
 if page:
     st.title(t("admin.title", page.lang))
     st.caption(t("admin.intro", page.lang))
-    admin_view.show(page)
+    admin.show(page)

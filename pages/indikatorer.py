@@ -5,7 +5,8 @@ import streamlit as st
 
 from goals.i18n import t
 from goals.present.indicator_data import shown_table
-from goals.ui import context, goal_view, indicator_view, layout, status_view, urlstate
+from goals.ui import goal_view, indicator_view, status_view
+from goals.ui.frame import context, layout, urlstate
 
 page = layout.start_page(need="view")
 if page:

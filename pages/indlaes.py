@@ -4,7 +4,8 @@ import streamlit as st
 
 from goals import workbook
 from goals.i18n import t
-from goals.ui import context, layout, upload_view
+from goals.ui import upload_view
+from goals.ui.frame import context, layout
 
 page = layout.start_page(need="upload")
 if page:

@@ -7,7 +7,8 @@ Every choice lives in the URL: ``?cluster=VEST&track=DIA&as_of=2023&lang=en``.
 import streamlit as st
 
 from goals.i18n import name_of, t
-from goals.ui import cluster_view, context, layout, overview_view, status_view, urlstate
+from goals.ui import cluster_view, overview_view, status_view
+from goals.ui.frame import context, layout, urlstate
 
 page = layout.start_page()
 if page:

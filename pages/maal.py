@@ -5,7 +5,8 @@ behind each status; then the inequality between education groups."""
 import streamlit as st
 
 from goals.i18n import t
-from goals.ui import context, goal_view, layout, status_view, urlstate
+from goals.ui import goal_view, status_view
+from goals.ui.frame import context, layout, urlstate
 
 page = layout.start_page(need="view")
 if page:

@@ -10,7 +10,8 @@ grid: the goals and success criteria per track, and the clusters.
 import streamlit as st
 
 from goals.i18n import t
-from goals.ui import catalogue_view, context, layout, overview_view, status_view
+from goals.ui import catalogue_view, overview_view, status_view
+from goals.ui.frame import context, layout
 
 page = layout.start_page()
 if page:

@@ -5,7 +5,8 @@ The selection is in the URL (``?cluster=…&track=…&goal=…&slide=3&as_of=202
 between slides. The deck is the same as ``python -m goals report`` writes (goals.present.deck).
 """
 
-from goals.ui import layout, present_view
+from goals.ui import present_view
+from goals.ui.frame import layout
 
 page = layout.start_page(need="view")
 if page:

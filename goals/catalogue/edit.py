@@ -783,6 +783,11 @@ def criterion_revisions(session: Session, code: str) -> list[CriterionRevision]:
     )
 
 
+def criterion_history(session: Session, code: str) -> list[tuple[CriterionRevision, dict[str, Any]]]:  # fmt: skip
+    """Every revision of the success criterion `code`, newest first, with its view (codes)."""
+    return [(r, revision_view(session, r)) for r in criterion_revisions(session, code)]
+
+
 def criterion_view(session: Session, code: str) -> dict[str, Any]:
     """The newest revision of the success criterion `code`, as the edit form shows it."""
     criterion = session.exec(select(SuccessCriterion).where(SuccessCriterion.code == code)).one()

@@ -19,7 +19,7 @@ from goals.i18n import name_of, t
 from goals.status import StatusReport, status_label, support_text
 from goals.status.verdicts import VERDICTS, Combined
 from goals.store.model import AreaKind, Goal
-from goals.ui import context, urlstate
+from goals.ui.frame import context, urlstate
 from goals.ui.markup import esc
 from goals.ui.status_view import badge_html
 

@@ -27,7 +27,8 @@ from goals.status.own import (
 )
 from goals.status.verdicts import Combined
 from goals.store.model import AreaKind, Goal
-from goals.ui import context, status_view, urlstate
+from goals.ui import status_view
+from goals.ui.frame import context, urlstate
 from goals.ui.markup import esc
 
 ROOT = Path(__file__).resolve().parents[2]

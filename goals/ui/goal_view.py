@@ -28,7 +28,8 @@ from goals.present.style import COMPARISON_STYLE
 from goals.status import StatusReport, StatusRow
 from goals.store.model import Area, BreakdownGroup, Goal, TargetType
 from goals.store.observations import current_values
-from goals.ui import context, status_view, urlstate
+from goals.ui import status_view
+from goals.ui.frame import context, urlstate
 from goals.ui.markup import esc
 
 #: The breakdown dimension the inequality view follows when no gap criterion names one.

@@ -17,7 +17,8 @@ from goals.present import charts, indicator_data
 from goals.present.indicator_data import Coverage
 from goals.status import StatusReport
 from goals.store.model import Indicator, TargetType
-from goals.ui import context, goal_view, urlstate
+from goals.ui import goal_view
+from goals.ui.frame import context, urlstate
 from goals.ui.markup import esc
 
 #: More lines than the palette has colours cannot be told apart on a shared screen.

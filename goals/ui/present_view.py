@@ -29,7 +29,7 @@ from goals.present.deck import (
 from goals.present.images import ImageExportError, render_image
 from goals.present.pptx import chart_size, deck_data_xlsx, deck_to_pptx
 from goals.present.style import STATUS_STYLE
-from goals.ui import context, urlstate
+from goals.ui.frame import context, urlstate
 from goals.ui.markup import esc
 
 #: Chart height on the shared screen (present mode) and on the ordinary page.

@@ -12,7 +12,7 @@ from goals import workbook
 from goals.access import Actor
 from goals.catalogue import Catalogue
 from goals.i18n import name_of, t
-from goals.ui import context
+from goals.ui.frame import context
 from goals.ui.markup import esc
 
 MAX_CHANGES_SHOWN = 500

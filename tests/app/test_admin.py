@@ -242,9 +242,9 @@ def test_audit_trail_filters(run_app, users_url):
 
 
 def _render(result):  # runs inside AppTest.from_function
-    from goals.ui import admin_view
+    from goals.ui import admin
 
-    admin_view.show_import_result(result, "da")
+    admin.show_import_result(result, "da")
 
 
 def test_catalogue_workbook_preview_shows_changes_and_errors(sqlite_demo_url):
@@ -283,7 +283,7 @@ def test_single_sign_on_maps_the_email_to_a_user(run_app, sqlite_demo_url, monke
     from goals import access, store
     from goals.access import Actor
     from goals.store.model import Role
-    from goals.ui import auth
+    from goals.ui.frame import auth
 
     engine = store.open_store(sqlite_demo_url)
     with store.write_session(engine) as session:

@@ -185,7 +185,7 @@ def test_the_front_page_in_english_names_the_inequality_column(run_app, sqlite_d
 
 def test_no_emoji_on_the_front_page(run_app, sqlite_demo_url, catalogue_url):
     """Icons are Material icons and inline SVG: no emoji font needed (the demo banner and the
-    navigation belong to the page frame, goals.ui.layout and app.py)."""
+    navigation belong to the page frame, goals.ui.frame.layout and app.py)."""
     for at in (run_app(sqlite_demo_url), run_app(catalogue_url)):
         assert not at.exception
         for link in at.get("page_link"):

@@ -1,4 +1,4 @@
-"""Server start (goals.ui.startup): the warm-up fills the caches the front page reads, and a
+"""Server start (goals.ui.frame.startup): the warm-up fills the caches the front page reads, and a
 store that cannot be used is only logged there — the page reports it. Serving app.py's st.App
 with `streamlit run app.py` is what every browser test does."""
 
@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from goals import store
-from goals.ui import context, startup
+from goals.ui.frame import context, startup
 from tests.conftest import ROOT
 
 
@@ -45,7 +45,7 @@ def test_a_failing_warm_up_is_logged_and_the_page_says_why(
 
     monkeypatch.setenv("GOALS_DATABASE_URL", f"sqlite:///{tmp_path / 'goals.db'}")
     monkeypatch.setattr("goals.setup.prepare_app_store", unusable)
-    with caplog.at_level(logging.WARNING, logger="goals.ui.startup"):
+    with caplog.at_level(logging.WARNING, logger="goals.ui.frame.startup"):
         startup._warm_up_logged()  # must not raise: the server starts regardless
     assert "not reachable" in caplog.text
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()

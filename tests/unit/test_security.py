@@ -499,7 +499,7 @@ def test_catalogue_export_is_inert(catalogue_engine):
 
 
 def test_audit_export_is_inert():
-    from goals.ui import admin_view
+    from goals.ui import admin
 
     events = [
         AuditEvent(id=i, actor=text, action="login.failed", target=text, detail="{}")
@@ -507,13 +507,11 @@ def test_audit_export_is_inert():
     ]
     for event in events:
         event.at = event.at.replace(microsecond=0)
-    frame = admin_view.audit_frame(events, "da")
-    rows = list(
-        csv.reader(io.StringIO(admin_view.audit_csv(frame).decode("utf-8-sig")), delimiter=";")
-    )
+    frame = admin.audit_frame(events, "da")
+    rows = list(csv.reader(io.StringIO(admin.audit_csv(frame).decode("utf-8-sig")), delimiter=";"))
     for row, text in zip(rows[1:], FORMULAS, strict=True):
         assert row[1] == "'" + text and row[3] == "'" + text
-    assert_inert(admin_view.audit_xlsx(frame, "da"), FORMULAS)
+    assert_inert(admin.audit_xlsx(frame, "da"), FORMULAS)
 
 
 # --- oversized files and zip bombs are refused before anything is unpacked ----------------------------

@@ -13,7 +13,7 @@ import streamlit as st
 from goals import access
 from goals.access import Actor
 from goals.i18n import t
-from goals.ui import context
+from goals.ui.frame import context
 
 _KEY = "goals_login"  # session_state: {"name": str, "at": float}
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 from goals import i18n
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 # (section, file, title key, icon, url path); the first page is the default. Icons are
 # Material Symbols, from the font Streamlit ships: emoji need an emoji font many PCs lack.

@@ -16,7 +16,7 @@ from goals import access, i18n, store
 from goals.access import Actor
 from goals.catalogue import Catalogue, CatalogueError
 from goals.setup import DemoError
-from goals.ui import auth, context, navigation
+from goals.ui.frame import auth, context, navigation
 
 if TYPE_CHECKING:  # types only: pages reach the database through the core
     from sqlalchemy.engine import Engine

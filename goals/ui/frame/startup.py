@@ -5,8 +5,8 @@ server process. It starts `warm_up` in a background thread and returns at once, 
 answers immediately while the modules the pages need are imported, the schema is checked or
 upgraded (and, on a new embedded default database, the catalogue and demo are loaded), and the
 front page's catalogue and status report are computed into the same Streamlit caches the pages
-read (goals.ui.context). A visitor who arrives meanwhile waits for that work instead of doing it
-twice: Python's import lock and the caches' per-key locks see to that.
+read (goals.ui.frame.context). A visitor who arrives meanwhile waits for that work instead of
+doing it twice: Python's import lock and the caches' per-key locks see to that.
 
 A failure here is only logged: the page that needs the store runs the same code again and shows
 the error to the visitor, as it would without the warm-up.
@@ -30,7 +30,8 @@ def warm_up() -> None:
     """Import the pages' modules and compute what the front page (Overblik) shows first."""
     # imported here: at module level they would delay the server's start instead
     from goals import i18n
-    from goals.ui import catalogue_view, context, layout, overview_view, status_view  # noqa: F401
+    from goals.ui import catalogue_view, overview_view, status_view  # noqa: F401
+    from goals.ui.frame import context, layout  # noqa: F401
 
     # Streamlit's emoji table (the page and navigation icons are emoji): built on first use
     with contextlib.suppress(ImportError):
