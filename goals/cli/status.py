@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from goals import store
 from goals.catalogue import Catalogue
@@ -18,7 +19,7 @@ def handler(args: argparse.Namespace) -> int:
     engine = store.open_store()
     report = assess(engine=engine, as_of=args.as_of, cluster=args.cluster, lang=args.lang)
     if args.json:
-        print(report.to_json())
+        report.write_json(sys.stdout)
         return EXIT_OK
     if not report.rows:
         print(t("status.cli.no_criteria", args.lang))

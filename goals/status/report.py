@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from goals.i18n import t
 from goals.periods import Period
@@ -241,9 +242,23 @@ class StatusReport:
     def records(self) -> list[dict[str, Any]]:
         return [row.record() for row in self.rows]
 
-    def to_json(self, indent: int | None = 2) -> str:
+    def to_json(self) -> str:
         """The rows as a JSON list of objects (the output of ``goals status --json``)."""
-        return json.dumps(self.records(), ensure_ascii=False, indent=indent)
+        out = io.StringIO()
+        self.write_json(out)
+        return out.getvalue()
+
+    def write_json(self, out: TextIO) -> None:
+        """Write `to_json` to `out` one row at a time: a list with one object per line.
+
+        Each row is encoded on its own (json's C encoder; an indented dump is encoded in
+        Python, ~5× slower), so a large report is never held as text in memory at once.
+        """
+        out.write("[")
+        for n, row in enumerate(self.rows):
+            out.write(",\n" if n else "\n")
+            out.write(json.dumps(row.record(), ensure_ascii=False))
+        out.write("\n]\n" if self.rows else "]\n")
 
     def to_frame(self) -> pd.DataFrame:
         """One row per criterion × area; the trend flattened into trend_* columns."""

@@ -11,7 +11,7 @@ import contextlib
 import functools
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -338,5 +338,36 @@ def fetch_tuples(connection: sa.Connection, query: sa.Executable) -> list[tuple]
     try:
         cursor.execute(str(compiled), params)
         return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def insert_rows(
+    connection: sa.Connection, table: sa.Table, columns: list[str], rows: Iterable[tuple]
+) -> None:
+    """Insert many rows of plain values (numbers, text, booleans, None) in the connection's
+    transaction, straight to the driver: PostgreSQL's COPY, SQLite's executemany.
+
+    SQLAlchemy's per-row parameter processing would cost more than the insert itself for
+    100,000 rows; on PostgreSQL an INSERT per row costs ~6× what SQLite pays, COPY about the
+    same.
+    """
+    quote = connection.dialect.identifier_preparer.quote
+    names = ", ".join(quote(c) for c in columns)
+    driver = connection.connection
+    if connection.dialect.name == "postgresql":
+        cursor = driver.cursor()
+        try:
+            with cursor.copy(f"COPY {quote(table.name)} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        finally:
+            cursor.close()
+        return
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join([marker] * len(columns))})"
+    cursor = driver.cursor()
+    try:
+        cursor.executemany(sql, rows)
     finally:
         cursor.close()

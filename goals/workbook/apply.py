@@ -57,7 +57,6 @@ INI_KEY = ["goal_id", "area_id", "name_key"]
 INI_FIELDS = ["name", "status", "next_milestone", "milestone_date", "responsible", "note"]
 ASM_KEY = list(ASSESSMENT_KEY)
 ASM_FIELDS = ["light", "text"]
-INSERT_CHUNK = 10_000
 COUNT_KEYS = ("new", "changed", "unchanged", "rejected")
 # what UploadCarried.kind calls the rows of each sheet kind
 CARRIED_KIND = {
@@ -259,24 +258,9 @@ def diff_with_store(session: Session, parsed: ParsedWorkbook) -> Diff:
 # --- writing -------------------------------------------------------------------------------------
 
 
-def _insert_chunk(session: Session, table: sa.Table, columns: list[str], rows: list[tuple]) -> None:
-    """One executemany straight to the driver: SQLAlchemy's per-row parameter processing
-    would cost more than the insert itself for 100,000 rows."""
-    connection = session.connection()
-    quote = connection.dialect.identifier_preparer.quote
-    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    sql = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
-        f"VALUES ({', '.join([marker] * len(columns))})"
-    )
-    connection.exec_driver_sql(sql, rows)
-
-
 def _insert(session: Session, table: sa.Table, frame: pd.DataFrame, columns: list[str]) -> None:
     values = [_as_objects(frame[c]).tolist() for c in columns]
-    rows = list(zip(*values, strict=True))
-    for start in range(0, len(rows), INSERT_CHUNK):
-        _insert_chunk(session, table, columns, rows[start : start + INSERT_CHUNK])
+    store.insert_rows(session.connection(), table, columns, zip(*values, strict=True))
 
 
 def _write(session: Session, diff: Diff, upload_id: int) -> None:
@@ -324,10 +308,7 @@ def _carry(session: Session, diff: Diff, upload_id: int) -> int:
         if ids.empty:
             continue
         rows = [(upload_id, CARRIED_KIND[kind], int(i)) for i in ids]
-        for start in range(0, len(rows), INSERT_CHUNK):
-            _insert_chunk(
-                session, UploadCarried.__table__, columns, rows[start : start + INSERT_CHUNK]
-            )
+        store.insert_rows(session.connection(), UploadCarried.__table__, columns, rows)
         total += len(rows)
     return total
 

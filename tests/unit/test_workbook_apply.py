@@ -266,20 +266,23 @@ def test_failure_halfway_leaves_the_store_exactly_as_before(
     rows = [["RYG-01", area, year, "I alt", 10 + i] for i, area in enumerate(
         ["Aarhusklyngen", "Horsensklyngen", "Midtklyngen", "Randersklyngen", "Vestklyngen"]
     ) for year in (2015, 2016, 2017)]  # fmt: skip
-    monkeypatch.setattr(apply_module, "INSERT_CHUNK", 4)
-    real = apply_module._insert_chunk
-    calls = []
+    real = store.insert_rows
+    sent = []
 
-    def failing(session, table, columns, chunk):  # type: ignore[no-untyped-def]
-        calls.append(len(chunk))
-        if len(calls) == 3:  # two chunks (8 rows) are already flushed
-            raise RuntimeError("disk full (injected)")
-        real(session, table, columns, chunk)
+    def failing(connection, table, columns, rows):  # type: ignore[no-untyped-def]
+        def then_fail():  # the driver has taken 8 rows when the disk "fills up"
+            for row in rows:
+                if len(sent) == 8:
+                    raise RuntimeError("disk full (injected)")
+                sent.append(row)
+                yield row
 
-    monkeypatch.setattr(apply_module, "_insert_chunk", failing)
+        real(connection, table, columns, then_fail())
+
+    monkeypatch.setattr(store, "insert_rows", failing)
     with pytest.raises(RuntimeError, match="injected"):
         _apply(catalogue_engine, rows, user="bo")
-    assert calls[:2] == [4, 4]
+    assert len(sent) == 8
     assert dump(catalogue_engine) == before
 
 
