@@ -137,18 +137,22 @@ class StatusRow:
 
     def record(self) -> dict[str, Any]:
         """The row as JSON-ready values (the keys of ``goals status --json``)."""
+        fields = self.__dict__  # the dataclass fields; the worked-out ones are read below
         out: dict[str, Any] = {}
         for name in RECORD_KEYS:
-            value = getattr(self, name)
-            if name == "trend":
-                value = {k: _finite(getattr(value, k)) for k in Trend.__dataclass_fields__}
-                value["periods"] = [period_code(p) for p in value["periods"]]
-            elif name == "revision_valid_from":
-                value = value.isoformat()
-            elif name == "series":
-                value = dict(value)
+            if name in _WORKED_OUT:
+                value = getattr(self, name)
+                if name == "trend":
+                    value = {k: _finite(getattr(value, k)) for k in Trend.__dataclass_fields__}
+                    value["periods"] = [period_code(p) for p in value["periods"]]
+                elif name == "series":
+                    value = dict(value)
             else:
-                value = _finite(value)
+                value = fields[name]
+                if name == "revision_valid_from":
+                    value = value.isoformat()
+                elif isinstance(value, float) and not math.isfinite(value):
+                    value = None
             out[name] = value
         return out
 
@@ -210,6 +214,10 @@ RECORD_KEYS: tuple[str, ...] = (
     "trend_label",
     "series",
 )
+
+
+#: The keys of a record that are worked out when read (properties), not stored fields.
+_WORKED_OUT = frozenset({"trend", "trend_label", "reason_text", "series"})
 
 
 @dataclass(frozen=True)

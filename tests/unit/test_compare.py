@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from goals.status.compare import (
     CHI2_CRITICAL,
@@ -256,3 +258,25 @@ def test_trend_empty_and_duplicate():
 def test_trend_reasons_have_danish_and_english():
     for code, texts in TREND_REASONS.items():
         assert set(texts) == {"da", "en"}, code
+
+
+# The trend's sums are plain Python floats (numpy's per-call overhead on five values cost more
+# than the arithmetic); they must equal numpy's to the last bit.
+@settings(max_examples=300, deadline=None)
+@given(
+    y=st.lists(st.floats(-1e6, 1e6), min_size=5, max_size=5),
+    w=st.lists(st.floats(1e-6, 1e6), min_size=5, max_size=5),
+)
+def test_weighted_slope_equals_numpys_to_the_last_bit(y, w):
+    import numpy as np
+
+    from goals.status.compare import ZERO_SLOPE_RTOL, _weighted_slope
+
+    xa, ya, wa = np.arange(1.0, 6.0), np.array(y), np.array(w)
+    s_w, s_x, s_xx = wa.sum(), (wa * xa).sum(), (wa * xa * xa).sum()
+    s_y, s_xy = (wa * ya).sum(), (wa * xa * ya).sum()
+    det = s_w * s_xx - s_x**2
+    a, b = s_w * s_xy, s_x * s_y
+    numerator = 0.0 if abs(a - b) <= ZERO_SLOPE_RTOL * (abs(a) + abs(b)) else a - b
+    expected = (float(numerator / det), float(s_w / det))
+    assert _weighted_slope([1.0, 2.0, 3.0, 4.0, 5.0], y, w) == expected

@@ -776,3 +776,14 @@ def test_infinite_ratio_is_null_in_json(catalogue_engine):
     )
     assert record["ratio"] is None and record["required_rate"] == 0.0
     assert "Infinity" not in report.to_json()
+
+
+def test_every_record_key_is_a_field_or_worked_out():
+    """`StatusRow.record` reads stored fields directly and computes only the worked-out ones."""
+    import dataclasses
+
+    from goals.status.report import _WORKED_OUT, RECORD_KEYS, StatusRow
+
+    fields = {f.name for f in dataclasses.fields(StatusRow)}
+    assert set(RECORD_KEYS) <= fields | _WORKED_OUT
+    assert _WORKED_OUT <= set(RECORD_KEYS) and not (_WORKED_OUT & fields)
