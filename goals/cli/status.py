@@ -11,16 +11,28 @@ from goals.catalogue.words import period_label
 from goals.cli.common import EXIT_OK
 from goals.i18n import format_number, name_of, t
 from goals.present.style import STATUS_STYLE
-from goals.status import StatusReport, StatusRow, assess, status_label, support_text
+from goals.status import (
+    StatusReport,
+    StatusRow,
+    assess,
+    assess_rows,
+    status_label,
+    support_text,
+)
+from goals.status.report import write_json_rows
 from goals.status.verdicts import Combined
 
 
 def handler(args: argparse.Namespace) -> int:
     engine = store.open_store()
-    report = assess(engine=engine, as_of=args.as_of, cluster=args.cluster, lang=args.lang)
-    if args.json:
-        report.write_json(sys.stdout)
+    if args.json:  # each row written as it is assessed: memory stays bounded at any size
+        with store.read_session(engine) as session:
+            rows = assess_rows(
+                session=session, as_of=args.as_of, cluster=args.cluster, lang=args.lang
+            )
+            write_json_rows(rows, sys.stdout)
         return EXIT_OK
+    report = assess(engine=engine, as_of=args.as_of, cluster=args.cluster, lang=args.lang)
     if not report.rows:
         print(t("status.cli.no_criteria", args.lang))
         return EXIT_OK

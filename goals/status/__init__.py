@@ -3,8 +3,9 @@
 The methods are pure modules: `progress` (the Open SDG measure), `verdicts` (certainty and the
 one roll-up rule), `compare` (the region and the recent trend). Assessing them over the store:
 
-* `assessment` – `assess`: every criterion × area of the catalogue, from one query (`values`),
-  one `criterion` in one area at a time, and the roll-ups;
+* `assessment` – `assess`: every criterion × area of the catalogue, from one query per batch of
+  criteria (`values`), one `criterion` in one area at a time, and the roll-ups; `assess_rows`:
+  the same rows one at a time, without the roll-ups (memory bounded by one batch);
 * `report` – the result: `StatusRow`, `StatusReport`, `status_label`;
 * `reasons` – why a status is what it is, in words, and changes in the indicator's unit;
 * `messages` – the roll-ups in words: support, counts, the front page's key messages;
@@ -14,7 +15,7 @@ one roll-up rule), `compare` (the region and the recent trend). Assessing them o
 The names below are the package's interface (`from goals.status import assess`).
 """
 
-from goals.status.assessment import UnknownArea, assess, assessment_plan
+from goals.status.assessment import UnknownArea, assess, assess_rows, assessment_plan
 from goals.status.messages import (
     KeyMessage,
     combine_rows,
@@ -36,6 +37,7 @@ __all__ = [
     "StatusRow",
     "UnknownArea",
     "assess",
+    "assess_rows",
     "assessment_plan",
     "change_unit",
     "combine_rows",

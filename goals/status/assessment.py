@@ -1,7 +1,8 @@
 """Status of every success criterion × area, with its inputs and reasoning, and the roll-ups.
 
-`assess` reads the catalogue and, in one query, the current values of every indicator involved
-(`goals.store.observations.current_query`, for just the areas and groups each criterion needs);
+`assess` reads the catalogue and, in one query per batch of criteria (`CRITERIA_PER_QUERY`), the
+current values of every indicator involved (`goals.store.observations.current_query`, for just
+the areas and groups each criterion needs); `assess_rows` yields the same rows one at a time;
 the rest is pure Python on the `goals.status.progress` and `goals.status.compare` methods (docs/method.md):
 
 * the criterion revision valid at the end of ``as_of`` is used, and only periods that have
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -37,11 +39,17 @@ from goals.status.verdicts import combine
 from goals.store import read_session
 from goals.store.model import Area, AreaKind, CriterionRevision
 
-__all__ = ["Plan", "UnknownArea", "assess", "assessment_plan"]
+__all__ = ["Plan", "UnknownArea", "assess", "assess_rows", "assessment_plan"]
 
 
 class UnknownArea(ValueError):
     """The area asked for is not in the catalogue; the message is one sentence."""
+
+
+#: How many criteria one values query covers. Each query's parameters (the ids of the
+#: indicators, areas and groups it reads) stay far below SQLite's 32,766 and PostgreSQL's
+#: 65,535 at any catalogue size, and only one batch's values are in memory at a time.
+CRITERIA_PER_QUERY = 400
 
 
 def assess(
@@ -67,6 +75,29 @@ def assess(
             return assess(session=own, catalogue=catalogue, as_of=as_of, cluster=cluster, lang=lang)
     lang = language(lang)
     cat = catalogue if catalogue is not None else Catalogue.load(session)
+    cutoff, when, rows = _assessed(session, cat, as_of, cluster, lang)
+    return _report(cat, list(rows), cutoff, when, lang)
+
+
+def assess_rows(
+    *,
+    session: Session,
+    catalogue: Catalogue | None = None,
+    as_of: str | None = None,
+    cluster: str | None = None,
+    lang: str = "da",
+) -> Iterator[StatusRow]:
+    """The rows of `assess`, in the same order, one at a time, without the roll-ups: memory
+    holds one batch of criteria's values, whatever the size of the catalogue (``goals status
+    --json`` writes each row as it comes). The session must stay open while they are read."""
+    lang = language(lang)
+    cat = catalogue if catalogue is not None else Catalogue.load(session)
+    return _assessed(session, cat, as_of, cluster, lang)[2]
+
+
+def _assessed(
+    session: Session, cat: Catalogue, as_of: str | None, cluster: str | None, lang: str
+) -> tuple[Period | None, dt.date, Iterator[StatusRow]]:
     cutoff = None
     if as_of is not None:
         try:
@@ -74,22 +105,40 @@ def assess(
         except PeriodError:
             raise PeriodError(t("status.bad_period", lang, value=as_of)) from None
     when = last_day(cutoff) if cutoff is not None else dt.date.today()
-    allowed = _area_filter(cat, cluster, when, lang)
+    allowed = _area_filter(cat, cluster, when, lang)  # raises before any row is read
+    return cutoff, when, _rows(session, cat, _plan(cat, when, allowed), cutoff, lang)
 
-    plans = _plan(cat, when, allowed)
+
+def _rows(
+    session: Session, cat: Catalogue, plans: Plan, cutoff: Period | None, lang: str
+) -> Iterator[StatusRow]:
     region = cat.region
-    values = load_values(session, cat, plans, region, cutoff)
     tracks = {tr.id: tr.code for tr in cat.tracks}
-    criteria: dict[int, Criterion] = {}
-    rows = []
-    for info, revision, area in plans:
-        c = criteria.get(revision.id)
-        if c is None:
-            c = criteria[revision.id] = Criterion.of(
-                cat, info, revision, region, values.points, tracks, lang
-            )
-        rows.append(assess_one(c, area, region, values, lang))
-    return _report(cat, rows, cutoff, when, lang)
+    for batch in _batches(plans):
+        values = load_values(session, cat, batch, region, cutoff)
+        criteria: dict[int, Criterion] = {}
+        for info, revision, area in batch:
+            c = criteria.get(revision.id)
+            if c is None:
+                c = criteria[revision.id] = Criterion.of(
+                    cat, info, revision, region, values.points, tracks, lang
+                )
+            yield assess_one(c, area, region, values, lang)
+
+
+def _batches(plans: Plan) -> Iterator[Plan]:
+    """The plan in runs of at most CRITERIA_PER_QUERY criteria, each criterion's areas together."""
+    batch: Plan = []
+    revisions: set[int] = set()
+    for entry in plans:
+        revision_id = entry[1].id
+        if revision_id not in revisions and len(revisions) == CRITERIA_PER_QUERY:
+            yield batch
+            batch, revisions = [], set()
+        revisions.add(revision_id)
+        batch.append(entry)
+    if batch:
+        yield batch
 
 
 Plan = list[tuple[CriterionInfo, CriterionRevision, Area]]

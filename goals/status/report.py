@@ -12,7 +12,7 @@ import functools
 import io
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -257,16 +257,8 @@ class StatusReport:
         return out.getvalue()
 
     def write_json(self, out: TextIO) -> None:
-        """Write `to_json` to `out` one row at a time: a list with one object per line.
-
-        Each row is encoded on its own (json's C encoder; an indented dump is encoded in
-        Python, ~5× slower), so a large report is never held as text in memory at once.
-        """
-        out.write("[")
-        for n, row in enumerate(self.rows):
-            out.write(",\n" if n else "\n")
-            out.write(json.dumps(row.record(), ensure_ascii=False))
-        out.write("\n]\n" if self.rows else "]\n")
+        """Write `to_json` to `out` (see `write_json_rows`)."""
+        write_json_rows(self.rows, out)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per criterion × area; the trend flattened into trend_* columns."""
@@ -315,6 +307,21 @@ class StatusReport:
         add("region", self.region)
         add("region_inequality", self.region_inequality)
         return out
+
+
+def write_json_rows(rows: Iterable[StatusRow], out: TextIO) -> None:
+    """Write rows as a JSON list of their records, one object per line, each row as it comes.
+
+    Each row is encoded on its own (json's C encoder; an indented dump is encoded in Python,
+    ~5× slower), so a large report is never held as text in memory at once.
+    """
+    out.write("[")
+    first = True
+    for row in rows:
+        out.write("\n" if first else ",\n")
+        out.write(json.dumps(row.record(), ensure_ascii=False))
+        first = False
+    out.write("]\n" if first else "\n]\n")
 
 
 def period_code(period: Any) -> str | None:

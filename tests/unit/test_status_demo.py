@@ -85,3 +85,25 @@ def test_worked_example_in_the_docs(demo_engine):
         "−3,8 pr. kvartal",
     ):
         assert written in " ".join(text.split())
+
+
+@pytest.mark.parametrize("per_query", [1, 3])
+def test_batched_rows_equal_the_one_query_report(demo_engine, monkeypatch, per_query):
+    """`assess` reads the values in batches of criteria (no parameter limit at any catalogue
+    size); rows are the same whatever the batch, and `assess_rows` yields them in order."""
+    import io
+
+    from goals import store
+    from goals.status import assess_rows, assessment
+    from goals.status.report import write_json_rows
+
+    whole = assess(engine=demo_engine, as_of="2023")
+    monkeypatch.setattr(assessment, "CRITERIA_PER_QUERY", per_query)
+    batched = assess(engine=demo_engine, as_of="2023")
+    assert [r.record() for r in batched.rows] == [r.record() for r in whole.rows]
+    assert batched.cluster == whole.cluster and batched.region == whole.region
+    with store.read_session(demo_engine) as session:
+        out = io.StringIO()
+        write_json_rows(assess_rows(session=session, as_of="2023"), out)
+    assert out.getvalue() == whole.to_json()
+    assert len(whole.rows) > 3 * per_query
