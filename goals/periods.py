@@ -204,3 +204,14 @@ def sorted_codes(codes: Iterable[str]) -> list[str]:
         except PeriodError:
             continue
     return [code for _, code in sorted(parsed)]
+
+
+def strictly_increasing(keys: Iterable[object]) -> bool:
+    """Every key is a Period and each comes after the one before (a series already checked
+    and ordered, as the status report's are: its readers may skip parsing and sorting it)."""
+    previous = None
+    for key in keys:
+        if not isinstance(key, Period) or (previous is not None and not previous < key):
+            return False
+        previous = key
+    return True

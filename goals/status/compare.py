@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from goals.periods import Period, parse_period
+from goals.periods import Period, parse_period, strictly_increasing
 
 __all__ = [
     "CHI2_CRITICAL",
@@ -227,7 +227,7 @@ def _latest_run(
 ) -> list[tuple[Any, float, float | None, float | None]]:
     """The most recent unbroken run of periods with values, at most TREND_POINTS long."""
     points = list(points)
-    if _ordered_points(points):  # the status report's series: checked already, in order
+    if all(len(p) == 4 for p in points) and strictly_increasing(p[0] for p in points):
         run = [(p[0], _number(p[1]), _number(p[2]), _number(p[3])) for p in points]
         return _run_from(run, lambda r: r[0], lambda r: r[1])
     rows: list[tuple[Period, Any, float | None, float | None, float | None]] = []
@@ -243,19 +243,6 @@ def _latest_run(
     rows.sort(key=lambda r: r[0])
     run = _run_from(rows, lambda r: r[0], lambda r: r[2])
     return [(key, value, lo, up) for _, key, value, lo, up in run]
-
-
-def _ordered_points(points: list[Sequence[Any]]) -> bool:
-    """Every point is (Period, value, lower, upper), the periods strictly increasing."""
-    previous = None
-    for point in points:
-        period = point[0]
-        if len(point) != 4 or not isinstance(period, Period):
-            return False
-        if previous is not None and not previous < period:
-            return False
-        previous = period
-    return True
 
 
 def _run_from(rows: list[Any], period_of: Any, value_of: Any) -> list[Any]:

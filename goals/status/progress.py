@@ -24,7 +24,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from goals.periods import parse_period
+from goals.periods import parse_period, strictly_increasing
 
 __all__ = [
     "REASONS",
@@ -375,6 +375,8 @@ def _number(value: Any) -> float | None:
 
 def _usable_points(series: Mapping[Any, Any]) -> list[tuple[Any, float, float]]:
     """(key, time in years, value) for the periods with a value, oldest first."""
+    if strictly_increasing(series):  # the status report's series: Periods, in order, once each
+        return [(key, key.years, v) for key, raw in series.items() if (v := _number(raw)) is not None]  # fmt: skip
     seen: dict[Any, Any] = {}
     points = []
     for key, raw in series.items():

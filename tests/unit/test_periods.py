@@ -65,3 +65,14 @@ def test_canonical_code_round_trips(year, frequency, data):
     period = Period(year, frequency, index)
     assert parse_period(period.code) == period
     assert parse_period(period.code).years == pytest.approx(period.years)
+
+
+def test_strictly_increasing_only_for_ordered_periods():
+    from goals.periods import Period, parse_period, strictly_increasing
+
+    ordered = [parse_period(c) for c in ("2019", "2020K1", "2020K2", "2021")]
+    assert strictly_increasing(ordered) and strictly_increasing([])
+    assert not strictly_increasing(list(reversed(ordered)))
+    assert not strictly_increasing([ordered[0], ordered[0]])  # twice is not increasing
+    assert not strictly_increasing(["2019", "2020"])  # codes, not Periods: parse them first
+    assert isinstance(ordered[0], Period)
