@@ -30,8 +30,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         module_name, function = args.run.split(":")
         handler = getattr(importlib.import_module(f"goals.cli.{module_name}"), function)
         # The modules are loaded: the cycle collector need not walk their objects again
-        # while the command builds (and drops) hundreds of thousands of its own.
+        # while the command builds (and drops) hundreds of thousands of its own, and it runs
+        # after every 10,000 new objects instead of every 700 (at the 100× store: 13.7 → 11.8 s
+        # for status --json, the same peak memory).
         gc.freeze()
+        gc.set_threshold(10_000, 10, 10)
         return int(handler(args) or EXIT_OK)
     except KeyboardInterrupt:
         print("Interrupted; nothing was half-written.", file=sys.stderr)

@@ -142,6 +142,14 @@ TEXTS = {
         "en": "No initiatives reported for the goal in the cluster.",
     },
     "cluster.open_goal": {"da": "Målet i alle klynger", "en": "The goal in every cluster"},
+    "cluster.goal.details": {
+        "da": "Grafer, tal og indsatser ({n} succeskriterier)",
+        "en": "Charts, figures and initiatives ({n} success criteria)",
+    },
+    "cluster.goal.details.one": {
+        "da": "Grafer, tal og indsatser (1 succeskriterium)",
+        "en": "Charts, figures and initiatives (1 success criterion)",
+    },
     "cluster.no_goals": {"da": "Ingen mål på dette spor.", "en": "No goals on this track."},
     "cluster.empty": {
         "da": "Der er endnu ingen tal for {cluster}. Målene og succeskriterierne står "

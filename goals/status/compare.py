@@ -181,10 +181,7 @@ def recent_trend(
     # "increasing" but its mirror 10, 0, 0, 0, 0 not "decreasing"; issue 4 asks for a stable sign.
     stable = slope != 0
     for i in range(TREND_POINTS):
-        rest = [j for j in range(TREND_POINTS) if j != i]
-        loo_slope, _ = _weighted_slope(
-            [x[j] for j in rest], [values[j] for j in rest], [weights[j] for j in rest]
-        )
+        loo_slope, _ = _weighted_slope(x, values, weights, skip=i)
         stable = stable and _sign(loo_slope) == _sign(slope)
 
     if chi2 <= CHI2_CRITICAL:
@@ -267,20 +264,29 @@ def _sign(value: float) -> int:
     return (value > 0) - (value < 0)
 
 
-def _weighted_slope(x: list[float], y: list[float], w: list[float]) -> tuple[float, float]:
-    """Weighted least-squares slope and its variance (weights are 1 / variance of y).
+def _weighted_slope(
+    x: list[float], y: list[float], w: list[float], skip: int | None = None
+) -> tuple[float, float]:
+    """Weighted least-squares slope and its variance (weights are 1 / variance of y), leaving
+    out the point at `skip` if given.
 
     The sums are Fingertips' (S1 = Σw, S2 = Σwxy, S3 = Σwx, S4 = Σwy, S5 = Σwx²): slope =
     (S1·S2 − S3·S4) / (S1·S5 − S3²), var(slope) = S1 / (S1·S5 − S3²). When the numerator is only
     rounding error – the two products agree to within ZERO_SLOPE_RTOL – the slope is exactly 0:
     otherwise 7.7, 7.7, 7.7, 7.7 would get a slope of ±1e-16 and the leave-one-out sign check
-    would depend on how the values happen to round.
+    would depend on how the values happen to round. Each sum adds left to right, as numpy does
+    for so few values, so the results are numpy's to the last bit.
     """
-    s_w = sum(w)
-    s_x = sum([wi * xi for wi, xi in zip(w, x, strict=True)])
-    s_xx = sum([wi * xi * xi for wi, xi in zip(w, x, strict=True)])
-    s_y = sum([wi * yi for wi, yi in zip(w, y, strict=True)])
-    s_xy = sum([wi * xi * yi for wi, xi, yi in zip(w, x, y, strict=True)])
+    s_w = s_x = s_xx = s_y = s_xy = 0.0
+    for i, (wi, xi, yi) in enumerate(zip(w, x, y, strict=True)):
+        if i == skip:
+            continue
+        wx = wi * xi
+        s_w += wi
+        s_x += wx
+        s_xx += wx * xi
+        s_y += wi * yi
+        s_xy += wx * yi
     det = s_w * s_xx - s_x**2  # pow, as numpy scalars do (x·x differs in the last bit)
     a, b = s_w * s_xy, s_x * s_y
     numerator = a - b

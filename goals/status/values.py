@@ -10,13 +10,13 @@ import datetime as dt
 import functools
 import math
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from goals.catalogue import Catalogue
-from goals.periods import Period, PeriodError, parse_period
+from goals.periods import Period, PeriodError, parse_period, strictly_increasing
 from goals.status.report import Point
 from goals.status.verdicts import Z95
 from goals.store import fetch_tuples
@@ -69,7 +69,13 @@ def values_query(
         ).where(value.is_not(None))
         for (areas, groups), ind in wanted.items()
     ]
-    return parts[0] if len(parts) == 1 else sa.union_all(*parts)
+    query = parts[0] if len(parts) == 1 else sa.union_all(*parts)
+    # Each series arrives whole and in time order (a period's code sorts by time within its
+    # frequency, and an indicator has one frequency), so it is read in one pass.
+    return query.order_by(*(sa.literal_column(c) for c in ORDER))
+
+
+ORDER = ("indicator_id", "area_id", "group_id", "period")
 
 
 def groups_of(revision: CriterionRevision, cat: Catalogue) -> tuple[int, ...]:
@@ -117,26 +123,30 @@ def load_values(
         keep = cutoff is None or end <= end_month(cutoff)
         when[code] = ((start, -end), period) if keep else None
 
-    # Grouped as fetched (the driver's tuples hold only numbers and text, which the garbage
-    # collector stops tracking; new tuples holding Periods would stay tracked until the end).
-    raw: dict[tuple[int, int, int], list[tuple[Any, ...]]] = defaultdict(list)
-    for row in rows:
-        if when[row[2]] is not None:
-            raw[(row[0], row[1], row[3])].append(row)
+    # One pass over the rows, which come ordered by series and period (values_query). The
+    # driver's tuples hold only numbers and text, which the garbage collector stops tracking.
     data: dict[tuple[int, int, int], list[Point]] = {}
     counts: dict[tuple[int, int, int, Period], tuple[float | None, float | None]] = {}
-    for key, points in raw.items():
-        points.sort(key=lambda row: when[row[2]][0])  # type: ignore[index]
-        series: list[Point] = []
-        last = None
-        for _, _, code, _, value, lower, upper, numerator, denominator in points:
-            if code != last:  # the same value may come from two parts of the union
-                period = when[code][1]  # type: ignore[index]
-                series.append((period, value, lower, upper))
-                if denominator is not None:
-                    counts[(*key, period)] = (numerator, denominator)
-                last = code
-        data[key] = series
+    key: tuple[int, int, int] | None = None
+    series: list[Point] = []
+    last_code = None
+    for indicator_id, area_id, code, group_id, value, lower, upper, numerator, denominator in rows:
+        place = when[code]
+        if place is None:
+            continue
+        if key is None or indicator_id != key[0] or area_id != key[1] or group_id != key[2]:
+            key, series, last_code = (indicator_id, area_id, group_id), [], None
+            data[key] = series
+        elif code == last_code:  # the same value may come from two parts of the union
+            continue
+        period = place[1]
+        series.append((period, value, lower, upper))
+        if denominator is not None:
+            counts[(*key, period)] = (numerator, denominator)
+        last_code = code
+    for points in data.values():  # in time order unless a store holds mixed frequencies
+        if not strictly_increasing(p[0] for p in points):
+            points.sort(key=lambda p: p[0])
     return Values(data, counts)
 
 

@@ -209,7 +209,7 @@ def tracks_html(cat: Catalogue, lang: str, report: StatusReport | None) -> dict[
     return out
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@context.versioned_cache(max_entries=16)
 def _tracks_html(version: tuple, lang: str, as_of: str | None, with_status: bool) -> dict[str, str]:
     report = context.status_report(as_of, lang) if with_status else None
     return tracks_html(context.catalogue(), lang, report)

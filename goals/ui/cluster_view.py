@@ -1,7 +1,15 @@
 """One cluster drawn for people: per goal the computed verdict, with the count behind it, next
 to the steering group's own assessment (mismatches flagged), per success criterion its verdict
 and the sentence saying why, a chart (baseline → latest → target; for a gap the gap before and
-after with its 95 % intervals) with a sparkline and the inputs, and the goal's initiatives."""
+after with its 95 % intervals) with a sparkline and the inputs, and the goal's initiatives.
+
+What is on the screen first is drawn first: every goal shows its verdicts and, per success
+criterion, the verdict and the sentence saying why; the charts, inputs and initiatives sit in
+the goal's "details", which run only while open (a Plotly figure costs tens of milliseconds to
+build and to draw, and a large programme has hundreds). The first goals on the page open by
+themselves, up to `OPEN_CRITERIA` success criteria – on a programme of the demo's size that is
+every goal – and the others open with a click.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +41,9 @@ from goals.ui.markup import esc
 
 ROOT = Path(__file__).resolve().parents[2]
 GOAL_PAGE = "pages/maal.py"
+#: Success criteria drawn in full (chart, sparkline, inputs) when the page opens: goals open in
+#: the page's order until the next would pass this many (the first goal always opens).
+OPEN_CRITERIA = 12
 
 #: Traffic lights in the verdicts' colours (green as achieved, amber as acceleration needed,
 #: red as deterioration), with the text colour of each fill, and always with a dot and the
@@ -58,7 +69,13 @@ INITIATIVE_ICON = {
 
 _CSS = """<style>
 .cl-goal-title { font-size: 1.5rem; font-weight: 700; line-height: 1.3; }
+.cl-owner { color: #595959; font-size: .875rem; margin: .25rem 0 .6rem 0; }
+.cl-compare { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+  gap: .5rem 1rem; }
 .cl-label { color: #595959; font-size: .9rem; margin-bottom: .15rem; }
+.cl-summary { list-style: none; margin: .2rem 0 0 0; padding: 0; }
+.cl-summary > li { border-top: 1px solid #E0E0E0; padding: .6rem 0 .1rem 0; margin: 0; }
+.cl-summary .cl-note { color: #595959; margin: .2rem 0 .3rem 0; }
 .cl-criterion { font-size: 1.08rem; font-weight: 600; line-height: 1.35; }
 .cl-assessment-text { margin-top: .3rem; white-space: pre-line; }
 .cl-total { font-size: 1.1rem; margin: .2rem 0 .6rem 0; }
@@ -85,7 +102,7 @@ class ClusterReports:
     initiatives: dict[str, list[CurrentInitiative]] = field(default_factory=dict)  # goal code →
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@context.versioned_cache(max_entries=32)
 def _reports(version: tuple, cluster: str, as_of: str | None) -> ClusterReports:
     cat = context.catalogue()
     engine = context.engine()
@@ -149,35 +166,26 @@ def header(cat: Catalogue, cluster: str, report: StatusReport, lang: str) -> Non
     )
 
 
-def _assessment(combined: Combined | None, assessment: CurrentAssessment | None, lang: str) -> None:
-    """Computed verdict and the steering group's own assessment side by side; a mismatch said."""
-    computed, own = st.columns(2)
-    with computed:
-        st.markdown(
-            f'<div class="cl-label">{esc(t("cluster.goal.computed", lang))}</div>',
-            unsafe_allow_html=True,
-        )
-        if combined is not None and combined.n:
-            st.markdown(status_view.combined_html(combined, lang), unsafe_allow_html=True)
-    with own:
-        if assessment is None:
-            st.markdown(
-                f'<div class="cl-label">{esc(t("cluster.goal.no_assessment", lang))}</div>',
-                unsafe_allow_html=True,
-            )
-        else:
-            label = t("cluster.goal.assessment", lang, period=period_label(assessment.period, lang))
-            text = (
-                f'<div class="cl-assessment-text">{esc(assessment.text)}</div>'
-                if assessment.text
-                else ""
-            )
-            st.markdown(
-                f'<div class="cl-label">{esc(label)}</div>'
-                + light_html(assessment.light, lang)
-                + text,
-                unsafe_allow_html=True,
-            )
+def _assessment_html(
+    combined: Combined | None, assessment: CurrentAssessment | None, lang: str
+) -> str:
+    """Computed verdict and the steering group's own assessment side by side (stacked where
+    the room is narrow)."""
+    computed = f'<div class="cl-label">{esc(t("cluster.goal.computed", lang))}</div>'
+    if combined is not None and combined.n:
+        computed += status_view.combined_html(combined, lang)
+    if assessment is None:
+        own = f'<div class="cl-label">{esc(t("cluster.goal.no_assessment", lang))}</div>'
+    else:
+        label = t("cluster.goal.assessment", lang, period=period_label(assessment.period, lang))
+        own = f'<div class="cl-label">{esc(label)}</div>' + light_html(assessment.light, lang)
+        if assessment.text:
+            own += f'<div class="cl-assessment-text">{esc(assessment.text)}</div>'
+    return f'<div class="cl-compare"><div>{computed}</div><div>{own}</div></div>'
+
+
+def _mismatch(combined: Combined | None, assessment: CurrentAssessment | None, lang: str) -> None:
+    """The steering group's light against the computed verdict: a disagreement is said."""
     if combined is None or assessment is None or not combined.n:
         return
     if assessment_agrees(assessment.light, combined.status) is False:
@@ -190,7 +198,7 @@ def _assessment(combined: Combined | None, assessment: CurrentAssessment | None,
         st.warning(message, icon=":material/warning:")
 
 
-@st.cache_resource(show_spinner=False, max_entries=2000)
+@context.versioned_cache(max_entries=400)
 def _figures(
     version: tuple, as_of: str | None, lang: str, area: str, criterion: str, _row: StatusRow
 ):
@@ -256,21 +264,25 @@ def _sparkline_caption(row: StatusRow, lang: str) -> str:
     )
 
 
+def criterion_head_html(row: StatusRow, lang: str) -> str:
+    """A success criterion's text, then its verdict with the indicator and subject."""
+    meta = t("cluster.criterion.meta", lang, indicator=row.indicator_name, subject=row.subject)
+    if row.unit and not row.gap and not _chart_unit(row.unit):
+        meta += " · " + t("cluster.criterion.unit", lang, unit=row.unit)
+    return (
+        f'<div class="cl-criterion">{esc(row.criterion_text)}</div>'
+        f'<div class="cl-criterion-meta">{status_view.verdict_html(row, lang)}'
+        f"{esc(meta)}</div>"
+    )
+
+
 def criterion(view: ClusterView, row: StatusRow) -> None:
     """One success criterion in the cluster: its text, verdict and the sentence saying why with
     the sparkline beside them, the chart across the box, then the inputs."""
     lang = view.lang
-    meta = t("cluster.criterion.meta", lang, indicator=row.indicator_name, subject=row.subject)
-    if row.unit and not row.gap and not _chart_unit(row.unit):
-        meta += " · " + t("cluster.criterion.unit", lang, unit=row.unit)
     # the sparkline needs 150 px (plotly draws no narrower), also beside an open sidebar
     text, trend = st.columns([5, 2], vertical_alignment="top")
-    text.markdown(
-        f'<div class="cl-criterion">{esc(row.criterion_text)}</div>'
-        f'<div class="cl-criterion-meta">{status_view.verdict_html(row, lang)}'
-        f"{esc(meta)}</div>",
-        unsafe_allow_html=True,
-    )
+    text.markdown(criterion_head_html(row, lang), unsafe_allow_html=True)
     if not row.series:
         st.info(t("cluster.criterion.no_data", lang, cluster=view.cluster_name))
         return
@@ -338,34 +350,65 @@ def view(cat: Catalogue, cluster: str, as_of: str | None, lang: str) -> ClusterV
     )
 
 
-def goal(view: ClusterView, goal: Goal) -> None:
-    """A goal in the cluster, in a bordered box."""
+def summary_html(view: ClusterView, goal: Goal) -> str:
+    """Every success criterion of a goal in the cluster, as a list: its text, verdict and the
+    sentence saying why (what the open details show above each chart)."""
+    lang, items = view.lang, []
+    for info in view.catalogue.criteria_of_goal(goal):
+        row = view.rows.get((goal.code, info.code))
+        if row is None:
+            text = esc(name_of(info.current, lang, "text"))
+            note = esc(t("cluster.criterion.not_here", lang))
+            items.append(
+                f'<li><div class="cl-criterion">{text}</div><div class="cl-note">{note}</div></li>'
+            )
+        elif not row.series:
+            note = esc(t("cluster.criterion.no_data", lang, cluster=view.cluster_name))
+            items.append(
+                f'<li>{criterion_head_html(row, lang)}<div class="cl-note">{note}</div></li>'
+            )
+        else:
+            items.append(f"<li>{criterion_head_html(row, lang)}{status_view.reason_html(row)}</li>")
+    return f'<ul class="cl-summary">{"".join(items)}</ul>' if items else ""
+
+
+def details_key(view: ClusterView, goal: Goal, track: str | None) -> str:
+    """The widget key of a goal's details: one per cluster and track choice, so that each
+    view opens its own first goals."""
+    return f"cl-details-{view.cluster}-{track or 'all'}-{goal.code}"
+
+
+def goal(view: ClusterView, goal: Goal, *, track: str | None = None, open_: bool = True) -> None:
+    """A goal in the cluster, in a bordered box: its verdicts always; its criteria in full
+    (chart, sparkline, inputs) and its initiatives in details that run only while open
+    (`open_`: open when first shown), with the criteria's verdicts and sentences listed
+    above them while closed."""
     cat, lang, cluster = view.catalogue, view.lang, view.cluster
+    combined = view.report.goal_area.get((goal.code, cluster))
+    assessment = view.reports.assessments.get(goal.code)
     with st.container(border=True):
+        owner = next(g for g in cat.steering_groups if g.id == goal.steering_group_id)
         st.markdown(
-            f'<div class="cl-goal-title">{esc(name_of(goal, lang, "title"))}</div>',
+            f'<div class="cl-goal-title">{esc(name_of(goal, lang, "title"))}</div>'
+            f'<div class="cl-owner">{esc(t("home.owner", lang, group=name_of(owner, lang)))}</div>'
+            + _assessment_html(combined, assessment, lang),
             unsafe_allow_html=True,
         )
-        owner = next(g for g in cat.steering_groups if g.id == goal.steering_group_id)
-        st.caption(t("home.owner", lang, group=name_of(owner, lang)))
-        _assessment(
-            view.report.goal_area.get((goal.code, cluster)),
-            view.reports.assessments.get(goal.code),
-            lang,
+        _mismatch(combined, assessment, lang)
+        summary = st.empty()
+        n = len(cat.criteria_of_goal(goal))
+        details = st.expander(
+            t("cluster.goal.details", lang, n=n) if n != 1 else t("cluster.goal.details.one", lang),
+            expanded=open_,
+            key=details_key(view, goal, track),
+            icon=":material/bar_chart:",
+            on_change="rerun",
         )
-        for info in cat.criteria_of_goal(goal):
-            st.divider()
-            row = view.rows.get((goal.code, info.code))
-            if row is None:
-                st.markdown(
-                    f'<div class="cl-criterion">{esc(name_of(info.current, lang, "text"))}</div>',
-                    unsafe_allow_html=True,
-                )
-                st.caption(t("cluster.criterion.not_here", lang))
-                continue
-            criterion(view, row)
-        st.divider()
-        initiatives(view.reports.initiatives.get(goal.code, []), lang)
+        if details.open is False:
+            summary.markdown(summary_html(view, goal), unsafe_allow_html=True)
+        else:
+            with details:
+                _details(view, goal)
         if page_exists(GOAL_PAGE):
             st.page_link(
                 GOAL_PAGE,
@@ -375,3 +418,44 @@ def goal(view: ClusterView, goal: Goal) -> None:
                     goal=goal.code, cluster=cluster, as_of=view.as_of
                 ),
             )
+
+
+def _details(view: ClusterView, goal: Goal) -> None:
+    """Every success criterion of the goal in full, then the goal's initiatives."""
+    lang = view.lang
+    for index, info in enumerate(view.catalogue.criteria_of_goal(goal)):
+        if index:
+            st.divider()
+        row = view.rows.get((goal.code, info.code))
+        if row is None:
+            st.markdown(
+                f'<div class="cl-criterion">{esc(name_of(info.current, lang, "text"))}</div>',
+                unsafe_allow_html=True,
+            )
+            st.caption(t("cluster.criterion.not_here", lang))
+            continue
+        criterion(view, row)
+    st.divider()
+    initiatives(view.reports.initiatives.get(goal.code, []), lang)
+
+
+def goals(view: ClusterView, track: str | None = None) -> None:
+    """Every track (or the one chosen) with its goals. The first goals open their details
+    until the next would pass `OPEN_CRITERIA` success criteria; the rest open on demand."""
+    cat, lang = view.catalogue, view.lang
+    drawn = 0
+    for tr in cat.tracks:
+        if track and tr.code != track:
+            continue
+        st.header(name_of(tr, lang), anchor=False, divider="gray")
+        track_goals = cat.goals_of_track(tr)
+        if not track_goals:
+            st.caption(t("cluster.no_goals", lang))
+        for item in track_goals:
+            n = len(cat.criteria_of_goal(item))
+            open_ = drawn == 0 or drawn + n <= OPEN_CRITERIA
+            if open_:
+                drawn += n
+            else:
+                drawn = OPEN_CRITERIA + 1  # the goals below stay closed too
+            goal(view, item, track=track, open_=open_)

@@ -106,7 +106,7 @@ def area_colours(cat: Catalogue, lang: str) -> dict[str, str]:
 # --- data ------------------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@context.versioned_cache(max_entries=1, kind="data")
 def _has_values(version: tuple) -> bool:
     return setup.has_values(context.engine())
 
@@ -115,7 +115,7 @@ def has_values() -> bool:
     return _has_values(context.data_version())
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@context.versioned_cache(max_entries=64, kind="data")
 def _group_values(
     version: tuple, indicator_id: int, area_id: int, group_ids: tuple[int, ...]
 ) -> pd.DataFrame:

@@ -38,7 +38,7 @@ class Selection:
 # --- data, cached until the store changes ------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@context.versioned_cache(max_entries=32, kind="data")
 def _coverage(version: tuple, indicator: str) -> Coverage:
     return indicator_data.coverage(
         engine=context.engine(), cat=context.catalogue(), indicator_code=indicator
@@ -49,7 +49,7 @@ def coverage(indicator: str) -> Coverage:
     return _coverage(context.data_version(), indicator)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@context.versioned_cache(max_entries=64, kind="data")
 def _observations(
     version: tuple,
     indicator: str,

@@ -107,7 +107,7 @@ _CSS = """<style>
 # --- cached data ---------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@context.versioned_cache(max_entries=16)
 def _grid(version: tuple, as_of: str | None, lang: str) -> GridModel:
     return grid_model(context.status_report(as_of, lang), context.catalogue(), lang)
 
@@ -125,7 +125,7 @@ class Freshness:
     newest: dict[str, str]  # steering group code → newest period code with a value
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@context.versioned_cache(max_entries=1)
 def _freshness(version: tuple) -> Freshness:
     cat = context.catalogue()
     uploads = latest_uploads(engine=context.engine(), catalogue=cat)

@@ -121,7 +121,7 @@ if (!window.parent.__goalsDeckKeys) {
 # --- the deck, cached per data version ---------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@context.versioned_cache(max_entries=8)
 def _deck(version: tuple, selection: Selection, as_of: str | None, lang: str) -> Deck:
     report = context.status_report(as_of, lang)
     return build_deck(
@@ -140,16 +140,29 @@ _MAX_FILES = 64
 
 
 def _cached_file(key: tuple, make: Callable[[], bytes]) -> bytes:
-    """Files built for download, kept per data version (a deck takes half a minute)."""
+    """Files built for download, kept for the newest data version only (a deck takes half a
+    minute); the key's first item is the data version."""
     with _FILES_LOCK:
         if key in _FILES:
             return _FILES[key]
     data = make()
+    if key[0] != context.current_version():
+        return data  # made for a version that is no longer the newest: not kept
     with _FILES_LOCK:
         if len(_FILES) >= _MAX_FILES:
             _FILES.pop(next(iter(_FILES)))
         _FILES[key] = data
     return data
+
+
+def _forget_older_files() -> None:
+    newest = context.current_version()
+    with _FILES_LOCK:
+        for key in [k for k in _FILES if k[0] != newest]:
+            del _FILES[key]
+
+
+context.on_new_version(_forget_older_files)
 
 
 # --- reading the URL -----------------------------------------------------------------------

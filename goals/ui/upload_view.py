@@ -39,7 +39,7 @@ def template_download(cat: Catalogue, actor: Actor | None, lang: str) -> None:
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@context.versioned_cache(max_entries=8, kind="data")
 def _template(version: tuple, code: str, lang: str) -> bytes:
     return workbook.write_template(engine=context.engine(), steering_group=code, lang=lang)
 

@@ -3,11 +3,19 @@
 Cached per server process and keyed on the store's *data version* (newest upload, newest audit
 event, newest criterion revision), so a write made through another app instance on the same
 PostgreSQL database shows up at the next rerun without any cross-instance messaging.
+
+The caches hold the newest data version only (`versioned_cache`): when a run reads a version
+not seen before, every entry built for an older one is dropped at once — a status report of
+the 10× benchmark store takes some 30 MB, and a cache that kept one per write grew without end.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import functools
+import itertools
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import streamlit as st
 
@@ -18,6 +26,8 @@ from goals.status import StatusReport, assess
 if TYPE_CHECKING:  # types only: pages reach the database through the core
     from sqlalchemy.engine import Engine
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 
 @st.cache_resource(show_spinner=False)
 def engine() -> Engine:
@@ -25,12 +35,105 @@ def engine() -> Engine:
     return setup.prepare_app_store()
 
 
+# --- the newest data version and the caches that hold it ------------------------------------
+
+
+class _Versions:
+    """The newest data version this process has read, and what to clear when it changes.
+
+    Each read of the version takes a ticket before its query, so the order of the tickets is
+    the order in which the database was asked: a read that started before another one's (and
+    may have seen older data) never displaces the newer version."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.tickets = itertools.count(1)
+        self.current: tuple | None = None
+        self.ticket = 0
+        self.changes = 0  # how many times a newer version replaced the one held
+        self.on_change: list[Callable[[], None]] = []
+
+    def note(self, version: tuple, ticket: int) -> None:
+        with self.lock:
+            if version == self.current:
+                self.ticket = max(self.ticket, ticket)
+                return
+            if ticket < self.ticket:
+                return  # an older read that finished late
+            first = self.current is None
+            self.current, self.ticket = version, ticket
+            if not first:
+                self.changes += 1
+            clear = list(self.on_change)
+        for action in clear:
+            action()
+
+
+_versions = _Versions()
+
+
 def data_version() -> tuple:
-    """A cheap fingerprint of everything the pages show; changes with every write."""
-    return setup.data_version(engine())
+    """A cheap fingerprint of everything the pages show; changes with every write. A version
+    newer than the one held drops every cached entry of the older ones (`versioned_cache`)."""
+    ticket = next(_versions.tickets)
+    version = setup.data_version(engine())
+    _versions.note(version, ticket)
+    return version
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+def current_version() -> tuple | None:
+    """The newest data version read in this process (None before the first read)."""
+    return _versions.current
+
+
+def version_changes() -> int:
+    """How many times a newer data version has replaced the one the caches held."""
+    return _versions.changes
+
+
+def on_new_version(action: Callable[[], None]) -> None:
+    """Call `action` whenever a newer data version is first read (to drop caches of one's own)."""
+    _versions.on_change.append(action)
+
+
+def versioned_cache(
+    *, max_entries: int, kind: Literal["resource", "data"] = "resource"
+) -> Callable[[F], F]:
+    """`st.cache_resource` (or `st.cache_data`) for a function whose first argument is the
+    data version, holding entries of the newest version only.
+
+    `max_entries` bounds what legitimately varies within one version (language, "as of",
+    cluster, …). When a newer version is read (`data_version`), the whole cache is cleared; a
+    call with an older version – a run that read the version just before a write – is computed
+    but not kept. ``.clear()`` clears the cache, as Streamlit's does."""
+
+    def decorate(func: F) -> F:
+        decorator = st.cache_resource if kind == "resource" else st.cache_data
+        cached = decorator(show_spinner=False, max_entries=max_entries)(func)
+        on_new_version(cached.clear)
+
+        @functools.wraps(func)
+        def call(version: tuple, *args: Any, **kwargs: Any) -> Any:
+            if _versions.current is None:
+                _versions.note(version, next(_versions.tickets))
+            if version != _versions.current:
+                return func(version, *args, **kwargs)  # an older version: not kept
+            result = cached(version, *args, **kwargs)
+            if version != _versions.current:  # a newer version arrived meanwhile
+                cached.clear(version, *args, **kwargs)
+            return result
+
+        call.clear = cached.clear  # type: ignore[attr-defined]
+        call.cached = cached  # type: ignore[attr-defined]
+        return call  # type: ignore[return-value]
+
+    return decorate
+
+
+# --- what every page reads ----------------------------------------------------------------------
+
+
+@versioned_cache(max_entries=2)
 def _catalogue(version: tuple) -> Catalogue:
     return Catalogue.read(engine())
 
@@ -39,7 +142,7 @@ def catalogue() -> Catalogue:
     return _catalogue(data_version())
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@versioned_cache(max_entries=2)
 def _shows_demo_data(version: tuple) -> bool:
     return setup.has_demo_values(engine())
 
@@ -48,7 +151,12 @@ def shows_demo_data() -> bool:
     return _shows_demo_data(data_version())
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+#: Two languages × the latest data and a few "as of" periods (a report of the 10× benchmark
+#: store takes some 30 MB).
+STATUS_REPORTS = 8
+
+
+@versioned_cache(max_entries=STATUS_REPORTS)
 def _status_report(version: tuple, as_of: str | None, lang: str) -> StatusReport:
     return assess(engine=engine(), catalogue=_catalogue(version), as_of=as_of, lang=lang)
 
