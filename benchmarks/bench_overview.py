@@ -1,4 +1,4 @@
-"""The Overblik page on the benchmark store: warm render under 0.5 s; 10× the data at most 3×.
+"""Overblik on the benchmark store: warm < 0.5 s, 10× data ≤ 3× time, < 0.5 s after a change.
 
 Bars (issue 5): the overview renders in under 0.5 s warm on the large benchmark store
 (5 clusters, 19 municipalities, 60 criteria, 15 years, 8 groups), and ten times the data
@@ -15,6 +15,14 @@ store's data version (goals.ui.frame.context):
   `goals.status.overview.grid_model` – which grows with the number of criterion × area rows;
 * ``grid_ms``: `grid_model` alone on a built report.
 
+And the first render after a data change (issue 14, bar < 0.5 s at 10×), ``changed_ms``: the
+page open in AppTest and rendered warm, a tiny write to a copy of the store (one audit event,
+which changes the store's data version as any upload or edit does), then the page run again:
+the catalogue, the status report, the grid model and the freshness are all rebuilt for the new
+version. The median of several such changes; ``changed_page_ms`` is what is left when the
+status assessment itself (`goals.status.assess`, the core's share) is taken out — the page's
+own share of that render.
+
 Run: ``python -m benchmarks.bench_overview [--folder DIR] [--runs N]``; stores are built once
 per folder (default: the system's temporary folder). A common runner calls `run()`.
 """
@@ -23,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -42,7 +51,9 @@ from goals.status import assess  # noqa: E402
 
 BAR_SECONDS = 0.5
 BAR_RATIO = 3.0
+BAR_CHANGED_SECONDS = 0.5
 RUNS = 7
+CHANGES = 5
 SCALES = (1, 10)
 DEFAULT_FOLDER = Path(tempfile.gettempdir()) / "maalbillede-benchmarks"
 
@@ -97,15 +108,77 @@ def _page(url: str, runs: int) -> tuple[float, float, int]:
     return cold, warm, elements
 
 
+def _touch(url: str) -> None:
+    """A tiny write: one audit event (the data version changes, as with any upload or edit)."""
+    from goals import access
+
+    with store.write_session(store.get_engine(url)) as session:
+        access.record(session, actor="benchmark", action="benchmark.touch")
+
+
+def _after_change(url: str, changes: int = CHANGES) -> tuple[float, float]:
+    """(first render after a data change, the same less the time spent in assess), median of
+    `changes` writes, on a copy of the store (the shared benchmark store stays untouched)."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from goals.ui.frame import context
+
+    source = Path(url.removeprefix("sqlite:///"))
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / source.name
+        shutil.copy(source, copy)
+        copy_url = f"sqlite:///{copy}"
+        os.environ["GOALS_DATABASE_URL"] = copy_url
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        store.dispose_engines()
+        assessing = [0.0]
+        real_assess = context.assess
+
+        def timed_assess(**kwargs: Any):
+            started = time.perf_counter()
+            try:
+                return real_assess(**kwargs)
+            finally:
+                assessing[0] += time.perf_counter() - started
+
+        context.assess = timed_assess
+        try:
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+            at.run()
+            at.run()  # warm: as a director sees the page before the change
+            totals, pages = [], []
+            for _ in range(changes):
+                _touch(copy_url)
+                assessing[0] = 0.0
+                started = time.perf_counter()
+                at.run()
+                total = time.perf_counter() - started
+                if at.exception:
+                    raise RuntimeError(f"the overview failed: {at.exception[0].value}")
+                totals.append(total)
+                pages.append(total - assessing[0])
+        finally:
+            context.assess = real_assess
+            st.cache_resource.clear()
+            st.cache_data.clear()
+            store.dispose_engines()
+    return statistics.median(totals), statistics.median(pages)
+
+
 def measure(url: str, scale: int, runs: int = RUNS) -> dict[str, Any]:
     data, grid, rows = _data_path(url, runs)
     cold, warm, _ = _page(url, runs)
+    changed, changed_page = _after_change(url)
     ms = 1000
     return {
         "store": f"x{scale} criteria",
         "rows": rows,
         "warm_ms": round(warm * ms, 1),
         "cold_ms": round(cold * ms, 1),
+        "changed_ms": round(changed * ms, 1),
+        "changed_page_ms": round(changed_page * ms, 1),
         "data_ms": round(data * ms, 1),
         "grid_ms": round(grid * ms, 2),
     }
@@ -127,8 +200,8 @@ def run(folder: Path = DEFAULT_FOLDER, runs: int = RUNS) -> list[dict[str, Any]]
         result["data_ratio"] = round(result["data_ms"] / base["data_ms"], 2)
     base["bar"] = f"warm < {BAR_SECONDS * 1000:.0f} ms"
     base["ok"] = base["warm_ms"] < BAR_SECONDS * 1000
-    big["bar"] = f"warm ≤ {BAR_RATIO:.0f}× x1"
-    big["ok"] = big["warm_ratio"] <= BAR_RATIO
+    big["bar"] = f"warm ≤ {BAR_RATIO:.0f}× x1; changed < {BAR_CHANGED_SECONDS * 1000:.0f} ms"
+    big["ok"] = big["warm_ratio"] <= BAR_RATIO and big["changed_ms"] < BAR_CHANGED_SECONDS * 1000
     print(markdown_table(results))
     return results
 

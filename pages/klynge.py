@@ -42,11 +42,4 @@ if page:
             )
             overview_view.upload_link(lang)
         view = cluster_view.view(cat, cluster, as_of, lang)
-        tracks = [tr for tr in cat.tracks if not track or tr.code == track]
-        for tr in tracks:
-            st.header(name_of(tr, lang), anchor=False, divider="gray")
-            goals = cat.goals_of_track(tr)
-            if not goals:
-                st.caption(t("cluster.no_goals", lang))
-            for goal in goals:
-                cluster_view.goal(view, goal)
+        cluster_view.goals(view, track or None)

@@ -143,12 +143,17 @@ TEXTS = {
     },
     "cluster.open_goal": {"da": "Målet i alle klynger", "en": "The goal in every cluster"},
     "cluster.goal.details": {
-        "da": "Grafer, tal og indsatser ({n} succeskriterier)",
-        "en": "Charts, figures and initiatives ({n} success criteria)",
+        "da": "{n} succeskriterier med grafer, tal og indsatser",
+        "en": "{n} success criteria with charts, figures and initiatives",
+    },
+    "cluster.details.closed": {
+        "da": "Hvert måls succeskriterier med grafer, tal og indsatser vises, når du åbner dem.",
+        "en": "Each goal's success criteria with charts, figures and initiatives show when you "
+        "open them.",
     },
     "cluster.goal.details.one": {
-        "da": "Grafer, tal og indsatser (1 succeskriterium)",
-        "en": "Charts, figures and initiatives (1 success criterion)",
+        "da": "1 succeskriterium med graf, tal og indsatser",
+        "en": "1 success criterion with its chart, figures and initiatives",
     },
     "cluster.no_goals": {"da": "Ingen mål på dette spor.", "en": "No goals on this track."},
     "cluster.empty": {

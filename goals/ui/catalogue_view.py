@@ -18,7 +18,7 @@ from goals.catalogue.words import criterion_subject, criterion_text, period_labe
 from goals.i18n import name_of, t
 from goals.status import StatusReport, status_label, support_text
 from goals.status.verdicts import VERDICTS, Combined
-from goals.store.model import AreaKind, Goal
+from goals.store.model import AreaKind, Goal, Track
 from goals.ui.frame import context, urlstate
 from goals.ui.markup import esc
 from goals.ui.status_view import badge_html
@@ -186,44 +186,45 @@ def _goal_html(
     return f'<div class="goal-card">{"".join(parts)}</div>'
 
 
-def tracks_html(cat: Catalogue, lang: str, report: StatusReport | None) -> dict[str, str]:
-    """Track code → its goals and criteria as one block of HTML.
+def track_html(cat: Catalogue, track: Track, lang: str, report: StatusReport | None) -> str:
+    """A track's goals and criteria as one block of HTML.
 
     One element per track rather than several per goal and criterion: a catalogue ten times
     larger then costs the page ten times the text, not ten times the Streamlit elements.
     """
+    goals = cat.goals_of_track(track)
+    if not goals:
+        return f'<div class="goal-meta">{esc(t("home.no_goals", lang))}</div>'
     clusters = {c.code for c in cat.clusters}
     counts = _status_counts(report, clusters) if report is not None else None
+    ids = {goal.id for goal in goals}
     by_goal: dict[int, list[CriterionInfo]] = defaultdict(list)
     for info in cat.criteria:
-        by_goal[info.goal.id].append(info)
-    out = {}
-    for track in cat.tracks:
-        goals = cat.goals_of_track(track)
-        if not goals:
-            out[track.code] = f'<div class="goal-meta">{esc(t("home.no_goals", lang))}</div>'
-            continue
-        out[track.code] = "".join(
-            _goal_html(cat, goal, by_goal[goal.id], lang, counts) for goal in goals
-        )
-    return out
+        if info.goal.id in ids:
+            by_goal[info.goal.id].append(info)
+    return "".join(_goal_html(cat, goal, by_goal[goal.id], lang, counts) for goal in goals)
 
 
-@context.versioned_cache(max_entries=16)
-def _tracks_html(version: tuple, lang: str, as_of: str | None, with_status: bool) -> dict[str, str]:
+@context.versioned_cache(max_entries=24)
+def _track_html(version: tuple, lang: str, as_of: str | None, with_status: bool, track: str) -> str:
+    cat = context.catalogue()
     report = context.status_report(as_of, lang) if with_status else None
-    return tracks_html(context.catalogue(), lang, report)
+    return track_html(cat, cat.track(track), lang, report)
 
 
 def goals_by_track(cat: Catalogue, lang: str, report: StatusReport | None = None) -> None:
     """A tab per track; each goal with its success criteria, their targets and (with a report)
-    how many clusters are at each status. Cached until the data change."""
+    how many clusters are at each status. Only the open tab is drawn (a tab runs the page again
+    when chosen), each cached until the data change."""
     if not cat.tracks:
         return
     st.markdown(_CARD_CSS, unsafe_allow_html=True)
-    blocks = _tracks_html(
-        context.data_version(), lang, report.as_of if report else None, report is not None
+    version = context.data_version()
+    as_of = report.as_of if report else None
+    tabs = st.tabs(
+        [name_of(track, lang) for track in cat.tracks], key="ov-track-tabs", on_change="rerun"
     )
-    tabs = st.tabs([name_of(track, lang) for track in cat.tracks])
     for tab, track in zip(tabs, cat.tracks, strict=True):
-        tab.markdown(blocks.get(track.code, ""), unsafe_allow_html=True)
+        if tab.open is not False:
+            html = _track_html(version, lang, as_of, report is not None, track.code)
+            tab.markdown(html, unsafe_allow_html=True)

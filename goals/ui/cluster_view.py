@@ -3,12 +3,11 @@ to the steering group's own assessment (mismatches flagged), per success criteri
 and the sentence saying why, a chart (baseline → latest → target; for a gap the gap before and
 after with its 95 % intervals) with a sparkline and the inputs, and the goal's initiatives.
 
-What is on the screen first is drawn first: every goal shows its verdicts and, per success
-criterion, the verdict and the sentence saying why; the charts, inputs and initiatives sit in
-the goal's "details", which run only while open (a Plotly figure costs tens of milliseconds to
-build and to draw, and a large programme has hundreds). The first goals on the page open by
-themselves, up to `OPEN_CRITERIA` success criteria – on a programme of the demo's size that is
-every goal – and the others open with a click.
+What is on the screen first is drawn first: every goal shows its title, owner and verdicts;
+its success criteria with their charts, inputs and initiatives sit in the goal's "details",
+which run only while open (a Plotly figure costs tens of milliseconds to build and as long to
+draw, and a large programme has hundreds). On a page of the demo's size (`OPEN_CRITERIA`) every
+goal's details open by themselves; on a bigger one, with a click.
 """
 
 from __future__ import annotations
@@ -17,13 +16,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
-from goals.catalogue import Catalogue
+from goals.catalogue import Catalogue, CriterionInfo
 from goals.catalogue.words import period_label
 from goals.i18n import name_of, t
-from goals.present import charts
 from goals.present.style import STATUS_STYLE, icon_svg
 from goals.status import StatusReport, StatusRow, status_label
 from goals.status.own import (
@@ -38,11 +35,12 @@ from goals.store.model import AreaKind, Goal
 from goals.ui import status_view
 from goals.ui.frame import context, urlstate
 from goals.ui.markup import esc
+from goals.ui.sparkline import sparkline_svg
 
 ROOT = Path(__file__).resolve().parents[2]
 GOAL_PAGE = "pages/maal.py"
-#: Success criteria drawn in full (chart, sparkline, inputs) when the page opens: goals open in
-#: the page's order until the next would pass this many (the first goal always opens).
+#: A page with at most this many success criteria opens every goal's details by itself (the
+#: demo's eleven: every chart on the screen at once); a bigger one opens them on demand.
 OPEN_CRITERIA = 12
 
 #: Traffic lights in the verdicts' colours (green as achieved, amber as acceleration needed,
@@ -73,9 +71,6 @@ _CSS = """<style>
 .cl-compare { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
   gap: .5rem 1rem; }
 .cl-label { color: #595959; font-size: .9rem; margin-bottom: .15rem; }
-.cl-summary { list-style: none; margin: .2rem 0 0 0; padding: 0; }
-.cl-summary > li { border-top: 1px solid #E0E0E0; padding: .6rem 0 .1rem 0; margin: 0; }
-.cl-summary .cl-note { color: #595959; margin: .2rem 0 .3rem 0; }
 .cl-criterion { font-size: 1.08rem; font-weight: 600; line-height: 1.35; }
 .cl-assessment-text { margin-top: .3rem; white-space: pre-line; }
 .cl-total { font-size: 1.1rem; margin: .2rem 0 .6rem 0; }
@@ -86,6 +81,7 @@ _CSS = """<style>
 .cl-track .goals-support, .cl-criterion-meta { color: #404040; font-size: .95rem; }
 .cl-track .goals-support { display: block; margin-top: .2rem; }
 .cl-criterion-meta { margin: .25rem 0 .1rem 0; }
+.cl-trend-caption { color: #595959; font-size: .875rem; margin-bottom: .25rem; }
 .cl-criterion-meta .goals-badge { margin-right: .5rem; }
 /* captions with 7 : 1 contrast on white (Streamlit's own: its text colour at 60 % opacity,
    3.9 : 1) */
@@ -184,63 +180,51 @@ def _assessment_html(
     return f'<div class="cl-compare"><div>{computed}</div><div>{own}</div></div>'
 
 
-def _mismatch(combined: Combined | None, assessment: CurrentAssessment | None, lang: str) -> None:
-    """The steering group's light against the computed verdict: a disagreement is said."""
+def _mismatch(combined: Combined | None, assessment: CurrentAssessment | None, lang: str) -> bool:
+    """The steering group's light against the computed verdict: a disagreement is said (and
+    True returned)."""
     if combined is None or assessment is None or not combined.n:
-        return
-    if assessment_agrees(assessment.light, combined.status) is False:
-        message = t(
-            "cluster.mismatch",
-            lang,
-            light=t(f"workbook.light.{assessment.light}", lang),
-            status=status_label(combined.status, lang),
-        )
-        st.warning(message, icon=":material/warning:")
+        return False
+    if assessment_agrees(assessment.light, combined.status) is not False:
+        return False
+    message = t(
+        "cluster.mismatch",
+        lang,
+        light=t(f"workbook.light.{assessment.light}", lang),
+        status=status_label(combined.status, lang),
+    )
+    st.warning(message, icon=":material/warning:")
+    return True
 
 
 @context.versioned_cache(max_entries=400)
-def _figures(
+def _chart(
     version: tuple, as_of: str | None, lang: str, area: str, criterion: str, _row: StatusRow
 ):
-    """The chart and the sparkline of a row (a plotly figure takes tens of milliseconds to
-    build, a cached one only to send): for a gap criterion the gap before and after with its
-    95 % intervals, otherwise the bullet chart; both in the verdict's colour."""
+    """The chart of a row (a plotly figure takes tens of milliseconds to build, a cached one
+    only to send): for a gap criterion the gap before and after with its 95 % intervals,
+    otherwise the bullet chart; both in the verdict's colour."""
+    from goals.present import charts  # plotly: imported when the first chart is drawn
+
     row = _row
     if row.gap:
         # the criterion's text stands above the chart: the groups are its only heading
-        chart = charts.gap_change_chart(row, lang=lang, title="")
-    else:
-        chart = charts.bullet_chart(
-            baseline=row.base_value,
-            latest=row.latest_value,
-            target=row.target,
-            unit=_chart_unit(row.unit),
-            decimals=row.decimals,
-            higher_is_better=row.higher_is_better,
-            status=row.verdict,
-            status_style=STATUS_STYLE,
-            lang=lang,
-            baseline_period=row.base_period,
-            latest_period=row.latest_period,
-            target_period=row.target_period,
-            badge=False,  # the verdict's badge stands right above the chart
-        )
-    spark = charts.sparkline(
-        list(row.series),
-        list(row.series.values()),
+        return charts.gap_change_chart(row, lang=lang, title="")
+    return charts.bullet_chart(
+        baseline=row.base_value,
+        latest=row.latest_value,
+        target=row.target,
+        unit=_chart_unit(row.unit),
+        decimals=row.decimals,
+        higher_is_better=row.higher_is_better,
         status=row.verdict,
         status_style=STATUS_STYLE,
         lang=lang,
-        width=260,
-        height=70,
+        baseline_period=row.base_period,
+        latest_period=row.latest_period,
+        target_period=row.target_period,
+        badge=False,  # the verdict's badge stands right above the chart
     )
-    # Survey indicators are measured every few years: the lone points of such a series must
-    # be seen on a shared screen, not only the latest one.
-    spark.update_traces(marker_size=7, selector={"mode": "markers"})
-    spark.data[-1].marker.size = 12  # the latest value, in the verdict's colour
-    # as wide as its column, which is narrow when the sidebar is open on a laptop
-    spark.update_layout(width=None)
-    return chart, spark
 
 
 def _chart_unit(unit: str) -> str:
@@ -249,9 +233,18 @@ def _chart_unit(unit: str) -> str:
     return unit if len(unit.strip()) <= 2 else ""
 
 
-def figures(view: ClusterView, row: StatusRow):
-    """(chart, sparkline) of a status row, cached until the data change."""
-    return _figures(view.version, view.as_of, view.lang, row.area, row.criterion, row)
+def chart(view: ClusterView, row: StatusRow):
+    """The chart of a status row, cached until the data change."""
+    return _chart(view.version, view.as_of, view.lang, row.area, row.criterion, row)
+
+
+def trend_html(row: StatusRow, lang: str) -> str:
+    """The sparkline (inline SVG, in the verdict's colour at its latest value) under the
+    periods it covers."""
+    caption = _sparkline_caption(row, lang)
+    return f'<div class="cl-trend-caption">{esc(caption)}</div>' + sparkline_svg(
+        row.series, row.verdict, label=caption
+    )
 
 
 def _sparkline_caption(row: StatusRow, lang: str) -> str:
@@ -280,22 +273,22 @@ def criterion(view: ClusterView, row: StatusRow) -> None:
     """One success criterion in the cluster: its text, verdict and the sentence saying why with
     the sparkline beside them, the chart across the box, then the inputs."""
     lang = view.lang
-    # the sparkline needs 150 px (plotly draws no narrower), also beside an open sidebar
     text, trend = st.columns([5, 2], vertical_alignment="top")
     text.markdown(criterion_head_html(row, lang), unsafe_allow_html=True)
     if not row.series:
         st.info(t("cluster.criterion.no_data", lang, cluster=view.cluster_name))
         return
     text.markdown(status_view.reason_html(row), unsafe_allow_html=True)
-    chart, spark = figures(view, row)
-    config = charts.plotly_config(f"{row.criterion}-{row.area}")
-    with trend:
-        st.caption(_sparkline_caption(row, lang))
-        st.plotly_chart(
-            spark, theme=None, width="stretch", config={**config, "displayModeBar": False}
-        )
-    st.plotly_chart(chart, theme=None, config=config)
+    trend.markdown(trend_html(row, lang), unsafe_allow_html=True)
+    figure = chart(view, row)
+    st.plotly_chart(figure, theme=None, config=plotly_config(f"{row.criterion}-{row.area}"))
     status_view.reasoning(row, lang, sentence=False)
+
+
+def plotly_config(name: str) -> dict:
+    from goals.present import charts
+
+    return charts.plotly_config(name)
 
 
 def initiatives(items: list[CurrentInitiative], lang: str) -> None:
@@ -303,6 +296,8 @@ def initiatives(items: list[CurrentInitiative], lang: str) -> None:
     if not items:
         st.caption(t("cluster.initiatives.none", lang))
         return
+    import pandas as pd  # half a second to import: only once a table is drawn
+
     frame = pd.DataFrame(
         {
             t("workbook.col.initiative", lang): [i.name for i in items],
@@ -333,6 +328,10 @@ class ClusterView:
     lang: str
     as_of: str | None
     version: tuple
+    criteria: dict[int, list[CriterionInfo]]  # goal id → its criteria, in order
+
+    def criteria_of(self, goal: Goal) -> list[CriterionInfo]:
+        return self.criteria.get(goal.id, [])
 
 
 def view(cat: Catalogue, cluster: str, as_of: str | None, lang: str) -> ClusterView:
@@ -347,47 +346,39 @@ def view(cat: Catalogue, cluster: str, as_of: str | None, lang: str) -> ClusterV
         lang=lang,
         as_of=as_of,
         version=context.data_version(),
+        criteria=_criteria_by_goal(cat),
     )
 
 
-def summary_html(view: ClusterView, goal: Goal) -> str:
-    """Every success criterion of a goal in the cluster, as a list: its text, verdict and the
-    sentence saying why (what the open details show above each chart)."""
-    lang, items = view.lang, []
-    for info in view.catalogue.criteria_of_goal(goal):
-        row = view.rows.get((goal.code, info.code))
-        if row is None:
-            text = esc(name_of(info.current, lang, "text"))
-            note = esc(t("cluster.criterion.not_here", lang))
-            items.append(
-                f'<li><div class="cl-criterion">{text}</div><div class="cl-note">{note}</div></li>'
-            )
-        elif not row.series:
-            note = esc(t("cluster.criterion.no_data", lang, cluster=view.cluster_name))
-            items.append(
-                f'<li>{criterion_head_html(row, lang)}<div class="cl-note">{note}</div></li>'
-            )
-        else:
-            items.append(f"<li>{criterion_head_html(row, lang)}{status_view.reason_html(row)}</li>")
-    return f'<ul class="cl-summary">{"".join(items)}</ul>' if items else ""
+def _criteria_by_goal(cat: Catalogue) -> dict[int, list[CriterionInfo]]:
+    """Catalogue.criteria_of_goal for every goal in one pass over the criteria."""
+    by_goal: dict[int, list[CriterionInfo]] = defaultdict(list)
+    for info in cat.criteria:
+        by_goal[info.goal.id].append(info)
+    return dict(by_goal)
+
+
+def details_key_of(cluster: str, track: str | None, goal: str) -> str:
+    """The widget key of a goal's details: one per cluster and track choice, so that another
+    cluster or track opens as its page size says, not as the last one was left."""
+    return f"cl-details-{cluster}-{track or 'all'}-{goal}"
 
 
 def details_key(view: ClusterView, goal: Goal, track: str | None) -> str:
-    """The widget key of a goal's details: one per cluster and track choice, so that each
-    view opens its own first goals."""
-    return f"cl-details-{view.cluster}-{track or 'all'}-{goal.code}"
+    return details_key_of(view.cluster, track, goal.code)
 
 
 def goal(view: ClusterView, goal: Goal, *, track: str | None = None, open_: bool = True) -> None:
-    """A goal in the cluster, in a bordered box: its verdicts always; its criteria in full
-    (chart, sparkline, inputs) and its initiatives in details that run only while open
-    (`open_`: open when first shown), with the criteria's verdicts and sentences listed
-    above them while closed."""
+    """A goal in the cluster, in a bordered box: its title, owner and verdicts always; its
+    success criteria in full (verdict, the sentence saying why, chart, sparkline, inputs), its
+    initiatives and the link to the goal's page in details that run only while open (`open_`:
+    open when first shown)."""
     cat, lang, cluster = view.catalogue, view.lang, view.cluster
     combined = view.report.goal_area.get((goal.code, cluster))
     assessment = view.reports.assessments.get(goal.code)
+    owner = next(g for g in cat.steering_groups if g.id == goal.steering_group_id)
+    n = len(view.criteria_of(goal))
     with st.container(border=True):
-        owner = next(g for g in cat.steering_groups if g.id == goal.steering_group_id)
         st.markdown(
             f'<div class="cl-goal-title">{esc(name_of(goal, lang, "title"))}</div>'
             f'<div class="cl-owner">{esc(t("home.owner", lang, group=name_of(owner, lang)))}</div>'
@@ -395,8 +386,6 @@ def goal(view: ClusterView, goal: Goal, *, track: str | None = None, open_: bool
             unsafe_allow_html=True,
         )
         _mismatch(combined, assessment, lang)
-        summary = st.empty()
-        n = len(cat.criteria_of_goal(goal))
         details = st.expander(
             t("cluster.goal.details", lang, n=n) if n != 1 else t("cluster.goal.details.one", lang),
             expanded=open_,
@@ -404,26 +393,15 @@ def goal(view: ClusterView, goal: Goal, *, track: str | None = None, open_: bool
             icon=":material/bar_chart:",
             on_change="rerun",
         )
-        if details.open is False:
-            summary.markdown(summary_html(view, goal), unsafe_allow_html=True)
-        else:
+        if details.open is not False:
             with details:
                 _details(view, goal)
-        if page_exists(GOAL_PAGE):
-            st.page_link(
-                GOAL_PAGE,
-                label=t("cluster.open_goal", lang),
-                icon=":material/flag:",
-                query_params=urlstate.link_params(
-                    goal=goal.code, cluster=cluster, as_of=view.as_of
-                ),
-            )
 
 
 def _details(view: ClusterView, goal: Goal) -> None:
     """Every success criterion of the goal in full, then the goal's initiatives."""
     lang = view.lang
-    for index, info in enumerate(view.catalogue.criteria_of_goal(goal)):
+    for index, info in enumerate(view.criteria_of(goal)):
         if index:
             st.divider()
         row = view.rows.get((goal.code, info.code))
@@ -437,25 +415,31 @@ def _details(view: ClusterView, goal: Goal) -> None:
         criterion(view, row)
     st.divider()
     initiatives(view.reports.initiatives.get(goal.code, []), lang)
+    if page_exists(GOAL_PAGE):
+        st.page_link(
+            GOAL_PAGE,
+            label=t("cluster.open_goal", lang),
+            icon=":material/flag:",
+            query_params=urlstate.link_params(
+                goal=goal.code, cluster=view.cluster, as_of=view.as_of
+            ),
+        )
 
 
 def goals(view: ClusterView, track: str | None = None) -> None:
-    """Every track (or the one chosen) with its goals. The first goals open their details
-    until the next would pass `OPEN_CRITERIA` success criteria; the rest open on demand."""
+    """Every track (or the one chosen) with its goals. When the page holds at most
+    `OPEN_CRITERIA` success criteria, every goal's details open by themselves; on a bigger
+    page they open on demand, so that what the screen shows first is drawn first."""
     cat, lang = view.catalogue, view.lang
-    drawn = 0
-    for tr in cat.tracks:
-        if track and tr.code != track:
-            continue
+    tracks = [tr for tr in cat.tracks if not track or tr.code == track]
+    shown = [(tr, cat.goals_of_track(tr)) for tr in tracks]
+    criteria = sum(len(view.criteria_of(g)) for _, track_goals in shown for g in track_goals)
+    open_ = criteria <= OPEN_CRITERIA
+    if not open_:
+        st.caption(t("cluster.details.closed", lang))
+    for tr, track_goals in shown:
         st.header(name_of(tr, lang), anchor=False, divider="gray")
-        track_goals = cat.goals_of_track(tr)
         if not track_goals:
             st.caption(t("cluster.no_goals", lang))
         for item in track_goals:
-            n = len(cat.criteria_of_goal(item))
-            open_ = drawn == 0 or drawn + n <= OPEN_CRITERIA
-            if open_:
-                drawn += n
-            else:
-                drawn = OPEN_CRITERIA + 1  # the goals below stay closed too
             goal(view, item, track=track, open_=open_)

@@ -1,7 +1,8 @@
 """Klynge: one cluster's goals with the computed verdict (and the count behind it) beside the
 steering group's own assessment, every criterion with its verdict, the sentence saying why, its
 chart (bullet chart, or the gap before and after), sparkline and inputs, and the initiatives —
-on the demo store, a store without values, deep links and English."""
+on the demo store, a store without values, deep links and English; on a page with more
+criteria than drawn at once, each goal's details drawn only once opened."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ import pytest
 from goals import store
 from goals.present.style import STATUS_STYLE
 from goals.status import StatusReport, assess, format_change, support_text
+from goals.ui import cluster_view
 from tests.app.test_overblik import links, texts
 
 CLUSTER = "pages/klynge.py"
+WHY = "Hvorfor denne status?"
 
 #: Characters a browser may draw as colour emoji (or not at all, without an emoji font): the
 #: pages use Material icons, inline SVG and text-only symbols instead.
@@ -40,6 +43,11 @@ def figures(at) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
+def why_expanders(at) -> list:
+    """The "why this status?" expanders (inside each goal's details)."""
+    return [e for e in at.expander if e.label in (WHY, "Why this status?")]
+
+
 def is_gap_chart(figure: dict) -> bool:
     ticks = figure["layout"].get("yaxis", {}).get("ticktext") or []
     return len(ticks) == 2 and ticks[0].startswith("<b>Basis</b>")
@@ -60,10 +68,23 @@ def test_first_cluster_by_default_with_every_goal_and_criterion(run_app, sqlite_
         "Angst/psykisk sårbarhed",
     ]
     assert page.count('<div class="cl-goal-title">') == 6
-    # 11 criteria, each with a chart and a sparkline, and the inputs behind it
-    assert len(at.get("plotly_chart")) == 22
-    assert len([e for e in at.expander if e.label == "Hvorfor denne status?"]) == 11
-    assert all(e.proto.icon == ":material/help:" for e in at.expander)
+    # 11 criteria – few enough to draw at once – each with a chart, a sparkline (inline SVG,
+    # named for screen readers by the periods it covers) and the inputs behind it
+    assert len(at.get("plotly_chart")) == 11
+    assert page.count('<svg class="goals-sparkline"') == 11
+    assert page.count('role="img" aria-label="Udvikling ') == 11
+    why = why_expanders(at)
+    assert len(why) == 11 and all(e.proto.icon == ":material/help:" for e in why)
+    # each goal's details: open, named by what they hold
+    details = [e for e in at.expander if e not in why]
+    assert [e.label for e in details] == [
+        "3 succeskriterier med grafer, tal og indsatser",
+        "1 succeskriterium med graf, tal og indsatser",
+        *["2 succeskriterier med grafer, tal og indsatser"] * 2,
+        "1 succeskriterium med graf, tal og indsatser",
+        "2 succeskriterier med grafer, tal og indsatser",
+    ]
+    assert all(e.proto.icon == ":material/bar_chart:" and e.proto.expanded for e in details)
     assert "Beregnet status" in page and "Styregruppens vurdering 2024" in page
 
 
@@ -163,7 +184,7 @@ def test_the_verdict_is_the_badge_seen_first_and_the_reason_is_not_hidden(run_ap
     assert 'class="goals-badge goals-uncertain"' in head and "goals-on_track" not in head
     # the sentence a director reads first stands outside the expander
     outside = [m.value for m in at.markdown]
-    inside = [m.value for e in at.expander for m in e.markdown]
+    inside = [m.value for e in why_expanders(at) for m in e.markdown]
     for row in rows.values():
         if row.track == "KOL" and row.series:
             assert any(row.reason_text in m for m in outside), row.criterion
@@ -177,7 +198,7 @@ def test_the_inputs_name_the_open_sdg_status_certainty_and_changes_a_year(run_ap
     )
     facts = next(
         m.value
-        for e in at.expander
+        for e in why_expanders(at)
         for m in e.markdown
         if f"{format_change(gap.change_per_year, gap)} om året" in m.value
     )
@@ -276,3 +297,50 @@ def test_an_empty_store_points_to_the_upload_with_a_material_icon(run_app, catal
     at = run_app(catalogue_url, page=CLUSTER, cluster="HORSENS")
     info = next(i for i in at.info if "Der er endnu ingen tal" in i.value)
     assert info.proto.icon == ":material/upload_file:"
+
+
+def test_a_bigger_page_draws_the_goals_first_and_their_details_when_opened(
+    run_app, sqlite_demo_url, monkeypatch
+):
+    # the demo's KOL track has 4 criteria: a page allowed 3 at once opens no details by itself
+    monkeypatch.setattr(cluster_view, "OPEN_CRITERIA", 3)
+    at = run_app(sqlite_demo_url, page=CLUSTER, cluster="VEST", track="KOL")
+    assert not at.exception
+    page = texts(at)
+    report = report_of(sqlite_demo_url)
+    # every goal with its verdicts: the computed one with the count behind it, the steering
+    # group's own (and the mismatch said), and what its details hold
+    for goal in ("KOL-1", "KOL-2"):
+        assert support_text(report.goal_area[(goal, "VEST")], "da") in page
+    assert "Færre rygere blandt borgere med kort uddannelse" in page
+    assert "Styregruppens vurdering 2024" in page
+    assert any("Styregruppen vurderer **Rød**" in w.value for w in at.warning)
+    details = at.expander
+    assert [e.label for e in details] == [
+        "3 succeskriterier med grafer, tal og indsatser",
+        "1 succeskriterium med graf, tal og indsatser",
+    ]
+    assert not any(e.proto.expanded for e in details)
+    # nothing of the details was built: no chart, no inputs, no initiatives
+    assert not at.get("plotly_chart") and not at.dataframe and not why_expanders(at)
+    # opening the first goal's details draws its three criteria in full, and only those
+    at.session_state[cluster_view.details_key_of("VEST", "KOL", "KOL-1")] = True
+    at.run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 3 and len(why_expanders(at)) == 3
+    rows = [r for r in report.rows if r.area == "VEST" and r.goal == "KOL-1"]
+    page = texts(at)
+    assert all(r.reason_text in page for r in rows)
+    assert len(at.dataframe) == 1  # the goal's initiatives
+    assert ("Målet i alle klynger", "maal", {"goal": "KOL-1", "cluster": "VEST"}) in links(at)
+
+
+def test_each_cluster_and_track_opens_its_own_details(run_app, sqlite_demo_url, monkeypatch):
+    monkeypatch.setattr(cluster_view, "OPEN_CRITERIA", 3)
+    at = run_app(sqlite_demo_url, page=CLUSTER, cluster="VEST", track="KOL")
+    at.session_state[cluster_view.details_key_of("VEST", "KOL", "KOL-1")] = True
+    at.run()
+    assert len(at.get("plotly_chart")) == 3
+    at.selectbox(key="url:cluster").select("MIDT").run()
+    assert not at.exception
+    assert not at.get("plotly_chart")  # another cluster: its details are closed again

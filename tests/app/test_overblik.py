@@ -252,3 +252,18 @@ def test_a_quarter_in_a_copied_link_is_kept(run_app, sqlite_demo_url):
     assert not at.exception
     assert at.selectbox(key="url:as_of").value == "2024K2"
     assert "Data pr. 2. kvt. 2024" in texts(at)
+
+
+def test_only_the_open_track_tab_is_drawn(run_app, sqlite_demo_url):
+    """A tab runs the page again when chosen: a large catalogue costs one track's text."""
+    at = run_app(sqlite_demo_url)
+    assert not at.exception
+    kol, dia, psy = at.tabs
+    assert "Færre rygere blandt borgere med kort uddannelse" in kol.markdown[0].value
+    assert not dia.markdown and not psy.markdown
+    at.session_state["ov-track-tabs"] = "Diabetes/overvægt"
+    at.run()
+    kol, dia, psy = at.tabs
+    assert not at.exception and not kol.markdown and not psy.markdown
+    assert "Tidlig opsporing af type 2-diabetes" in dia.markdown[0].value
+    assert "klynger pr. status" in dia.markdown[0].value.lower()

@@ -56,8 +56,9 @@ class Server:
         return self.log.read_text(errors="replace")
 
 
-def start_server(database_url: str, tmp: Path) -> Server:
-    """Start `streamlit run app.py` on a free port and wait until it is healthy."""
+def start_server(database_url: str, tmp: Path, *, poll: float = 0.3) -> Server:
+    """Start `streamlit run app.py` on a free port and wait until it is healthy (asking every
+    `poll` seconds)."""
     port = _free_port()
     log = tmp / f"streamlit-{port}.log"
     env = {**os.environ, "GOALS_DATABASE_URL": database_url}
@@ -82,7 +83,7 @@ def start_server(database_url: str, tmp: Path) -> Server:
                 if response.status == 200:
                     return Server(url, process, log)
         except OSError:
-            time.sleep(0.3)
+            time.sleep(poll)
     process.terminate()
     raise RuntimeError(f"streamlit did not become healthy:\n{log.read_text(errors='replace')}")
 

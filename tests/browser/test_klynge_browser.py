@@ -1,8 +1,18 @@
-"""Klynge in a real browser: choosing a cluster updates the URL, a deep link restores the view."""
+"""Klynge in a real browser: choosing a cluster updates the URL, a deep link restores the view;
+a large cluster draws its goals first and a goal's charts when its details are opened."""
 
 import re
 
-from tests.browser.conftest import assert_no_exception, screenshot, wait_for_app
+import pytest
+
+from goals import store
+from tests.browser.conftest import (
+    assert_no_exception,
+    screenshot,
+    start_server,
+    stop_server,
+    wait_for_app,
+)
 
 
 def test_cluster_page_loads_and_is_screenshotted(demo_server, page):
@@ -56,4 +66,40 @@ def test_a_deep_link_restores_the_view(demo_server, page):
     assert main.get_by_role("combobox", name="Track").input_value() == "Diabetes/obesity"
     assert "cluster=VEST" in page.url and "track=DIA" in page.url and "lang=en" in page.url
     screenshot(page, "klynge-vest-dia-en")
+    assert not page.errors
+
+
+@pytest.fixture(scope="module")
+def large_server(tmp_path_factory):
+    """A freshly started server on the benchmark store (60 criteria: more than drawn at once)."""
+    from benchmarks.store_gen import build_benchmark_store
+
+    tmp = tmp_path_factory.mktemp("large")
+    url = f"sqlite:///{tmp / 'bench.db'}"
+    build_benchmark_store(url, scale=1)
+    store.dispose_engines()
+    server = start_server(url, tmp)
+    yield server
+    stop_server(server)
+
+
+def test_a_large_cluster_draws_its_goals_first_and_a_goals_charts_when_opened(large_server, page):
+    page.goto(f"{large_server.url}/klynge?cluster=AARHUS&lang=en")
+    wait_for_app(page)
+    assert_no_exception(page, large_server)
+    main = page.locator("[data-testid='stMain']")
+    assert main.get_by_role("heading", name="Aarhus cluster").is_visible()
+    assert main.get_by_text("show when you open them", exact=False).is_visible()
+    assert main.locator(".cl-goal-title").count() == 12  # every goal with its verdicts
+    assert page.locator(".js-plotly-plot").count() == 0  # and no chart drawn yet
+    details = main.get_by_text("5 success criteria with charts, figures and initiatives")
+    assert details.count() == 12
+    details.first.click()
+    page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+    wait_for_app(page)
+    assert_no_exception(page, large_server)
+    assert page.locator(".js-plotly-plot").count() >= 4  # the opened goal's charts only
+    assert page.locator("svg.goals-sparkline").count() >= 4
+    assert main.get_by_role("link", name="The goal in every cluster").is_visible()
+    screenshot(page, "klynge-large-opened-en")
     assert not page.errors

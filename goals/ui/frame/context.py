@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from goals import i18n, setup
 from goals.catalogue import Catalogue
@@ -62,22 +63,37 @@ class _Versions:
                 return  # an older read that finished late
             first = self.current is None
             self.current, self.ticket = version, ticket
-            if not first:
-                self.changes += 1
+            if first:
+                return  # nothing was cached for a version yet
+            self.changes += 1
             clear = list(self.on_change)
         for action in clear:
             action()
 
 
 _versions = _Versions()
+_run = threading.local()  # the data version read in the script run on this thread
+
+
+def _this_run() -> object | None:
+    """What identifies the script run on this thread: Streamlit gives each run (a rerun, a
+    callback's run) a new cursor table. None outside a script run (the start-up warm-up)."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return getattr(ctx, "cursors", None) if ctx is not None else None
 
 
 def data_version() -> tuple:
     """A cheap fingerprint of everything the pages show; changes with every write. A version
-    newer than the one held drops every cached entry of the older ones (`versioned_cache`)."""
+    newer than the one held drops every cached entry of the older ones (`versioned_cache`).
+    A script run reads it once (a page asks for it a dozen times)."""
+    run = _this_run()
+    if run is not None and getattr(_run, "run", None) is run:
+        return _run.version
     ticket = next(_versions.tickets)
     version = setup.data_version(engine())
     _versions.note(version, ticket)
+    if run is not None:
+        _run.run, _run.version = run, version
     return version
 
 
@@ -168,6 +184,7 @@ def status_report(as_of: str | None = None, lang: str = "da") -> StatusReport:
 
 def forget_cached_data() -> None:
     """Call after a write in this process so the next run reads the new state at once."""
+    _run.run = None
     _catalogue.clear()
     _shows_demo_data.clear()
     _status_report.clear()
