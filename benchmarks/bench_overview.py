@@ -186,6 +186,13 @@ def measure(url: str, scale: int, runs: int = RUNS) -> dict[str, Any]:
 
 def run(folder: Path = DEFAULT_FOLDER, runs: int = RUNS) -> list[dict[str, Any]]:
     """Measure each scale; prints a markdown table and returns its rows."""
+    # As the server does once the pages' modules are imported (goals.ui.frame.startup)
+    import streamlit.testing.v1  # noqa: F401
+
+    from goals import runtime
+    from goals.ui import catalogue_view, overview_view, status_view  # noqa: F401
+
+    runtime.tune_collector()
     saved = os.environ.get("GOALS_DATABASE_URL")
     try:
         results = [measure(benchmark_store(folder, scale=s), s, runs) for s in SCALES]

@@ -8,12 +8,12 @@ report, users, setup) is imported only when that command runs.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 
+from goals import runtime
 from goals.cli.common import EXIT_INTERRUPTED, EXIT_OK, exit_code_for, refuse
 from goals.cli.parser import build_parser
 
@@ -29,12 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         module_name, function = args.run.split(":")
         handler = getattr(importlib.import_module(f"goals.cli.{module_name}"), function)
-        # The modules are loaded: the cycle collector need not walk their objects again
-        # while the command builds (and drops) hundreds of thousands of its own, and it runs
-        # after every 10,000 new objects instead of every 700 (at the 100× store: 13.7 → 11.8 s
-        # for status --json, the same peak memory).
-        gc.freeze()
-        gc.set_threshold(10_000, 10, 10)
+        runtime.tune_collector()  # the modules are loaded; now the command's own objects
         return int(handler(args) or EXIT_OK)
     except KeyboardInterrupt:
         print("Interrupted; nothing was half-written.", file=sys.stderr)

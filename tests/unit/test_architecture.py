@@ -22,6 +22,7 @@ FLOORS = {
     "names": 0,
     "units": 0,
     "config": 0,
+    "runtime": 0,
     "store": 1,
     "access": 2,
     "spreadsheet": 2,

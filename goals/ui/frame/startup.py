@@ -29,7 +29,7 @@ _log = logging.getLogger(__name__)
 def warm_up() -> None:
     """Import the pages' modules and compute what the front page (Overblik) shows first."""
     # imported here: at module level they would delay the server's start instead
-    from goals import i18n
+    from goals import i18n, runtime
     from goals.ui import catalogue_view, overview_view, status_view  # noqa: F401
     from goals.ui.frame import context, layout  # noqa: F401
 
@@ -37,6 +37,7 @@ def warm_up() -> None:
     with contextlib.suppress(ImportError):
         import streamlit.emojis  # noqa: F401
 
+    runtime.tune_collector()  # before the front page's report is built
     lang = i18n.DEFAULT_LANGUAGE
     context.engine()
     context.catalogue()
