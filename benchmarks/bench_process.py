@@ -22,7 +22,6 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -47,29 +46,43 @@ BARE_READ = (
 )
 
 
-def timed(args: list[str], env: dict[str, str], stdout: int | None = None) -> tuple[float, float]:
-    """(wall seconds, peak resident MB) of one process.
+# Runs one command and writes "seconds peak_kb exit_code" to the file named first. Linux keeps
+# a process's peak memory across exec, and a child spawned straight from this (large)
+# benchmark process would report this process's peak as its own; the command is therefore
+# forked from this small launcher, whose own peak is a few megabytes.
+LAUNCHER = """
+import os, sys, time
+out, args = sys.argv[1], sys.argv[2:]
+started = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.execv(args[0], args)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - started
+with open(out, "w") as f:
+    f.write(f"{seconds} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
 
-    Started with posix_spawn (vfork): a forked child would count this process's own memory in
-    its peak before it runs the command.
-    """
+
+def timed(args: list[str], env: dict[str, str], stdout: int | None = None) -> tuple[float, float]:
+    """(wall seconds, peak resident MB) of one process (see LAUNCHER)."""
     sink = os.open(os.devnull, os.O_WRONLY)
-    with tempfile.TemporaryFile() as errors:
+    with tempfile.TemporaryFile() as errors, tempfile.NamedTemporaryFile("r") as report:
         actions = [
             (os.POSIX_SPAWN_DUP2, stdout if stdout is not None else sink, 1),
             (os.POSIX_SPAWN_DUP2, errors.fileno(), 2),
         ]
+        launcher = [sys.executable, "-S", "-c", LAUNCHER, report.name, *args]
         try:
-            started = time.perf_counter()
-            pid = os.posix_spawn(args[0], args, env, file_actions=actions)
-            _, status, usage = os.wait4(pid, 0)
-            seconds = time.perf_counter() - started
+            pid = os.posix_spawn(sys.executable, launcher, env, file_actions=actions)
+            os.waitpid(pid, 0)
         finally:
             os.close(sink)
-        if os.waitstatus_to_exitcode(status):
+        seconds, peak_kb, code = report.read().split()
+        if int(code):
             errors.seek(0)
             raise RuntimeError(f"{' '.join(args)} failed: {errors.read().decode()[-500:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return float(seconds), int(peak_kb) / 1024
 
 
 def _env(url: str | None = None) -> dict[str, str]:
