@@ -11,7 +11,9 @@ process's peak resident memory is reported beside its time (`os.wait4`).
 PostgreSQL is used when GOALS_BENCH_POSTGRES_URL (or GOALS_TEST_POSTGRES_URL) names a server
 whose user may create databases; each import gets a fresh database. The 100× store (~29
 million values, ~3 GB) is built once per folder the first time (about ten minutes); set
-BENCH_PROCESS_SCALES=1,10 to leave it out.
+BENCH_PROCESS_SCALES=1,10 to leave it out. With BENCH_PROCESS_THOUSANDFOLD=1 it also runs
+status on a thin 1000× store (60,000 criteria, values only for the region, the clusters, the
+criteria's groups and six years: ~10 million values), which must work in bounded memory.
 Run: ``python -m benchmarks.bench_process``; a common runner calls `run()`.
 """
 
@@ -248,11 +250,34 @@ def _status_rows(folder: Path, runs: int, scales: list[int]) -> list[dict[str, A
     return out
 
 
+def _thousandfold(folder: Path) -> list[dict[str, Any]]:
+    """status --json on the thin 1000× store (60,000 criteria; 384,000 criterion × area rows):
+    it must work – no query past the drivers' parameter limits – in bounded memory."""
+    python = sys.executable
+    url = benchmark_store(folder, scale=1000, thin=True)
+    store.dispose_engines()
+    with tempfile.TemporaryFile() as sink:
+        seconds, peak = timed([python, "-m", "goals", "status", "--json"], _env(url), sink.fileno())
+        sink.seek(0)
+        n_rows = sum(1 for line in sink if line.startswith(b"{"))
+    return [
+        {
+            "measure": f"python -m goals status --json, thin 1000× store ({n_rows:,} rows)",
+            "seconds": seconds,
+            "peak_mb": peak,
+            "ms_per_row": 1000 * seconds / n_rows,
+            "ok": n_rows == 384_000,
+        }
+    ]
+
+
 def run(folder: Path = DEFAULT_FOLDER, runs: int = RUNS) -> list[dict[str, Any]]:
     scales = [int(s) for s in os.environ.get("BENCH_PROCESS_SCALES", "1,10,100").split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         rows = _import_rows(Path(tmp), runs)
     rows += _status_rows(folder, runs, scales)
+    if os.environ.get("BENCH_PROCESS_THOUSANDFOLD") == "1":
+        rows += _thousandfold(folder)
     return rows
 
 

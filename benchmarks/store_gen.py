@@ -96,8 +96,8 @@ COLUMNS = (
 )
 
 
-def _periods(frequency: Frequency) -> list[Period]:
-    first = Period(YEARS[0], frequency, 1)
+def _periods(frequency: Frequency, first_year: int = YEARS[0]) -> list[Period]:
+    first = Period(first_year, frequency, 1)
     last = Period(YEARS[-1], frequency, frequency.per_year)
     out = [first]
     while out[-1] < last:
@@ -236,7 +236,9 @@ def _values(
     rng: np.random.Generator,
 ) -> tuple[list[Period], np.ndarray, np.ndarray]:
     """Values (areas × groups × periods) and the half-widths of their 95 % intervals."""
-    periods = _periods(Frequency.QUARTER if spec["quarterly"] else Frequency.YEAR)
+    periods = _periods(
+        Frequency.QUARTER if spec["quarterly"] else Frequency.YEAR, spec.get("first_year", YEARS[0])
+    )
     t = np.array([p.years - YEARS[0] for p in periods])
     area_factor = np.array([f for _, f in areas])[:, None, None]
     group_factor = np.array([f for _, f in groups])[None, :, None]
@@ -303,8 +305,20 @@ def _insert(engine: sa.Engine, rows: list[tuple[Any, ...]]) -> None:
             )
 
 
-def build_benchmark_store(url: str, scale: int = 1, grow: str = "criteria") -> dict[str, Any]:
-    """Create the benchmark store at `url` (an empty database); returns what it holds."""
+#: What a thin store keeps: the clusters and the region, the groups criteria follow, six years.
+THIN_YEARS = 6
+THIN_GROUPS = ("I alt", *GAP_GROUPS)
+
+
+def build_benchmark_store(
+    url: str, scale: int = 1, grow: str = "criteria", thin: bool = False
+) -> dict[str, Any]:
+    """Create the benchmark store at `url` (an empty database); returns what it holds.
+
+    `thin`: values only for the region and the clusters, only for the groups the criteria
+    follow, and only for the last THIN_YEARS years – a store with scale× the criteria that
+    fits on a disk at scale 1000 (municipal criteria then have no values and are assessed as
+    not assessable)."""
     if scale < 1:
         raise ValueError("scale must be at least 1")
     if grow not in ("criteria", "rounds"):
@@ -340,8 +354,16 @@ def build_benchmark_store(url: str, scale: int = 1, grow: str = "criteria") -> d
     for cluster in cat.clusters:
         areas.append((cluster.id, float(rng.normal(1, 0.08))))
     for municipality in cat.areas_of_kind(AreaKind.MUNICIPALITY):
-        areas.append((municipality.id, float(rng.normal(1, 0.12))))
-    groups = [(g.id, GROUP_FACTOR.get(g.code, 1.0)) for g in cat.groups.values()]
+        if not thin:
+            areas.append((municipality.id, float(rng.normal(1, 0.12))))
+    groups = [
+        (g.id, GROUP_FACTOR.get(g.code, 1.0))
+        for g in cat.groups.values()
+        if not thin or g.code in THIN_GROUPS
+    ]
+    if thin:
+        for spec in specs:
+            spec["first_year"] = YEARS[-1] - THIN_YEARS + 1
 
     observations = 0
     batch: list[tuple[Any, ...]] = []
@@ -376,23 +398,25 @@ def build_benchmark_store(url: str, scale: int = 1, grow: str = "criteria") -> d
         "criteria": n_criteria,
         "indicators": len(specs),
         "groups": len(groups),
-        "years": len(YEARS),
+        "years": THIN_YEARS if thin else len(YEARS),
         "uploads": rounds,
         "observations": observations,
         "seconds": round(time.perf_counter() - started, 1),
     }
 
 
-def benchmark_store(folder: Path, scale: int = 1, grow: str = "criteria") -> str:
+def benchmark_store(
+    folder: Path, scale: int = 1, grow: str = "criteria", thin: bool = False
+) -> str:
     """The URL of a SQLite benchmark store in `folder`, built the first time it is asked for."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"benchmark-v{GENERATOR_VERSION}-{grow}-x{scale}.db"
+    path = folder / f"benchmark-v{GENERATOR_VERSION}-{grow}-x{scale}{'-thin' if thin else ''}.db"
     url = f"sqlite:///{path}"
     if not path.exists():
         partial = path.with_suffix(".partial.db")
         for leftover in folder.glob(partial.name + "*"):
             leftover.unlink()
-        build_benchmark_store(f"sqlite:///{partial}", scale=scale, grow=grow)
+        build_benchmark_store(f"sqlite:///{partial}", scale=scale, grow=grow, thin=thin)
         store.dispose_engines()
         for suffix in ("-wal", "-shm"):
             Path(str(partial) + suffix).unlink(missing_ok=True)
@@ -405,12 +429,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", help="a new SQLite file, or a database URL of an empty database")
     parser.add_argument("--scale", type=int, default=1)
     parser.add_argument("--grow", choices=("criteria", "rounds"), default="criteria")
+    parser.add_argument(
+        "--thin",
+        action="store_true",
+        help="values only for the region and clusters, the criteria's groups, the last six years",
+    )
     args = parser.parse_args(argv)
     url = args.out if "://" in args.out else f"sqlite:///{Path(args.out).resolve()}"
     if "://" not in args.out and Path(args.out).exists():
         print(f"{args.out} exists already; choose a new file.", file=sys.stderr)
         return 2
-    report = build_benchmark_store(url, scale=args.scale, grow=args.grow)
+    report = build_benchmark_store(url, scale=args.scale, grow=args.grow, thin=args.thin)
     out = io.StringIO()
     for key, value in report.items():
         out.write(f"{key}: {value}\n")

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from goals.catalogue import Catalogue
-from goals.periods import Period, PeriodError, parse_period, strictly_increasing
+from goals.periods import Period, PeriodError, parse_period
 from goals.status.report import Point
 from goals.status.verdicts import Z95
 from goals.store import fetch_tuples
@@ -129,24 +129,26 @@ def load_values(
     counts: dict[tuple[int, int, int, Period], tuple[float | None, float | None]] = {}
     key: tuple[int, int, int] | None = None
     series: list[Point] = []
-    last_code = None
+    last_code = last_place = None
+    unordered: list[list[Point]] = []  # only if a store holds mixed frequencies in one series
     for indicator_id, area_id, code, group_id, value, lower, upper, numerator, denominator in rows:
         place = when[code]
         if place is None:
             continue
         if key is None or indicator_id != key[0] or area_id != key[1] or group_id != key[2]:
-            key, series, last_code = (indicator_id, area_id, group_id), [], None
+            key, series, last_code, last_place = (indicator_id, area_id, group_id), [], None, None
             data[key] = series
         elif code == last_code:  # the same value may come from two parts of the union
             continue
+        elif place[0] <= last_place:  # type: ignore[operator]
+            unordered.append(series)
         period = place[1]
         series.append((period, value, lower, upper))
         if denominator is not None:
             counts[(*key, period)] = (numerator, denominator)
-        last_code = code
-    for points in data.values():  # in time order unless a store holds mixed frequencies
-        if not strictly_increasing(p[0] for p in points):
-            points.sort(key=lambda p: p[0])
+        last_code, last_place = code, place[0]
+    for points in unordered:
+        points.sort(key=lambda p: p[0])
     return Values(data, counts)
 
 

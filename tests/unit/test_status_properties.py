@@ -82,3 +82,29 @@ def test_base_point_is_the_first_from_the_baseline_on(data):
     assert base == (later[0] if later else None)
     if base is not None:
         assert months(base[0])[0] >= months(baseline)[0]
+
+
+def test_a_series_whose_codes_do_not_sort_by_time_is_put_in_time_order(monkeypatch):
+    """The values query orders a series by its period codes, which is time order within one
+    frequency; a series that mixes frequencies (2020-03 sorts before 2020K1) is sorted again."""
+    from goals.periods import parse_period
+    from goals.status import values as values_module
+
+    rows = [
+        (1, 2, "2019", 3, 1.0, None, None, None, None),
+        (1, 2, "2020-03", 3, 2.0, None, None, None, None),
+        (1, 2, "2020K1", 3, 3.0, None, None, None, None),
+        (1, 2, "2020K1", 3, 3.0, None, None, None, None),  # from a second part of the union
+        (1, 4, "2021", 3, 5.0, None, None, 10, 20),
+    ]
+    monkeypatch.setattr(values_module, "values_query", lambda *args: None)
+    monkeypatch.setattr(values_module, "fetch_tuples", lambda connection, query: rows)
+
+    class Session:
+        def connection(self):
+            return None
+
+    loaded = values_module.load_values(Session(), None, [object()], None, None)
+    assert [p[0].code for p in loaded.points[(1, 2, 3)]] == ["2019", "2020K1", "2020-03"]
+    assert [p[1] for p in loaded.points[(1, 2, 3)]] == [1.0, 3.0, 2.0]
+    assert loaded.counts == {(1, 4, 3, parse_period("2021")): (10, 20)}
