@@ -7,11 +7,13 @@ needs only statuses and scores); `StatusReport.records`, `to_json` and `to_frame
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import io
 import json
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
@@ -151,7 +153,7 @@ class StatusRow:
                 value = fields[name]
                 if name == "revision_valid_from":
                     value = value.isoformat()
-                elif isinstance(value, float) and not math.isfinite(value):
+                elif name in _NUMBERS and value is not None and not math.isfinite(value):
                     value = None
             out[name] = value
         return out
@@ -218,6 +220,12 @@ RECORD_KEYS: tuple[str, ...] = (
 
 #: The keys of a record that are worked out when read (properties), not stored fields.
 _WORKED_OUT = frozenset({"trend", "trend_label", "reason_text", "series"})
+#: The fields that hold a number, which may be NaN or ±inf (written as null).
+_NUMBERS = frozenset(
+    f.name
+    for f in dataclasses.fields(StatusRow)
+    if re.search(r"\b(float|int)\b", str(f.type)) and not str(f.type).startswith("Sequence")
+)
 
 
 @dataclass(frozen=True)
