@@ -286,23 +286,9 @@ def _rows(
 
 
 def _insert(engine: sa.Engine, rows: list[tuple[Any, ...]]) -> None:
-    """Bulk insert: executemany on SQLite, COPY on PostgreSQL."""
-    columns = ", ".join(COLUMNS)
+    """Bulk insert through the store's own path (COPY on PostgreSQL, executemany on SQLite)."""
     with store.write_session(engine) as session:
-        connection = session.connection()
-        if connection.dialect.name == "postgresql":
-            raw = connection.connection.driver_connection
-            with (
-                raw.cursor() as cursor,
-                cursor.copy(f"COPY observation ({columns}) FROM STDIN") as copy,
-            ):
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join("?" for _ in COLUMNS)
-            connection.exec_driver_sql(
-                f"INSERT INTO observation ({columns}) VALUES ({marks})", rows
-            )
+        store.insert_rows(session.connection(), Observation.__table__, list(COLUMNS), rows)
 
 
 #: What a thin store keeps: the clusters and the region, the groups criteria follow, six years.

@@ -130,7 +130,7 @@ def load_values(
     key: tuple[int, int, int] | None = None
     series: list[Point] = []
     last_code = last_place = None
-    unordered: list[list[Point]] = []  # only if a store holds mixed frequencies in one series
+    unordered: dict[tuple[int, int, int], list[Point]] = {}  # mixed frequencies in one series
     for indicator_id, area_id, code, group_id, value, lower, upper, numerator, denominator in rows:
         place = when[code]
         if place is None:
@@ -141,13 +141,13 @@ def load_values(
         elif code == last_code:  # the same value may come from two parts of the union
             continue
         elif place[0] <= last_place:  # type: ignore[operator]
-            unordered.append(series)
+            unordered[key] = series
         period = place[1]
         series.append((period, value, lower, upper))
         if denominator is not None:
             counts[(*key, period)] = (numerator, denominator)
         last_code, last_place = code, place[0]
-    for points in unordered:
+    for points in unordered.values():
         points.sort(key=lambda p: p[0])
     return Values(data, counts)
 
