@@ -24,7 +24,6 @@ import shutil
 import statistics
 import sys
 import tempfile
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -106,18 +105,14 @@ def _postgres_admin() -> str | None:
 
 def _fresh_postgres(admin: str) -> tuple[str, Any]:
     """A new empty PostgreSQL database (its URL) and a function that drops it."""
-    import sqlalchemy as sa
+    from goals.store import scratch
 
-    name = f"bench_{uuid.uuid4().hex[:12]}"
-    engine = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    url = sa.engine.make_url(admin).set(database=name).render_as_string(hide_password=False)
+    engine = scratch.admin_engine(admin)
+    name, url = scratch.create_database(engine, "bench")
 
     def drop() -> None:
         store.dispose_engines()
-        with engine.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        scratch.drop_database(engine, name)
         engine.dispose()
 
     return url, drop

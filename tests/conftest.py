@@ -17,41 +17,29 @@ import pytest
 import sqlalchemy as sa
 
 from goals import catalogue, store
+from goals.store import scratch
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_URL = os.environ.get("GOALS_TEST_POSTGRES_URL", "").strip()
 BACKENDS = ["sqlite", "postgresql"]
 
 
-def _admin_engine() -> sa.Engine:
-    url = sa.engine.make_url(POSTGRES_URL).set(drivername="postgresql+psycopg")
-    return sa.create_engine(url, isolation_level="AUTOCOMMIT")
-
-
 class PostgresDatabases:
     """Creates and drops throw-away databases on the test server."""
 
     def __init__(self) -> None:
-        self.admin = _admin_engine()
+        self.admin = scratch.admin_engine(POSTGRES_URL)
         self.created: list[str] = []
 
     def create(self, template: str | None = None) -> str:
-        name = f"goals_test_{uuid.uuid4().hex[:12]}"
-        with self.admin.connect() as connection:
-            clause = f' TEMPLATE "{template}"' if template else ""
-            connection.exec_driver_sql(f'CREATE DATABASE "{name}"{clause}')
+        name, url = scratch.create_database(self.admin, "goals_test", template)
         self.created.append(name)
-        return (
-            sa.engine.make_url(POSTGRES_URL)
-            .set(drivername="postgresql+psycopg", database=name)
-            .render_as_string(hide_password=False)
-        )
+        return url
 
     def drop_all(self) -> None:
         store.dispose_engines()
-        with self.admin.connect() as connection:
-            for name in self.created:
-                connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for name in self.created:
+            scratch.drop_database(self.admin, name)
         self.admin.dispose()
 
 

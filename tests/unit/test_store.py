@@ -183,3 +183,25 @@ def test_a_writer_waiting_for_the_lock_gives_up_with_busy_on_postgresql(
         holder.close()
     assert result.status == "rejected"
     assert "optaget" in result.errors[0].message
+
+
+@pytest.mark.store
+def test_a_scratch_database_is_dropped_even_with_a_session_left_open(postgres):
+    """The suite's throw-away databases go, whoever still holds them: a plain DROP (which waits
+    out autovacuum), then FORCE for a session of our own."""
+    from goals.store import scratch
+
+    if postgres is None:
+        pytest.skip("GOALS_TEST_POSTGRES_URL is not set: no PostgreSQL server to test against")
+    name, url = scratch.create_database(postgres.admin, "goals_test")
+    holder = sa.create_engine(url)
+    connection = holder.connect()
+    try:
+        connection.exec_driver_sql("SELECT 1")
+        scratch.drop_database(postgres.admin, name)
+    finally:
+        connection.invalidate()
+        holder.dispose()
+    with postgres.admin.connect() as admin:
+        left = admin.exec_driver_sql("SELECT count(*) FROM pg_database WHERE datname = %s", (name,))
+        assert left.scalar() == 0
