@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_no_exception, screenshot, wait_for_app
 
@@ -79,8 +80,9 @@ def test_leaving_present_mode_shows_the_pickers(demo_server, big_page):
     wait_for_app(page)
     page.wait_for_selector("[data-testid='deck-counter']", timeout=60_000)
     assert _counter(page).startswith("3 / ")
-    assert page.get_by_text("Overblik: Aarhusklyngen").first.is_visible()
-    assert page.get_by_role("button", name=re.compile("PowerPoint")).is_visible()
+    # the pickers and the download are drawn after the slide: wait for them, not only the counter
+    expect(page.get_by_text("Overblik: Aarhusklyngen").first).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name=re.compile("PowerPoint"))).to_be_visible(timeout=30_000)
     screenshot(page, "praesentation-page-cluster")
     page.get_by_role("button", name=re.compile("Præsentationstilstand")).click()
     wait_for_app(page)
