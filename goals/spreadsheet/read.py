@@ -13,15 +13,18 @@ becomes one `ReadError` carrying a text key for `goals.i18n`; nothing here raise
 
 from __future__ import annotations
 
+import contextlib
+import html
 import io
 import re
 import struct
+import threading
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 from xml.etree import ElementTree as ET
-from xml.sax.saxutils import unescape
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
@@ -183,6 +186,41 @@ def read_workbook(content: bytes, filename: str, *, limit_bytes: int) -> RawWork
     elif kind == "xls":
         _scan_xls(content, sheets)
     return RawWorkbook(kind=kind, sheets=sheets)
+
+
+def read_ahead(content: bytes, filename: str, *, limit_bytes: int) -> Callable[[], RawWorkbook]:
+    """Start reading the workbook in a background thread; the function returned waits for it
+    and returns what `read_workbook` would (or raises its ReadError).
+
+    python-calamine parses without holding the interpreter's lock, so the command line starts
+    the read first and loads the import pipeline's modules meanwhile (``goals import`` of a
+    100,000-row file: the read's ~0.6 s and the modules' ~0.7 s overlap). The guards run first,
+    in the same order as `read_workbook`. Every sheet is read ahead; a sheet that fails is left
+    unread, so that its error is raised only if the import asks for that sheet.
+    """
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            raw = read_workbook(content, filename, limit_bytes=limit_bytes)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller as it is
+            outcome["error"] = exc
+            return
+        for sheet in raw.sheets:
+            with contextlib.suppress(ReadError):
+                sheet.rows()
+        outcome["raw"] = raw
+
+    thread = threading.Thread(target=work, name="read-ahead", daemon=True)
+    thread.start()
+
+    def result() -> RawWorkbook:
+        thread.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["raw"]
+
+    return result
 
 
 def _megabytes(size: int) -> str:
@@ -460,7 +498,7 @@ def _ods_extents(data: bytes) -> list[tuple[str, int, int, Cell]]:
                 name = found.group(1).decode("utf-8", "replace") if found else ""
                 rows, columns, far, row = 0, 0, (0, 0), 0
             else:
-                extents.append((unescape(name, _XML_QUOTES), rows, columns, far))
+                extents.append((html.unescape(name), rows, columns, far))  # XML escapes, &#…; too
             continue
         if tag == b"table-row":
             if not closing:
@@ -481,9 +519,6 @@ def _ods_extents(data: bytes) -> list[tuple[str, int, int, Cell]]:
         if not empty or b"value-type=" in attrs:
             row_columns = col
     return extents
-
-
-_XML_QUOTES = {"&quot;": '"', "&apos;": "'"}
 
 
 def column_letters(col: int) -> str:

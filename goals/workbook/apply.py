@@ -35,7 +35,7 @@ from goals.catalogue import Catalogue
 from goals.i18n import format_exact, name_of, t
 from goals.names import name_key
 from goals.spreadsheet.cells import Problem, cell_ref
-from goals.spreadsheet.read import ReadError, read_workbook
+from goals.spreadsheet.read import RawWorkbook, ReadError, read_workbook
 from goals.store.model import (
     ASSESSMENT_KEY,
     OBSERVATION_KEY,
@@ -433,18 +433,24 @@ def import_workbook(
     dry_run: bool = False,
     lang: str = "da",
     confirm_sha256: str | None = None,
+    read: Callable[[], RawWorkbook] | None = None,
 ) -> ImportResult:
     """Read, check and preview a status workbook; apply it in one transaction unless dry_run.
 
     A file with any error is never applied. `confirm_sha256` (the preview's `sha256`) makes
-    sure the file applied is the one the user saw previewed.
+    sure the file applied is the one the user saw previewed. `read`: the same file already
+    being read (`goals.spreadsheet.read.read_ahead`), instead of reading `content` here.
     """
     sha256 = hashlib.sha256(content).hexdigest()
     if confirm_sha256 is not None and confirm_sha256 != sha256:
         problem = file_problem("workbook.file.confirm_mismatch", lang)
         return _rejected([problem], sha256=sha256, filename=filename, lang=lang)
     try:
-        raw = read_workbook(content, filename, limit_bytes=config.settings().upload_limit_bytes)
+        if read is not None:
+            raw = read()
+        else:
+            limit = config.settings().upload_limit_bytes
+            raw = read_workbook(content, filename, limit_bytes=limit)
         with store.read_session(engine) as session:
             catalogue = Catalogue.load(session)
         parsed = check_workbook(raw, catalogue, lang=lang)

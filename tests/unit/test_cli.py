@@ -129,3 +129,16 @@ def test_a_command_loads_only_what_it_uses(tmp_path):
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+def test_the_import_command_starts_reading_before_the_pipeline_loads():
+    """`goals import` reads the file in a background thread while SQLAlchemy, SQLModel and
+    pandas load (goals.spreadsheet.read.read_ahead): its module must not load them itself."""
+    code = (
+        "import sys, goals.cli.workbook; "
+        "print(sorted(m for m in ('pandas', 'sqlalchemy', 'sqlmodel') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr

@@ -236,3 +236,36 @@ def test_a_real_sheet_at_the_upload_limit_is_not_taken_for_a_zip_bomb(
     assert 10 < ratio < 30, ratio
     archive = read_module._open_zip(content, limit_bytes=len(content))
     assert archive.read("xl/worksheets/sheet1.xml") == rows
+
+
+def test_read_ahead_gives_what_read_workbook_gives():
+    """The command line reads the file in a background thread while it loads the pipeline:
+    the same sheets, cells and scans as reading it in place."""
+    from goals.spreadsheet.read import read_ahead
+
+    content = fixture_bytes("statusark_voksne_2022.xlsx")
+    ahead = read_ahead(content, "f.xlsx", limit_bytes=10 << 20)()
+    here = read_workbook(content, "f.xlsx", limit_bytes=10 << 20)
+    assert [s.name for s in ahead.sheets] == [s.name for s in here.sheets]
+    for a, b in zip(ahead.sheets, here.sheets, strict=True):
+        assert a._rows is not None  # read ahead, not on first use
+        assert (a.rows(), a.hidden, a.percent_cells, a.formula_cells, a.error_cells) == (
+            b.rows(),
+            b.hidden,
+            b.percent_cells,
+            b.formula_cells,
+            b.error_cells,
+        )
+
+
+@pytest.mark.parametrize(
+    ("content", "key"),
+    [(b"", "workbook.file.empty_file"), (b"not a spreadsheet", "workbook.file.wrong_type")],
+)
+def test_read_ahead_hands_over_the_refusal(content, key):
+    from goals.spreadsheet.read import read_ahead
+
+    result = read_ahead(content, "f.xlsx", limit_bytes=10 << 20)
+    with pytest.raises(ReadError) as refused:
+        result()
+    assert refused.value.key == key
