@@ -15,11 +15,10 @@ from goals.status import (
     StatusReport,
     StatusRow,
     assess,
-    assess_rows,
     status_label,
     support_text,
 )
-from goals.status.report import write_json_rows
+from goals.status.export import write_json
 from goals.status.verdicts import Combined
 
 
@@ -27,10 +26,7 @@ def handler(args: argparse.Namespace) -> int:
     engine = store.open_store()
     if args.json:  # each row written as it is assessed: memory stays bounded at any size
         with store.read_session(engine) as session:
-            rows = assess_rows(
-                session=session, as_of=args.as_of, cluster=args.cluster, lang=args.lang
-            )
-            write_json_rows(rows, sys.stdout)
+            write_json(session, sys.stdout, as_of=args.as_of, cluster=args.cluster, lang=args.lang)
         return EXIT_OK
     report = assess(engine=engine, as_of=args.as_of, cluster=args.cluster, lang=args.lang)
     if not report.rows:

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -34,12 +35,20 @@ from goals.periods import Period, PeriodError, parse_period
 from goals.status.criterion import Criterion, assess_one
 from goals.status.messages import combine_rows
 from goals.status.report import StatusReport, StatusRow
-from goals.status.values import last_day, load_values
+from goals.status.values import Values, last_day, load_values
 from goals.status.verdicts import combine
 from goals.store import read_session
 from goals.store.model import Area, AreaKind, CriterionRevision
 
-__all__ = ["Plan", "UnknownArea", "assess", "assess_rows", "assessment_plan"]
+__all__ = [
+    "Batch",
+    "Plan",
+    "UnknownArea",
+    "assess",
+    "assess_rows",
+    "assessed_batches",
+    "assessment_plan",
+]
 
 
 class UnknownArea(ValueError):
@@ -75,8 +84,8 @@ def assess(
             return assess(session=own, catalogue=catalogue, as_of=as_of, cluster=cluster, lang=lang)
     lang = language(lang)
     cat = catalogue if catalogue is not None else Catalogue.load(session)
-    cutoff, when, rows = _assessed(session, cat, as_of, cluster, lang)
-    return _report(cat, list(rows), cutoff, when, lang)
+    cutoff, when, plan = _prepared(cat, as_of, cluster, lang)
+    return _report(cat, list(_rows(session, cat, plan, cutoff, lang)), cutoff, when, lang)
 
 
 def assess_rows(
@@ -92,12 +101,13 @@ def assess_rows(
     --json`` writes each row as it comes). The session must stay open while they are read."""
     lang = language(lang)
     cat = catalogue if catalogue is not None else Catalogue.load(session)
-    return _assessed(session, cat, as_of, cluster, lang)[2]
+    cutoff, _, plan = _prepared(cat, as_of, cluster, lang)
+    return _rows(session, cat, plan, cutoff, lang)
 
 
-def _assessed(
-    session: Session, cat: Catalogue, as_of: str | None, cluster: str | None, lang: str
-) -> tuple[Period | None, dt.date, Iterator[StatusRow]]:
+def _prepared(
+    cat: Catalogue, as_of: str | None, cluster: str | None, lang: str
+) -> tuple[Period | None, dt.date, Plan]:
     cutoff = None
     if as_of is not None:
         try:
@@ -106,24 +116,60 @@ def _assessed(
             raise PeriodError(t("status.bad_period", lang, value=as_of)) from None
     when = last_day(cutoff) if cutoff is not None else dt.date.today()
     allowed = _area_filter(cat, cluster, when, lang)  # raises before any row is read
-    return cutoff, when, _rows(session, cat, _plan(cat, when, allowed), cutoff, lang)
+    return cutoff, when, _plan(cat, when, allowed)
 
 
 def _rows(
     session: Session, cat: Catalogue, plans: Plan, cutoff: Period | None, lang: str
 ) -> Iterator[StatusRow]:
+    for batch in _loaded_batches(session, cat, plans, cutoff, lang):
+        yield from batch.rows(batch.plan)
+
+
+class Batch(NamedTuple):
+    """One batch of the plan with its values read; `rows(part)` assesses any run of its
+    entries (pure Python: no further query)."""
+
+    plan: Plan
+    rows: Callable[[Plan], Iterator[StatusRow]]
+
+
+def assessed_batches(
+    *,
+    session: Session,
+    catalogue: Catalogue | None = None,
+    as_of: str | None = None,
+    cluster: str | None = None,
+    lang: str = "da",
+) -> Iterator[Batch]:
+    """The batches of `assess_rows`, each with its values read, in report order: a caller may
+    assess parts of one batch apart (``goals status --json`` shares them with a forked
+    helper process, goals.status.export)."""
+    lang = language(lang)
+    cat = catalogue if catalogue is not None else Catalogue.load(session)
+    cutoff, _, plan = _prepared(cat, as_of, cluster, lang)
+    return _loaded_batches(session, cat, plan, cutoff, lang)
+
+
+def _loaded_batches(
+    session: Session, cat: Catalogue, plans: Plan, cutoff: Period | None, lang: str
+) -> Iterator[Batch]:
     region = cat.region
     tracks = {tr.id: tr.code for tr in cat.tracks}
     for batch in _batches(plans):
         values = load_values(session, cat, batch, region, cutoff)
         criteria: dict[int, Criterion] = {}
-        for info, revision, area in batch:
-            c = criteria.get(revision.id)
-            if c is None:
-                c = criteria[revision.id] = Criterion.of(
-                    cat, info, revision, region, values.points, tracks, lang
-                )
-            yield assess_one(c, area, region, values, lang)
+
+        def rows(part: Plan, values: Values = values, criteria=criteria) -> Iterator[StatusRow]:
+            for info, revision, area in part:
+                c = criteria.get(revision.id)
+                if c is None:
+                    c = criteria[revision.id] = Criterion.of(
+                        cat, info, revision, region, values.points, tracks, lang
+                    )
+                yield assess_one(c, area, region, values, lang)
+
+        yield Batch(batch, rows)
 
 
 def _batches(plans: Plan) -> Iterator[Plan]:

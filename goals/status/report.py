@@ -324,12 +324,20 @@ def write_json_rows(rows: Iterable[StatusRow], out: TextIO) -> None:
     ~5× slower), so a large report is never held as text in memory at once.
     """
     out.write("[")
-    first = True
+    out.write("]\n" if write_row_lines(rows, out, first=True) else "\n]\n")
+
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def write_row_lines(rows: Iterable[StatusRow], out: TextIO, *, first: bool) -> bool:
+    """The lines of `write_json_rows` between its brackets, each row's line led by a newline
+    (by ",\n" unless `first`); returns whether nothing has been written yet."""
     for row in rows:
         out.write("\n" if first else ",\n")
-        out.write(json.dumps(row.record(), ensure_ascii=False))
+        out.write(_encode(row.record()))
         first = False
-    out.write("]\n" if first else "\n]\n")
+    return first
 
 
 def period_code(period: Any) -> str | None:
