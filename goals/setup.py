@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from goals import catalogue, config, store
-from goals.store.model import AuditEvent, CriterionRevision, Observation, Upload
+from goals.store.model import Observation, Upload
 
 DEMO_USER = "Demodata"  # who the demo uploads are from; the UI marks their values as examples
 
@@ -28,19 +28,6 @@ class DemoError(RuntimeError):
 def has_values(engine: Engine) -> bool:
     with store.read_session(engine) as session:
         return session.exec(sa.select(sa.func.count()).select_from(Observation)).one()[0] > 0
-
-
-def data_version(engine: Engine) -> tuple:
-    """A fingerprint that changes with every write: newest upload (and how many are rolled
-    back), newest audit event, newest criterion revision. One cheap query."""
-    query = sa.select(
-        sa.select(sa.func.max(Upload.id)).scalar_subquery(),
-        sa.select(sa.func.count()).where(Upload.state != "applied").scalar_subquery(),
-        sa.select(sa.func.max(AuditEvent.id)).scalar_subquery(),
-        sa.select(sa.func.max(CriterionRevision.id)).scalar_subquery(),
-    )
-    with engine.connect() as connection:
-        return tuple(connection.execute(query).one())
 
 
 def has_demo_values(engine: Engine) -> bool:

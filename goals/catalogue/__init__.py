@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -188,6 +189,33 @@ class Catalogue:
             group_index=group_index,
             goal_index=goal_index,
         )
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """A digest of every row of the catalogue (each field of each area, membership, track,
+        steering group, goal, indicator, group, criterion and revision, and the areas listed
+        for each revision): two loads with the same fingerprint hold the same catalogue
+        (goals.status.refresh reuses a report's rows only then)."""
+        digest = hashlib.blake2b(digest_size=16)
+        rows: list[object] = [
+            *self.areas.values(),
+            *self.memberships,
+            *self.tracks,
+            *self.steering_groups,
+            *self.national_goals.values(),
+            *self.goals,
+            *self.indicators.values(),
+            *self.groups.values(),
+        ]
+        for info in self.criteria:
+            rows += [info.criterion, *info.revisions]
+            digest.update(
+                repr(sorted((k, sorted(v)) for k, v in info.listed_areas.items())).encode()
+            )
+        for row in rows:
+            fields = sorted((k, v) for k, v in vars(row).items() if not k.startswith("_"))
+            digest.update(f"{type(row).__name__}{fields!r}".encode())
+        return digest.hexdigest()
 
     # areas ---------------------------------------------------------------------------------
 

@@ -48,6 +48,7 @@ __all__ = [
     "assess_rows",
     "assessed_batches",
     "assessment_plan",
+    "reassess",
 ]
 
 
@@ -86,6 +87,41 @@ def assess(
     cat = catalogue if catalogue is not None else Catalogue.load(session)
     cutoff, when, plan = _prepared(cat, as_of, cluster, lang)
     return _report(cat, list(_rows(session, cat, plan, cutoff, lang)), cutoff, when, lang)
+
+
+def reassess(
+    previous: StatusReport,
+    *,
+    session: Session,
+    catalogue: Catalogue,
+    indicators: set[int],
+    as_of: str | None = None,
+    lang: str = "da",
+) -> StatusReport:
+    """`assess` after a change to the values of `indicators` only: the criteria that follow
+    them are assessed again, every other row is taken from `previous`, and the roll-ups are
+    combined anew — the same report as `assess` gives.
+
+    `previous` must be `assess` (or `reassess`) of the same catalogue — the caller knows it is
+    (goals.status.refresh compares fingerprints) — for the same `as_of` and language; on
+    another day (today's revisions may differ) every row is assessed again.
+    """
+    lang = language(lang)
+    cutoff, when, plan = _prepared(catalogue, as_of, None, lang)
+    same = (previous.revision_date, previous.as_of, previous.lang) == (
+        when,
+        cutoff.code if cutoff else None,
+        lang,
+    )
+    held = {(r.criterion, r.revision, r.area): r for r in previous.rows} if same else {}
+
+    def key(entry: tuple[CriterionInfo, CriterionRevision, Area]) -> tuple[str, int, str]:
+        return entry[0].code, entry[1].revision, entry[2].code
+
+    todo = [e for e in plan if e[1].indicator_id in indicators or key(e) not in held]
+    fresh = dict(zip(map(key, todo), _rows(session, catalogue, todo, cutoff, lang), strict=True))
+    rows = [fresh[k] if k in fresh else held[k] for k in map(key, plan)]
+    return _report(catalogue, rows, cutoff, when, lang)
 
 
 def assess_rows(

@@ -9,7 +9,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from goals import store
-from goals.ui.frame import context, startup
+from goals.status import refresh
+from goals.ui.frame import startup
 from tests.conftest import ROOT
 
 
@@ -28,10 +29,11 @@ def test_front_page_uses_what_the_warm_up_computed(monkeypatch, sqlite_demo_url,
     monkeypatch.setenv("GOALS_DATABASE_URL", sqlite_demo_url)
     startup.warm_up()
 
-    def assessed_again(**_: object) -> None:
+    def assessed_again(*_: object, **__: object) -> None:
         raise AssertionError("the front page assessed the criteria again")
 
-    monkeypatch.setattr(context, "assess", assessed_again)
+    monkeypatch.setattr(refresh, "assess", assessed_again)
+    monkeypatch.setattr(refresh, "reassess", assessed_again)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     assert not at.exception
     assert any("Aarhusklyngen" in m.value for m in at.markdown)

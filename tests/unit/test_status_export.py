@@ -4,6 +4,7 @@ same bytes as one process writes, whatever the split, and a helper's failure is 
 from __future__ import annotations
 
 import io
+import itertools
 import os
 
 import pytest
@@ -64,5 +65,5 @@ def test_a_split_keeps_each_criterions_areas_together(demo_engine, parts):
     runs = export._split(plan, parts)
     assert [entry for run in runs for entry in run] == plan
     assert len(runs) <= parts
-    for left, right in zip(runs, runs[1:]):
+    for left, right in itertools.pairwise(runs):
         assert left[-1][1].id != right[0][1].id

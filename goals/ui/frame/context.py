@@ -22,7 +22,9 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from goals import i18n, setup
 from goals.catalogue import Catalogue
-from goals.status import StatusReport, assess
+from goals.status import StatusReport
+from goals.status.refresh import LatestReports
+from goals.store import version as store_version
 
 if TYPE_CHECKING:  # types only: pages reach the database through the core
     from sqlalchemy.engine import Engine
@@ -90,7 +92,7 @@ def data_version() -> tuple:
     if run is not None and getattr(_run, "run", None) is run:
         return _run.version
     ticket = next(_versions.tickets)
-    version = setup.data_version(engine())
+    version = store_version.data_version(engine())
     _versions.note(version, ticket)
     if run is not None:
         _run.run, _run.version = run, version
@@ -171,10 +173,17 @@ def shows_demo_data() -> bool:
 #: store takes some 30 MB).
 STATUS_REPORTS = 8
 
+#: The newest report of the two languages, today and one "as of": after an upload, only the
+#: criteria on the indicators it carried are assessed again (goals.status.refresh). These are
+#: the reports the cache below holds for the current version, kept until the next one replaces
+#: them.
+status_reports = LatestReports(limit=4)
+
 
 @versioned_cache(max_entries=STATUS_REPORTS)
 def _status_report(version: tuple, as_of: str | None, lang: str) -> StatusReport:
-    return assess(engine=engine(), catalogue=_catalogue(version), as_of=as_of, lang=lang)
+    keep = version == _versions.current  # not a run that read the version before a write
+    return status_reports.report(engine(), _catalogue(version), version, as_of, lang, keep=keep)
 
 
 def status_report(as_of: str | None = None, lang: str = "da") -> StatusReport:
@@ -187,7 +196,7 @@ def forget_cached_data() -> None:
     _run.run = None
     _catalogue.clear()
     _shows_demo_data.clear()
-    _status_report.clear()
+    _status_report.clear()  # (status_reports stays: it serves a report only for its version)
     st.cache_data.clear()
 
 

@@ -1,0 +1,58 @@
+"""The store's data version: a cheap fingerprint that changes with every write, and what a
+change between two versions touched.
+
+`data_version` is (newest upload, uploads rolled back, newest audit event, newest criterion
+revision): every write path moves at least one of them, and each only grows (an upload is
+never deleted, and a rollback is never undone). The UI caches what it shows per version.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from goals.store.model import AuditEvent, CriterionRevision, Observation, Upload, UploadState
+
+__all__ = ["data_version", "newer_or_same", "values_changed"]
+
+
+def data_version(engine: Engine) -> tuple:
+    """(newest upload id, uploads rolled back, newest audit event id, newest revision id):
+    one cheap query."""
+    query = sa.select(
+        sa.select(sa.func.max(Upload.id)).scalar_subquery(),
+        sa.select(sa.func.count()).where(Upload.state != UploadState.APPLIED).scalar_subquery(),
+        sa.select(sa.func.max(AuditEvent.id)).scalar_subquery(),
+        sa.select(sa.func.max(CriterionRevision.id)).scalar_subquery(),
+    )
+    with engine.connect() as connection:
+        return tuple(connection.execute(query).one())
+
+
+def newer_or_same(version: tuple, than: tuple) -> bool:
+    """Whether `version` was read at or after `than` (every part only grows)."""
+    if len(version) != len(than):
+        return False
+    return all((a or 0) >= (b or 0) for a, b in zip(version, than, strict=True))
+
+
+def values_changed(engine: Engine, before: tuple, after: tuple) -> set[int] | None:
+    """The indicators whose values changed from version `before` to `after`, when nothing but
+    new uploads happened in between (their rows, and the rows they replaced, are all of the
+    indicators they carry); None when something else may have changed values (a rollback, a
+    new criterion revision) or the versions are not in order. Catalogue edits other than
+    revisions are the caller's to rule out (goals.status.refresh compares the catalogues)."""
+    if len(before) != 4 or len(after) != 4 or not newer_or_same(after, before):
+        return None
+    (upload_0, rolled_0, _, revision_0), (upload_1, rolled_1, _, revision_1) = before, after
+    if rolled_0 != rolled_1 or revision_0 != revision_1:
+        return None
+    if upload_0 == upload_1:
+        return set()
+    query = (
+        sa.select(Observation.indicator_id)
+        .where(Observation.upload_id > (upload_0 or 0), Observation.upload_id <= upload_1)
+        .distinct()
+    )
+    with engine.connect() as connection:
+        return {row[0] for row in connection.execute(query)}
