@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks import compile_project  # noqa: E402
 from benchmarks.bench_import import make_workbook  # noqa: E402
 from benchmarks.bench_status import DEFAULT_FOLDER  # noqa: E402
 from benchmarks.store_gen import benchmark_store  # noqa: E402
@@ -268,6 +269,7 @@ def _thousandfold(folder: Path) -> list[dict[str, Any]]:
 
 def run(folder: Path = DEFAULT_FOLDER, runs: int = RUNS) -> list[dict[str, Any]]:
     scales = [int(s) for s in os.environ.get("BENCH_PROCESS_SCALES", "1,10,100").split(",")]
+    compile_project()
     with tempfile.TemporaryDirectory() as tmp:
         rows = _import_rows(Path(tmp), runs)
     rows += _status_rows(folder, runs, scales)
