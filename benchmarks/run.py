@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
     if wanted:  # a partial run keeps the other sections
         old = rest.split(END, 1)[0]
         kept = [s for s in old.split("### ")[1:] if s.split("\n", 1)[0].strip() not in modules]
-        sections = ["### " + s for s in kept] + sections
+        sections = ["### " + s.rstrip() + "\n" for s in kept] + sections
     README.write_text(
         head + START + "\n" + header + "\n".join(sections) + END + tail, encoding="utf-8"
     )
