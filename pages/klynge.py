@@ -7,7 +7,7 @@ Every choice lives in the URL: ``?cluster=VEST&track=DIA&as_of=2023&lang=en``.
 import streamlit as st
 
 from goals.i18n import name_of, t
-from goals.ui import cluster_view, overview_view, status_view
+from goals.ui import cluster_view, meeting_view, overview_view, status_view
 from goals.ui.frame import context, layout, urlstate
 
 page = layout.start_page()
@@ -36,6 +36,7 @@ if page:
         area = cat.area(cluster)
         st.title(name_of(area, lang), anchor=False)
         cluster_view.header(cat, cluster, context.status_report(as_of, lang), lang)
+        meeting_view.open_actions(page, area=cluster)
         if not latest.has_values:
             st.info(
                 t("cluster.empty", lang, cluster=name_of(area, lang)), icon=":material/upload_file:"

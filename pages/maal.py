@@ -5,7 +5,7 @@ behind each status; then the inequality between education groups."""
 import streamlit as st
 
 from goals.i18n import t
-from goals.ui import goal_view, status_view
+from goals.ui import goal_view, meeting_view, status_view
 from goals.ui.frame import context, layout, urlstate
 
 page = layout.start_page(need="view")
@@ -35,6 +35,7 @@ if page:
         report = context.status_report(goal_view.as_of(), lang)
         goal = cat.goal(goal_code)
         goal_view.goal_header(goal, cat, report, highlight, lang)
+        meeting_view.open_actions(page, goal=goal.code)
         if not goal_view.has_values():
             goal_view.invite_upload(lang)
         for info in cat.criteria_of_goal(goal):

@@ -28,6 +28,9 @@ REFUSALS: tuple[tuple[str, str, int], ...] = (
     ("goals.present.deck", "UnknownSelection", EXIT_ERROR),
     ("goals.periods", "PeriodError", EXIT_ERROR),
     ("goals.present.images", "ImageExportError", EXIT_ERROR),
+    # an unknown meeting first: it is also a MeetingError (the first match decides)
+    ("goals.meetings.core", "UnknownMeeting", EXIT_ERROR),
+    ("goals.meetings.core", "MeetingError", EXIT_REJECTED),
 )
 
 

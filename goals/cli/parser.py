@@ -66,6 +66,12 @@ def _status_commands(subparsers: argparse._SubParsersAction) -> None:  # type: i
         help="use only periods that have ended by PERIOD (e.g. 2023, 2024K2) and the criterion "
         "versions valid at its end",
     )
+    parser.add_argument(
+        "--meeting",
+        metavar="N",
+        type=int,
+        help="exactly the rows frozen at meeting N (see `meeting freeze`)",
+    )
     parser.set_defaults(run="status:handler")
 
 
@@ -98,6 +104,9 @@ def _report_commands(subparsers: argparse._SubParsersAction) -> None:  # type: i
         help="use only periods that have ended by PERIOD (e.g. 2023, 2024K2)",
     )
     parser.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the data behind the report")
+    parser.add_argument(
+        "--meeting", metavar="N", type=int, help="the deck as it was shown at frozen meeting N"
+    )
     parser.set_defaults(run="report:handler")
 
 
@@ -125,6 +134,65 @@ def _users_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ig
     reset.set_defaults(run="users:reset_password")
 
 
+def _meeting_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    meeting = subparsers.add_parser(
+        "meeting",
+        help="meetings: create, freeze, changes since, decisions and actions, summary",
+        description="The meeting cycle (docs/meetings.md). Acts as the administrator.",
+    )
+    sub = meeting.add_subparsers(dest="meeting_command", metavar="ACTION", required=True)
+    p = sub.add_parser("create", parents=[LANG, JSON], help="create a meeting")
+    p.add_argument("--title", required=True)
+    p.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--forum", default=None, metavar="CODE", help="default: direktoerforum")
+    p.add_argument("--cluster", action="append", metavar="CODE", help="on the agenda; repeatable")
+    p.add_argument("--track", action="append", metavar="CODE", help="on the agenda; repeatable")
+    p.add_argument("--goal", action="append", metavar="CODE", help="on the agenda; repeatable")
+    p.set_defaults(run="meeting:create")
+    p = sub.add_parser("list", parents=[LANG, JSON], help="list the meetings, newest first")
+    p.set_defaults(run="meeting:list_")
+    p = sub.add_parser(
+        "freeze", parents=[LANG, JSON], help="store every status row as it stands now"
+    )
+    p.add_argument("meeting", type=int, metavar="N")
+    p.set_defaults(run="meeting:freeze")
+    p = sub.add_parser("changes", parents=[LANG, JSON], help="what changed since frozen meeting N")
+    p.add_argument("meeting", type=int, metavar="N")
+    p.add_argument("--to", type=int, metavar="M", help="up to frozen meeting M instead of now")
+    p.set_defaults(run="meeting:changes")
+    p = sub.add_parser("summary", parents=[LANG], help="write the summary for recipients")
+    p.add_argument("meeting", type=int, metavar="N")
+    p.add_argument("out", metavar="OUT.(pdf|docx|txt)")
+    p.set_defaults(run="meeting:summary")
+    p = sub.add_parser("note", parents=[LANG, JSON], help="annotate a meeting")
+    p.add_argument("meeting", type=int, metavar="N")
+    p.add_argument("text")
+    p.set_defaults(run="meeting:note")
+    p = sub.add_parser(
+        "action", parents=[LANG, JSON], help="record a decision or an action of meeting N"
+    )
+    p.add_argument("meeting", type=int, metavar="N")
+    p.add_argument("--text", required=True)
+    p.add_argument("--kind", default="action", help="decision or action (default: action)")
+    p.add_argument("--goal", metavar="CODE", help="the goal it concerns")
+    p.add_argument("--cluster", metavar="CODE", help="the cluster (or area) it concerns")
+    p.add_argument("--owner", help="who follows up")
+    p.add_argument("--due", metavar="YYYY-MM-DD", help="by when")
+    p.set_defaults(run="meeting:action")
+    p = sub.add_parser(
+        "follow-up", parents=[LANG, JSON], help="set a decision's or action's status, owner, due"
+    )
+    p.add_argument("action", type=int, metavar="ACTION_ID")
+    p.add_argument("--status", help="open, in_progress or closed (åben, i gang, lukket)")
+    p.add_argument("--owner")
+    p.add_argument("--due", metavar="YYYY-MM-DD")
+    p.set_defaults(run="meeting:follow_up")
+    p = sub.add_parser("actions", parents=[LANG, JSON], help="list decisions and actions")
+    p.add_argument("--meeting", type=int, metavar="N", help="of this meeting only")
+    p.add_argument("--open", action="store_true", help="only those not closed")
+    p.set_defaults(run="meeting:list_actions")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m goals",
@@ -144,6 +212,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--again", action="store_true", help="load the demo values even if values exist already"
     )
     demo.set_defaults(run="setup:demo")
-    for commands in (_workbook_commands, _status_commands, _report_commands, _users_commands):
+    for commands in (
+        _workbook_commands,
+        _status_commands,
+        _report_commands,
+        _users_commands,
+        _meeting_commands,
+    ):
         commands(sub)
     return parser

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from goals import store
 from goals.catalogue import Catalogue
-from goals.cli.common import EXIT_ERROR, EXIT_OK
+from goals.cli.common import EXIT_ERROR, EXIT_OK, EXIT_REJECTED
 from goals.i18n import t
 from goals.present.deck import Selection, build_deck
 from goals.present.pptx import deck_data_xlsx, deck_to_pptx
@@ -31,7 +31,15 @@ def handler(args: argparse.Namespace) -> int:
     with store.read_session(engine) as session:
         catalogue = Catalogue.load(session)
         # every cluster is assessed: the charts show the chosen one among its peers
-        report = assess(session=session, catalogue=catalogue, as_of=args.as_of, lang=lang)
+        if args.meeting is not None:  # the status as frozen at the meeting
+            from goals.meetings import frozen_report
+
+            if args.as_of is not None:
+                print(t("status.cli.meeting_as_of", lang), file=sys.stderr)
+                return EXIT_REJECTED
+            report = frozen_report(session, args.meeting, lang=lang, catalogue=catalogue)
+        else:
+            report = assess(session=session, catalogue=catalogue, as_of=args.as_of, lang=lang)
         deck = build_deck(
             report=report,
             catalogue=catalogue,

@@ -24,6 +24,8 @@ from goals.status.verdicts import Combined
 
 def handler(args: argparse.Namespace) -> int:
     engine = store.open_store()
+    if args.meeting is not None:
+        return _frozen(engine, args)
     if args.json:  # each row written as it is assessed: memory stays bounded at any size
         with store.read_session(engine) as session:
             write_json(session, sys.stdout, as_of=args.as_of, cluster=args.cluster, lang=args.lang)
@@ -36,6 +38,28 @@ def handler(args: argparse.Namespace) -> int:
     print()
     with store.read_session(engine) as session:
         tracks = {tr.code: name_of(tr, args.lang) for tr in Catalogue.load(session).tracks}
+    print(format_rollups(report, args.lang, tracks=tracks))
+    return EXIT_OK
+
+
+def _frozen(engine, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    """The rows frozen at a meeting: the same lines as ``status --json`` wrote then."""
+    from goals.cli.common import EXIT_REJECTED
+    from goals.meetings import frozen_report, write_frozen_json
+
+    if args.as_of is not None:
+        print(t("status.cli.meeting_as_of", args.lang), file=sys.stderr)
+        return EXIT_REJECTED
+    with store.read_session(engine) as session:
+        if args.json:
+            write_frozen_json(
+                session, args.meeting, sys.stdout, lang=args.lang, cluster=args.cluster
+            )
+            return EXIT_OK
+        report = frozen_report(session, args.meeting, lang=args.lang, cluster=args.cluster)
+        tracks = {tr.code: name_of(tr, args.lang) for tr in Catalogue.load(session).tracks}
+    print(format_table(report.rows, args.lang))
+    print()
     print(format_rollups(report, args.lang, tracks=tracks))
     return EXIT_OK
 

@@ -294,6 +294,12 @@ TEXTS = {
     "status.cli.score": {"da": "Score", "en": "Score"},
     "status.cli.reason": {"da": "Begrundelse", "en": "Reason"},
     "status.cli.target_in": {"da": "{target} i {period}", "en": "{target} by {period}"},
+    "status.cli.meeting_as_of": {
+        "da": "--as-of og --meeting kan ikke bruges sammen: et fastfrosset møde viser tallene, "
+        "som de stod, da det blev fastfrosset.",
+        "en": "--as-of and --meeting cannot be used together: a frozen meeting shows the "
+        "figures as they stood when it was frozen.",
+    },
     "status.cli.no_criteria": {
         "da": "Der er ingen succeskriterier at vurdere.",
         "en": "There are no success criteria to assess.",

@@ -48,7 +48,9 @@ __all__ = [
     "assess_rows",
     "assessed_batches",
     "assessment_plan",
+    "cluster_areas",
     "reassess",
+    "roll_up",
 ]
 
 
@@ -249,6 +251,14 @@ def _plan(cat: Catalogue, when: dt.date, allowed: set[int] | None) -> Plan:
     return plans
 
 
+def cluster_areas(
+    cat: Catalogue, name: str | None, *, when: dt.date | None = None, lang: str = "da"
+) -> set[int] | None:
+    """The ids of an area (code, name or alias) and the areas directly under it on `when`
+    (default today); None for no name. Raises UnknownArea, with suggestions."""
+    return _area_filter(cat, name, when or dt.date.today(), lang)
+
+
 def _area_filter(cat: Catalogue, name: str | None, when: dt.date, lang: str) -> set[int] | None:
     if name is None:
         return None
@@ -261,6 +271,15 @@ def _area_filter(cat: Catalogue, name: str | None, when: dt.date, lang: str) -> 
             raise UnknownArea(t("status.unknown_area.suggest", lang, name=name, suggestions=listed))
         raise UnknownArea(t("status.unknown_area", lang, name=name))
     return {area.id} | {member.id for member in cat.members(area, when)}
+
+
+def roll_up(
+    cat: Catalogue, rows: list[StatusRow], *, when: dt.date, lang: str, as_of: str | None = None
+) -> StatusReport:
+    """The report of given rows (e.g. a frozen meeting's): every roll-up combined from them by
+    the one rule, as `assess` does."""
+    cutoff = parse_period(as_of) if as_of is not None else None
+    return _report(cat, rows, cutoff, when, language(lang))
 
 
 def _report(

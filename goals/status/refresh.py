@@ -51,7 +51,9 @@ class LatestReports:
         """The report of `catalogue` and the store at `version` (read just before). `keep`:
         hold it as the newest (False for a run that read a version the store has since left,
         which the caller knows from the order of its reads: goals.ui.frame.context)."""
-        key = (as_of, language(lang))
+        # the store too: a process may serve more than one (the tests do), and two stores
+        # can have equal versions and catalogues but different values
+        key = (engine.url.render_as_string(hide_password=True), as_of, language(lang))
         fingerprint = catalogue.fingerprint
         with self._lock:
             held = self._held.get(key)
@@ -69,11 +71,11 @@ class LatestReports:
                         catalogue=catalogue,
                         indicators=changed,
                         as_of=as_of,
-                        lang=key[1],
+                        lang=key[2],
                     )
                 self.reassessed += 1
         if report is None:
-            report = assess(engine=engine, catalogue=catalogue, as_of=as_of, lang=key[1])
+            report = assess(engine=engine, catalogue=catalogue, as_of=as_of, lang=key[2])
         if keep:
             with self._lock:
                 self._held[key] = (version, fingerprint, report)

@@ -321,14 +321,14 @@ class StatusReport:
 def write_json_rows(rows: Iterable[StatusRow], out: TextIO) -> None:
     """Write rows as a JSON list of their records, one object per line, each row as it comes.
 
-    Each row is encoded on its own (see `_encode`), so a large report is never held as text in
+    Each row is encoded on its own (see `encode_record`), so a large report is never held as text in
     memory at once.
     """
     out.write("[")
     out.write("]\n" if write_row_lines(rows, out, first=True) else "\n]\n")
 
 
-def _encode(record: dict[str, Any]) -> str:
+def encode_record(record: dict[str, Any]) -> str:
     # pydantic-core's encoder (Rust, already loaded with SQLModel) writes a row ~3× faster
     # than json's C encoder; compact, UTF-8, the shortest text of each float that reads back
     # as the same float. Every value is JSON-ready here (record(): no NaN, dates as text).
@@ -340,7 +340,7 @@ def write_row_lines(rows: Iterable[StatusRow], out: TextIO, *, first: bool) -> b
     (by ",\n" unless `first`); returns whether nothing has been written yet."""
     for row in rows:
         out.write("\n" if first else ",\n")
-        out.write(_encode(row.record()))
+        out.write(encode_record(row.record()))
         first = False
     return first
 

@@ -394,3 +394,95 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(max_length=60, index=True)
     target: str | None = Field(default=None, max_length=300)
     detail: str = "{}"  # JSON
+
+
+# --- meetings ----------------------------------------------------------------------------------
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"  # åben
+    IN_PROGRESS = "in_progress"  # i gang
+    CLOSED = "closed"  # lukket
+
+
+class Meeting(SQLModel, table=True):
+    """A meeting of a forum (Direktørforum, a klyngestyregruppe …) with its agenda: the
+    clusters, tracks and goals it looks at (JSON lists of codes; empty = all).
+
+    Frozen (`frozen_at`), it keeps every status row as shown then (`MeetingRow`) and the values
+    behind them (`MeetingValue`), and can no longer be changed, only annotated (`MeetingNote`).
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    forum: str = Field(max_length=60)
+    held_on: dt.date
+    title: str = Field(max_length=200)
+    agenda_json: str = "{}"  # {"clusters": [...], "tracks": [...], "goals": [...]}
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str = Field(max_length=200)
+    frozen_at: dt.datetime | None = None
+    frozen_by: str | None = Field(default=None, max_length=200)
+    # the store's data version (goals.store.version) and the newest upload when it was frozen
+    frozen_version: str | None = None
+    frozen_upload_id: int | None = None
+
+
+class MeetingRow(SQLModel, table=True):
+    """One status row of a frozen meeting in one language: the `goals status --json` line as
+    it was written (`record`), and what the pages need to draw it again (`detail`: the points
+    with their limits, the measure)."""
+
+    meeting_id: int = Field(foreign_key="meeting.id", primary_key=True, ondelete="CASCADE")
+    lang: str = Field(primary_key=True, max_length=2)
+    position: int = Field(primary_key=True)
+    criterion: str = Field(max_length=40)
+    area: str = Field(max_length=40)
+    verdict: str = Field(max_length=40)
+    latest_period: str | None = Field(default=None, max_length=20)
+    latest_value: float | None = None
+    record: str
+    detail: str
+
+
+class MeetingValue(SQLModel, table=True):
+    """A value a frozen meeting showed: the current observation of one key then (codes, so that
+    later catalogue edits do not change what it was)."""
+
+    meeting_id: int = Field(foreign_key="meeting.id", primary_key=True, ondelete="CASCADE")
+    indicator: str = Field(primary_key=True, max_length=40)
+    area: str = Field(primary_key=True, max_length=40)
+    group: str = Field(primary_key=True, max_length=60)
+    period: str = Field(primary_key=True, max_length=20)
+    value: float | None = None
+    observation_id: int
+    upload_id: int
+
+
+class MeetingAction(SQLModel, table=True):
+    """A decision (*beslutning*) or an action (*handling*) of a meeting, on a goal or a cluster
+    (codes; both empty = the meeting as a whole), with who follows up, by when, and its status.
+    Open actions appear on the goal's and cluster's pages and on the next meetings."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=20)  # "decision" or "action"
+    text: str
+    goal: str | None = Field(default=None, max_length=40)
+    area: str | None = Field(default=None, max_length=40)
+    owner: str | None = Field(default=None, max_length=200)
+    due_on: dt.date | None = None
+    status: ActionStatus = Field(default=ActionStatus.OPEN, sa_type=String(20))
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str = Field(max_length=200)
+    updated_at: dt.datetime | None = None
+    updated_by: str | None = Field(default=None, max_length=200)
+
+
+class MeetingNote(SQLModel, table=True):
+    """An annotation on a meeting (frozen meetings can be annotated, not changed)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    text: str
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str = Field(max_length=200)

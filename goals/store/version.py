@@ -16,15 +16,17 @@ from goals.store.model import AuditEvent, CriterionRevision, Observation, Upload
 __all__ = ["data_version", "newer_or_same", "values_changed"]
 
 
-def data_version(engine: Engine) -> tuple:
+def data_version(engine: Engine | sa.Connection) -> tuple:
     """(newest upload id, uploads rolled back, newest audit event id, newest revision id):
-    one cheap query."""
+    one cheap query (on a connection: in its transaction)."""
     query = sa.select(
         sa.select(sa.func.max(Upload.id)).scalar_subquery(),
         sa.select(sa.func.count()).where(Upload.state != UploadState.APPLIED).scalar_subquery(),
         sa.select(sa.func.max(AuditEvent.id)).scalar_subquery(),
         sa.select(sa.func.max(CriterionRevision.id)).scalar_subquery(),
     )
+    if isinstance(engine, sa.Connection):
+        return tuple(engine.execute(query).one())
     with engine.connect() as connection:
         return tuple(connection.execute(query).one())
 

@@ -30,6 +30,7 @@ FLOORS = {
     "status": 4,
     "workbook": 4,
     "present": 5,
+    "meetings": 5,
     "demo": 5,
     "setup": 6,
     "cli": 7,

@@ -91,7 +91,7 @@ def test_every_command_names_a_handler_that_exists():
     from goals.cli.parser import build_parser
 
     runs = {sub.get_default("run") for sub in _subcommands(build_parser())} - {None}
-    assert len(runs) == 13
+    assert len(runs) == 22  # 13, and the nine meeting commands
     for run in runs:
         module, function = run.split(":")
         assert callable(getattr(importlib.import_module(f"goals.cli.{module}"), function)), run
@@ -104,7 +104,7 @@ def test_every_refusal_names_an_exception_class_that_exists():
 
     for module, name, code in REFUSALS:
         kind = getattr(importlib.import_module(module), name)
-        assert issubclass(kind, Exception) and code == 2, (module, name)
+        assert issubclass(kind, Exception) and code in (1, 2), (module, name)
 
 
 def test_the_parser_knows_the_stores_roles():
@@ -142,3 +142,32 @@ def test_the_import_command_starts_reading_before_the_pipeline_loads():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
+
+
+def test_the_meeting_contract(tmp_path):
+    """The meeting commands as other tools call them: ids, JSON keys, the same bytes from a
+    frozen meeting, and exit codes (1 a refused request, 2 no such meeting)."""
+    import json
+
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    assert run_cli("demo", url=url).returncode == 0
+    created = run_cli(
+        "meeting", "create", "--title", "Juni", "--date", "2026-06-18", "--json", url=url
+    )
+    assert created.returncode == 0, created.stderr
+    meeting = json.loads(created.stdout)
+    assert meeting["id"] == 1 and meeting["forum"] == "direktoerforum" and not meeting["frozen"]
+    status = run_cli("status", "--json", url=url).stdout
+    assert run_cli("meeting", "freeze", "1", url=url).returncode == 0
+    assert run_cli("status", "--meeting", "1", "--json", url=url).stdout == status
+    changes = json.loads(run_cli("meeting", "changes", "1", "--json", url=url).stdout)
+    assert set(changes) >= {"meeting", "changed", "revised_values"} and changes["meeting"] == 1
+    again = run_cli("meeting", "freeze", "1", url=url)
+    assert again.returncode == 1 and "kan ikke fastfryses igen" in again.stderr
+    missing = run_cli("meeting", "changes", "7", url=url)
+    assert missing.returncode == 2 and "intet møde nr. 7" in missing.stderr
+    bad = run_cli("meeting", "create", "--title", "X", "--date", "juni", url=url)
+    assert bad.returncode == 1 and "ÅÅÅÅ-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
+    out = tmp_path / "s.pdf"
+    assert run_cli("meeting", "summary", "1", str(out), url=url).returncode == 0
+    assert out.read_bytes().startswith(b"%PDF")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from goals.i18n import t
+from goals.ui import meeting_view
 from goals.ui.admin.areas import areas_tab
 from goals.ui.admin.audit import audit_csv, audit_frame, audit_tab, audit_xlsx
 from goals.ui.admin.common import FLASH, plain
@@ -37,6 +38,7 @@ def show(page: PageContext) -> None:
             t("admin.tab.steering_groups", lang),
             t("admin.tab.users", lang),
             t("admin.tab.workbook", lang),
+            t("admin.tab.meetings", lang),
             t("admin.tab.audit", lang),
         ]
     )
@@ -47,6 +49,7 @@ def show(page: PageContext) -> None:
         steering_groups_tab,
         users_tab,
         workbook_tab,
+        meeting_view.admin_tab,
         audit_tab,
     )
     for tab, part in zip(tabs, parts, strict=True):

@@ -37,6 +37,7 @@ PAGES = [
         ":material/co_present:",
         "praesentation",
     ),
+    ("nav.section.report", "pages/moeder.py", "nav.meetings", ":material/groups:", "moeder"),
     ("nav.section.admin", "pages/admin.py", "nav.admin", ":material/build:", "admin"),
 ]
 
