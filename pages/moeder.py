@@ -6,12 +6,12 @@ recipients. The meeting lives in the URL: ``?meeting=3&lang=en``.
 import streamlit as st
 
 from goals.i18n import t
-from goals.ui import meeting_view, status_view
+from goals.ui import meeting_view, overview_view, status_view
 from goals.ui.frame import layout
 
 page = layout.start_page()
 if page:
     status_view.inject_css()
     st.title(t("meetings.title", page.lang), anchor=False)
-    st.caption(t("meetings.intro", page.lang))
+    overview_view.note(t("meetings.intro", page.lang))
     meeting_view.show(page)

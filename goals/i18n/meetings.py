@@ -85,24 +85,24 @@ TEXTS = {
         "en": "From the meeting on {date} to the meeting on {to}",
     },
     "meeting.changes.verdicts": {
-        "da": "{n} status(er) er ændret",
-        "en": "{n} verdict(s) changed",
+        "da": "Ændret status (succeskriterium × område): {n}",
+        "en": "Changed verdicts (success criterion × area): {n}",
     },
     "meeting.changes.none": {
         "da": "Ingen status er ændret.",
         "en": "No verdict has changed.",
     },
     "meeting.changes.revised": {
-        "da": "{n} tal, som mødet viste, er rettet efter mødet",
-        "en": "{n} value(s) the meeting showed were revised afterwards",
+        "da": "Tal, som mødet viste, og som er rettet efter mødet: {n}",
+        "en": "Values the meeting showed that were revised afterwards: {n}",
     },
     "meeting.changes.new_values": {
-        "da": "{n} nye tal for de viste serier",
-        "en": "{n} new value(s) for the series shown",
+        "da": "Nye tal for de viste serier: {n}",
+        "en": "New values for the series shown: {n}",
     },
     "meeting.changes.new_assessments": {
-        "da": "{n} nye vurderinger fra styregrupperne",
-        "en": "{n} new assessment(s) from the steering groups",
+        "da": "Nye vurderinger fra styregrupperne: {n}",
+        "en": "New assessments from the steering groups: {n}",
     },
     "meeting.changes.withdrawn": {"da": "trukket tilbage", "en": "withdrawn"},
     "meeting.summary.title": {
@@ -245,8 +245,8 @@ TEXTS = {
     "meetings.note.add": {"da": "Tilføj noten", "en": "Add the note"},
     "meetings.note.added": {"da": "Noten er tilføjet.", "en": "Note added."},
     "meetings.open_actions": {
-        "da": "{n} åbne handlinger fra møder",
-        "en": "{n} open actions from meetings",
+        "da": "Åbne handlinger fra møder: {n}",
+        "en": "Open actions from meetings: {n}",
     },
     "admin.tab.meetings": {"da": "Møder", "en": "Meetings"},
     "nav.meetings": {"da": "Møder", "en": "Meetings"},

@@ -236,7 +236,7 @@ def actions(
     before_meeting: int | None = None,
 ) -> list[ActionView]:
     """Decisions and actions, oldest meeting first: of one meeting, on a goal or a cluster
-    (codes), only the open ones, or those of meetings held before another meeting."""
+    (codes), only the actions still open, or those of meetings held before another meeting."""
     query = select(MeetingAction, Meeting).join(Meeting, Meeting.id == MeetingAction.meeting_id)
     if meeting_id is not None:
         query = query.where(MeetingAction.meeting_id == meeting_id)
@@ -244,8 +244,10 @@ def actions(
         query = query.where(MeetingAction.goal == goal)
     if area is not None:
         query = query.where(MeetingAction.area == area)
-    if open_only:
-        query = query.where(MeetingAction.status != ActionStatus.CLOSED.value)
+    if open_only:  # actions to follow up: a decision is recorded, not followed up
+        query = query.where(
+            MeetingAction.status != ActionStatus.CLOSED.value, MeetingAction.kind == "action"
+        )
     if before_meeting is not None:
         this = session.get(Meeting, before_meeting)
         if this is not None:

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from goals.access import AccessError, PermissionDenied
-from goals.i18n import name_of, t
+from goals.i18n import format_exact, name_of, t
 from goals.meetings import (
     FORUMS,
     ActionView,
@@ -112,10 +112,9 @@ def header(meeting: MeetingView, lang: str) -> None:
         else t("meetings.not_frozen", lang)
     )
     agenda = _agenda_text(meeting, lang)
-    st.caption(
-        esc(f"{meeting.forum_name} · {_date(meeting.held_on, lang)} · {state}")
-        + (f"  \n{esc(agenda)}" if agenda else "")
-    )
+    overview_view.note(f"{meeting.forum_name} · {_date(meeting.held_on, lang)} · {state}")
+    if agenda:
+        overview_view.note(agenda)
     for at, by, text in meeting.notes:
         st.info(esc(f"{text} ({by}, {at:%d-%m-%Y})"), icon=":material/sticky_note_2:")
 
@@ -145,12 +144,12 @@ def changes_section(page: PageContext, meeting: MeetingView) -> None:
             engine=page.engine, meeting_id=meeting.id, since_previous=True, lang=lang
         )
         if found.to is None:
-            st.caption(esc(t("meeting.summary.no_previous", lang)))
+            overview_view.note(t("meeting.summary.no_previous", lang))
             return
     else:
         earlier = [m for m in list_meetings(engine=page.engine, lang=lang) if m.frozen]
         if not earlier:
-            st.caption(esc(t("meeting.summary.no_previous", lang)))
+            overview_view.note(t("meeting.summary.no_previous", lang))
             return
         found = meeting_changes(engine=page.engine, meeting_id=earlier[0].id, lang=lang)
     changes_view(found, lang)
@@ -206,8 +205,8 @@ def changes_view(found: Changes, lang: str) -> None:
                         t("meetings.col.area", lang): area(v["area"]),
                         t("meetings.col.period", lang): v["period"],
                         t("meetings.col.group", lang): v["group"],
-                        t("meetings.col.before", lang): v["before"],
-                        t("meetings.col.after", lang): v["after"]
+                        t("meetings.col.before", lang): format_exact(v["before"], lang),
+                        t("meetings.col.after", lang): format_exact(v["after"], lang)
                         if v["after"] is not None
                         else t("meeting.changes.withdrawn", lang),
                         t("meetings.col.upload", lang): v["upload_id"],
@@ -235,7 +234,7 @@ def status_section(page: PageContext, meeting: MeetingView) -> None:
     """The overview as it was shown at the meeting (frozen), or as it stands now."""
     lang = page.lang
     if not meeting.frozen:
-        st.caption(esc(t("meetings.status.live", lang)))
+        overview_view.note(t("meetings.status.live", lang))
         return
     st.markdown(f"#### {esc(t('meetings.status.title', lang))}")
     report = frozen_report(engine=page.engine, meeting_id=meeting.id, lang=lang)
@@ -279,7 +278,7 @@ def actions_section(page: PageContext, meeting: MeetingView) -> None:
     if found:
         st.dataframe(action_frame(found, lang), hide_index=True, width="stretch")
     else:
-        st.caption(esc(t("meeting.summary.no_decisions", lang)))
+        overview_view.note(t("meeting.summary.no_decisions", lang))
     earlier = actions(engine=page.engine, open_only=True, before_meeting=meeting.id)
     if earlier:
         st.markdown(f"**{esc(t('meeting.summary.open_earlier', lang))}**")
@@ -365,7 +364,7 @@ def action_forms(page: PageContext, meeting: MeetingView, found: list[ActionView
 def summary_section(page: PageContext, meeting: MeetingView) -> None:
     lang = page.lang
     st.markdown(f"#### {esc(t('meetings.summary.title', lang))}")
-    st.caption(esc(t("meetings.summary.help", lang)))
+    overview_view.note(t("meetings.summary.help", lang))
     summary = meeting_summary(engine=page.engine, meeting_id=meeting.id, lang=lang)
     columns = st.columns(3)
     name = f"moede-{meeting.id}-{meeting.held_on.isoformat()}"

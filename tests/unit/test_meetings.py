@@ -196,6 +196,7 @@ def test_decisions_and_actions_are_followed_up(demo_engine):
     )  # fmt: skip
     assert str(action.due_on) == "2026-09-01" and action.status == "open"
     assert [a.id for a in actions(engine=demo_engine, goal="KOL-1", open_only=True)] == [action.id]
+    assert decision.id not in [a.id for a in actions(engine=demo_engine, open_only=True)]
     moved = update_action(engine=demo_engine, actor=ADMIN, action_id=action.id, status="i gang")
     assert moved.status == "in_progress" and moved.status_label("da") == "I gang"
     september = _meeting(demo_engine, title="September", date="2026-09-10")
