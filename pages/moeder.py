@@ -9,7 +9,7 @@ from goals.i18n import t
 from goals.ui import meeting_view, overview_view, status_view
 from goals.ui.frame import layout
 
-page = layout.start_page()
+page = layout.start_page(meeting_banner=False)
 if page:
     status_view.inject_css()
     st.title(t("meetings.title", page.lang), anchor=False)

@@ -248,6 +248,18 @@ TEXTS = {
         "da": "Åbne handlinger fra møder: {n}",
         "en": "Open actions from meetings: {n}",
     },
+    "meetings.banner": {
+        "da": "Du ser status som vist på mødet «{title}» {date} (fastfrosset {frozen}), ikke "
+        "dagens. Fjern ?meeting fra adressen for at se dagens status.",
+        "en": "You are looking at the status as shown at the meeting “{title}” on {date} (frozen "
+        "{frozen}), not today's. Remove ?meeting from the address to see today's status.",
+    },
+    "meetings.open.overview": {"da": "Overblik som på mødet", "en": "Overview as at the meeting"},
+    "meetings.open.cluster": {"da": "Klynger som på mødet", "en": "Clusters as at the meeting"},
+    "meetings.open.present": {
+        "da": "Præsentation som på mødet",
+        "en": "Presentation as at the meeting",
+    },
     "admin.tab.meetings": {"da": "Møder", "en": "Meetings"},
     "nav.meetings": {"da": "Møder", "en": "Meetings"},
 }

@@ -206,7 +206,14 @@ def track_html(cat: Catalogue, track: Track, lang: str, report: StatusReport | N
 
 
 @context.versioned_cache(max_entries=24)
-def _track_html(version: tuple, lang: str, as_of: str | None, with_status: bool, track: str) -> str:
+def _track_html(
+    version: tuple,
+    lang: str,
+    as_of: str | None,
+    with_status: bool,
+    track: str,
+    meeting: int | None,
+) -> str:
     cat = context.catalogue()
     report = context.status_report(as_of, lang) if with_status else None
     return track_html(cat, cat.track(track), lang, report)
@@ -226,5 +233,7 @@ def goals_by_track(cat: Catalogue, lang: str, report: StatusReport | None = None
     )
     for tab, track in zip(tabs, cat.tracks, strict=True):
         if tab.open is not False:
-            html = _track_html(version, lang, as_of, report is not None, track.code)
+            html = _track_html(
+                version, lang, as_of, report is not None, track.code, context.shown_meeting_id()
+            )
             tab.markdown(html, unsafe_allow_html=True)

@@ -199,7 +199,13 @@ def _mismatch(combined: Combined | None, assessment: CurrentAssessment | None, l
 
 @context.versioned_cache(max_entries=400)
 def _chart(
-    version: tuple, as_of: str | None, lang: str, area: str, criterion: str, _row: StatusRow
+    version: tuple,
+    as_of: str | None,
+    lang: str,
+    area: str,
+    criterion: str,
+    meeting: int | None,
+    _row: StatusRow,
 ):
     """The chart of a row (a plotly figure takes tens of milliseconds to build, a cached one
     only to send): for a gap criterion the gap before and after with its 95 % intervals,
@@ -235,7 +241,8 @@ def _chart_unit(unit: str) -> str:
 
 def chart(view: ClusterView, row: StatusRow):
     """The chart of a status row, cached until the data change."""
-    return _chart(view.version, view.as_of, view.lang, row.area, row.criterion, row)
+    meeting = context.shown_meeting_id()
+    return _chart(view.version, view.as_of, view.lang, row.area, row.criterion, meeting, row)
 
 
 def trend_html(row: StatusRow, lang: str) -> str:

@@ -237,6 +237,21 @@ def status_section(page: PageContext, meeting: MeetingView) -> None:
         overview_view.note(t("meetings.status.live", lang))
         return
     st.markdown(f"#### {esc(t('meetings.status.title', lang))}")
+    params = {"meeting": str(meeting.id), **({"lang": lang} if lang != "da" else {})}
+    links = st.columns(3)
+    for column, (file, key) in zip(
+        links,
+        (
+            ("pages/overblik.py", "meetings.open.overview"),
+            ("pages/klynge.py", "meetings.open.cluster"),
+            ("pages/praesentation.py", "meetings.open.present"),
+        ),
+        strict=True,
+    ):
+        if overview_view.page_exists(file):
+            column.page_link(
+                file, label=t(key, lang), icon=":material/ac_unit:", query_params=params
+            )
     report = frozen_report(engine=page.engine, meeting_id=meeting.id, lang=lang)
     grid = grid_model(report, page.catalogue, lang)
     overview_view.inject_css()

@@ -108,13 +108,14 @@ _CSS = """<style>
 
 
 @context.versioned_cache(max_entries=16)
-def _grid(version: tuple, as_of: str | None, lang: str) -> GridModel:
+def _grid(version: tuple, as_of: str | None, lang: str, meeting: int | None) -> GridModel:
     return grid_model(context.status_report(as_of, lang), context.catalogue(), lang)
 
 
 def model(as_of: str | None, lang: str) -> GridModel:
-    """The grid model of the report `as_of`, cached until the data change."""
-    return _grid(context.data_version(), as_of, lang)
+    """The grid model of the report `as_of` (or of the frozen meeting the page shows), cached
+    until the data change."""
+    return _grid(context.data_version(), as_of, lang, context.shown_meeting_id())
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,9 @@ if (!window.parent.__goalsDeckKeys) {
 
 
 @context.versioned_cache(max_entries=8)
-def _deck(version: tuple, selection: Selection, as_of: str | None, lang: str) -> Deck:
+def _deck(
+    version: tuple, selection: Selection, as_of: str | None, lang: str, meeting: int | None
+) -> Deck:
     report = context.status_report(as_of, lang)
     return build_deck(
         report=report,
@@ -485,11 +487,11 @@ def show(cat: Catalogue, lang: str) -> None:
         pickers(cat, selection, lang)
     version = context.data_version()
     try:
-        deck = _deck(version, selection, as_of, lang)
+        deck = _deck(version, selection, as_of, lang, context.shown_meeting_id())
     except PeriodError as exc:
         st.warning(str(exc))
         as_of = None
-        deck = _deck(version, selection, None, lang)
+        deck = _deck(version, selection, None, lang, context.shown_meeting_id())
     if not deck.slides:
         st.info(t("present.no_slides", lang))
         return

@@ -23,6 +23,7 @@ TABS = [
     "Styregrupper",
     "Brugere",
     "Katalog-regneark",
+    "Møder",
     "Revisionsspor",
 ]
 
@@ -112,6 +113,7 @@ def test_admin_page_in_english(run_app, users_url):
         "Steering groups",
         "Users",
         "Catalogue workbook",
+        "Meetings",
         "Audit trail",
     ]
 

@@ -94,3 +94,48 @@ def test_open_actions_show_on_the_goal_and_cluster_pages(run_app, sqlite_demo_ur
     at = run_app(sqlite_demo_url, "pages/klynge.py", cluster="MIDT")
     assert not at.exception
     assert any("Åbne handlinger fra møder: 1" in e.label for e in at.expander)
+
+
+def test_every_page_opened_with_a_meeting_shows_its_frozen_status(run_app, sqlite_demo_url):
+    """?meeting=N: Overblik, Klynge, Mål and Præsentation show the status as frozen at N (the
+    later upload revised a value in Midtklyngen), and say so."""
+    from goals.meetings import frozen_report
+    from goals.status import assess
+
+    june, _ = _two_meetings(sqlite_demo_url)
+    engine = store.get_engine(sqlite_demo_url)
+    frozen = frozen_report(engine=engine, meeting_id=june)
+    today = assess(engine=engine)
+    assert [r.record() for r in frozen.rows] != [r.record() for r in today.rows]
+    store.dispose_engines()
+    for page, query in (
+        ("pages/overblik.py", {}),
+        ("pages/klynge.py", {"cluster": "MIDT"}),
+        ("pages/maal.py", {"goal": "KOL-1"}),
+        ("pages/praesentation.py", {}),
+    ):
+        at = run_app(sqlite_demo_url, page, meeting=str(june), **query)
+        assert not at.exception, (page, at.exception)
+        assert any("som vist på mødet «Juni»" in str(i.value) for i in at.info), page
+
+
+def test_the_pages_read_the_frozen_report_of_the_meeting(run_app, sqlite_demo_url, monkeypatch):
+    from goals.ui.frame import context
+
+    june, _ = _two_meetings(sqlite_demo_url)
+    served = []
+    real = context.frozen_report
+
+    def counting(**kwargs):
+        report = real(**kwargs)
+        served.append((kwargs["meeting_id"], report))
+        return report
+
+    monkeypatch.setattr(context, "frozen_report", counting)
+    at = run_app(sqlite_demo_url, "pages/overblik.py")
+    assert not at.exception and served == []  # today's status
+    at = run_app(sqlite_demo_url, "pages/overblik.py", meeting=str(june))
+    assert not at.exception and [m for m, _ in served] == [june]
+    at = run_app(sqlite_demo_url, "pages/overblik.py", meeting="999")  # no such frozen meeting
+    assert not at.exception and len(served) == 1
+    assert not any("som vist på mødet" in str(i.value) for i in at.info)

@@ -22,6 +22,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from goals import i18n, setup
 from goals.catalogue import Catalogue
+from goals.meetings import MeetingView, frozen_report, list_meetings
 from goals.status import StatusReport
 from goals.status.refresh import LatestReports
 from goals.store import version as store_version
@@ -187,8 +188,39 @@ def _status_report(version: tuple, as_of: str | None, lang: str) -> StatusReport
 
 
 def status_report(as_of: str | None = None, lang: str = "da") -> StatusReport:
-    """Every criterion × area assessed (see goals.status), cached until the data change."""
+    """Every criterion × area assessed (see goals.status), cached until the data change; on a
+    page opened with ``?meeting=N`` (a frozen meeting), the status as shown at that meeting."""
+    shown = meeting()
+    if shown is not None:
+        return _meeting_report(data_version(), shown.id, i18n.language(lang))
     return _status_report(data_version(), as_of, i18n.language(lang))
+
+
+@versioned_cache(max_entries=8)
+def _frozen_meetings(version: tuple) -> dict[int, MeetingView]:
+    return {m.id: m for m in list_meetings(engine=engine()) if m.frozen}
+
+
+@versioned_cache(max_entries=4)
+def _meeting_report(version: tuple, meeting_id: int, lang: str) -> StatusReport:
+    return frozen_report(
+        engine=engine(), meeting_id=meeting_id, lang=lang, catalogue=_catalogue(version)
+    )
+
+
+def shown_meeting_id() -> int | None:
+    """The frozen meeting shown (``?meeting=N``), as a cache key beside the data version."""
+    shown = meeting()
+    return shown.id if shown is not None else None
+
+
+def meeting() -> MeetingView | None:
+    """The frozen meeting whose status this page shows (``?meeting=N``), or None for today's.
+    On the Møder page the parameter picks a meeting (frozen or not) and this is not used."""
+    raw = st.query_params.get("meeting")
+    if not raw or not str(raw).isdigit():
+        return None
+    return _frozen_meetings(data_version()).get(int(raw))
 
 
 def forget_cached_data() -> None:

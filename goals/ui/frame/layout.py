@@ -66,7 +66,7 @@ def _allowed(actor: Actor | None, need: Need) -> bool:
     return actor is not None or not access.login_required_to_view()
 
 
-def start_page(need: Need = "view") -> PageContext | None:
+def start_page(need: Need = "view", *, meeting_banner: bool = True) -> PageContext | None:
     """Everything a page does first. Returns the context, or None when the page must stop:
     the store cannot be used, or the visitor may not see this page (a clear message and, where
     it helps, a login form have then been shown)."""
@@ -103,6 +103,21 @@ def start_page(need: Need = "view") -> PageContext | None:
         return None
     if demo_data:
         st.warning(i18n.t("demo.banner", lang), icon=":material/info:")
+    # ?meeting=N: the page shows the status frozen at that meeting (the Møder page, which uses
+    # the parameter to pick any meeting, says so itself)
+    shown = context.meeting() if meeting_banner else None
+    if shown is not None:
+        when = shown.frozen_at.strftime("%d-%m-%Y %H:%M") if shown.frozen_at else ""
+        st.info(
+            i18n.t(
+                "meetings.banner",
+                lang,
+                title=shown.title,
+                date=shown.held_on.strftime("%d-%m-%Y"),
+                frozen=when,
+            ),
+            icon=":material/ac_unit:",
+        )
     if actor is not None and actor.demo and need != "view":
         st.info(i18n.t("auth.demo_mode", lang))
     return PageContext(lang=lang, catalogue=cat, actor=actor, engine=engine)

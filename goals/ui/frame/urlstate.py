@@ -99,9 +99,11 @@ def multiselect(
 
 
 def link_params(**params: str | None) -> dict[str, str]:
-    """Query parameters for a link to another page, keeping the language."""
+    """Query parameters for a link to another page, keeping the language and the frozen
+    meeting shown (``?meeting=N``)."""
     out = {k: v for k, v in params.items() if v}
-    lang = st.query_params.get("lang")
-    if lang:
-        out["lang"] = lang
+    for kept in ("lang", "meeting"):
+        value = st.query_params.get(kept)
+        if value and kept not in out:
+            out[kept] = value
     return out
