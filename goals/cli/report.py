@@ -31,13 +31,16 @@ def handler(args: argparse.Namespace) -> int:
     with store.read_session(engine) as session:
         catalogue = Catalogue.load(session)
         # every cluster is assessed: the charts show the chosen one among its peers
+        opening = []
         if args.meeting is not None:  # the status as frozen at the meeting
-            from goals.meetings import frozen_report
+            from goals.meetings import frozen_report, since_previous
+            from goals.present.deck.changes import changes_slides
 
             if args.as_of is not None:
                 print(t("status.cli.meeting_as_of", lang), file=sys.stderr)
                 return EXIT_REJECTED
             report = frozen_report(session, args.meeting, lang=lang, catalogue=catalogue)
+            opening = changes_slides(*since_previous(session, args.meeting, lang), catalogue, lang)
         else:
             report = assess(session=session, catalogue=catalogue, as_of=args.as_of, lang=lang)
         deck = build_deck(
@@ -47,6 +50,7 @@ def handler(args: argparse.Namespace) -> int:
             lang=lang,
             as_of=args.as_of,
             session=session,
+            opening=opening,
         )
     data = deck_to_pptx(deck, lang=lang)
     written = [(out, data)]

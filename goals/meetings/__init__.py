@@ -8,7 +8,7 @@ writes the one page for recipients.
 """
 
 from goals.meetings.actions import ActionView, actions, add_action, update_action
-from goals.meetings.changes import Changes, meeting_changes
+from goals.meetings.changes import Changes, meeting_changes, since_previous
 from goals.meetings.core import (
     DEFAULT_FORUM,
     FORUMS,
@@ -48,6 +48,7 @@ __all__ = [
     "meeting_changes",
     "meeting_summary",
     "previous_frozen",
+    "since_previous",
     "summary_bytes",
     "update_action",
     "write_frozen_json",

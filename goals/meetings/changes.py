@@ -32,7 +32,7 @@ from goals.store.model import (
 )
 from goals.store.observations import current_query
 
-__all__ = ["Changes", "meeting_changes"]
+__all__ = ["Changes", "meeting_changes", "since_previous"]
 
 _COMPARED = ("verdict", "latest_value", "latest_period")
 
@@ -226,3 +226,20 @@ def _new_assessments(
         }
         for goal, area_id, period, light, text, upload in session.connection().execute(query)
     ]
+
+
+@store.reads
+def since_previous(
+    session: Session, meeting_id: int, lang: str = "da"
+) -> tuple[dict, list[str], str]:
+    """What a meeting's deck opens with: the changes from the previous frozen meeting of the
+    same forum to this one (JSON), their headline in words, and the slide title."""
+    lang = language(lang)
+    found = meeting_changes(session, meeting_id, since_previous=True, lang=lang)
+    if found.to is None:
+        return (
+            found.to_json(),
+            [t("meeting.summary.no_previous", lang)],
+            t("meetings.changes.title", lang),
+        )
+    return found.to_json(), found.headline(lang), t("meetings.changes.title", lang)

@@ -16,6 +16,7 @@ import streamlit as st
 
 from goals.catalogue import Catalogue
 from goals.i18n import name_of, t
+from goals.meetings import since_previous
 from goals.periods import PeriodError
 from goals.present.deck import (
     Deck,
@@ -26,6 +27,7 @@ from goals.present.deck import (
     presentation_figure,
     resolve_selection,
 )
+from goals.present.deck.changes import changes_slides
 from goals.present.images import ImageExportError, render_image
 from goals.present.pptx import chart_size, deck_data_xlsx, deck_to_pptx
 from goals.present.style import STATUS_STYLE
@@ -126,6 +128,10 @@ def _deck(
     version: tuple, selection: Selection, as_of: str | None, lang: str, meeting: int | None
 ) -> Deck:
     report = context.status_report(as_of, lang)
+    opening = []
+    if meeting is not None:  # a meeting's deck opens with what moved since the previous one
+        found = since_previous(engine=context.engine(), meeting_id=meeting, lang=lang)
+        opening = changes_slides(*found, context.catalogue(), lang)
     return build_deck(
         report=report,
         catalogue=context.catalogue(),
@@ -133,6 +139,7 @@ def _deck(
         lang=lang,
         as_of=as_of,
         engine=context.engine(),
+        opening=opening,
     )
 
 

@@ -262,3 +262,31 @@ def test_the_deck_of_a_meeting_is_built_from_its_frozen_status(demo_engine):
         )  # fmt: skip
     assert [s.title for s in frozen.slides] == [s.title for s in live.slides]
     assert [c.title for c in frozen.charts] == [c.title for c in live.charts]
+
+
+def test_a_meetings_deck_opens_with_what_moved_since_the_previous(demo_engine):
+    from goals.catalogue import Catalogue
+    from goals.meetings import since_previous
+    from goals.present.deck import Selection, build_deck
+    from goals.present.deck.changes import changes_slides
+
+    june = _meeting(demo_engine)
+    freeze_meeting(engine=demo_engine, actor=ADMIN, meeting_id=june)
+    _upload(demo_engine, [["RYG-01", "Midtklyngen", 2025, "I alt", 8.1]])
+    september = _meeting(demo_engine, title="September", date="2026-09-10")
+    freeze_meeting(engine=demo_engine, actor=ADMIN, meeting_id=september)
+    with store.read_session(demo_engine) as session:
+        cat = Catalogue.load(session)
+        opening = changes_slides(*since_previous(session, september), cat, "da")
+        deck = build_deck(
+            report=frozen_report(session, september, catalogue=cat), catalogue=cat,
+            selection=Selection(), lang="da", session=session, opening=opening,
+        )  # fmt: skip
+        first = changes_slides(*since_previous(session, june), cat, "da")
+    assert deck.slides[0].kind == "title" and deck.slides[1].title == "Siden sidste møde"
+    changed = deck.slides[1].table
+    assert changed is not None and changed.rows
+    assert {row[1].text for row in changed.rows} == {"Midtklyngen"}
+    assert [s.bullets for s in first] == [[
+        "Der er intet tidligere fastfrosset møde i samme forum at sammenligne med."
+    ]]  # fmt: skip

@@ -4,6 +4,7 @@ resolved selection."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -35,6 +36,7 @@ def build_deck(
     session: Session | None = None,
     include_criteria: bool = True,
     today: dt.date | None = None,
+    opening: Sequence[Slide] = (),
 ) -> Deck:
     """The deck for a selection: title, key messages, overview, a slide per goal (and a chart
     per criterion), a slide per gap (inequality) criterion, the initiatives and the legend and
@@ -43,7 +45,9 @@ def build_deck(
     `report` should cover every cluster (charts compare the selected cluster with the others).
     Initiatives and assessments are read from the store through `session` or `engine`; without
     either the initiative slides and the assessments in the notes are left out.
-    Raises UnknownSelection for a selection not in the catalogue.
+    `opening`: slides to show right after the title (a meeting's changes since the previous
+    one: goals.present.deck.changes). Raises UnknownSelection for a selection not in the
+    catalogue.
     """
     if session is None and engine is not None:
         with read_session(engine) as own:
@@ -56,11 +60,13 @@ def build_deck(
                 session=own,
                 include_criteria=include_criteria,
                 today=today,
+                opening=opening,
             )
     lang = language(lang)
     selection = resolve_selection(catalogue, selection, lang)
     scope = Scope(report, catalogue, selection, lang, as_of or report.as_of, session)
     slides = _slides(scope, include_criteria=include_criteria, today=today or dt.date.today())
+    slides[1:1] = list(opening)  # e.g. a meeting's "since the last meeting", after the title
     return Deck(
         title=t("report.title", lang),
         subtitle=scope.name(),
