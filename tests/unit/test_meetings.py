@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 from conftest_workbook import workbook
@@ -38,6 +41,7 @@ from goals.status import assess
 from goals.status.export import write_json
 from goals.store.model import Role
 from goals.workbook import import_workbook, rollback_upload
+from tests.conftest import ROOT
 
 ADMIN = Actor(name="sekretariat", role=Role.ADMIN)
 VIEWER = Actor(name="direktør", role=Role.VIEWER)
@@ -290,3 +294,53 @@ def test_a_meetings_deck_opens_with_what_moved_since_the_previous(demo_engine):
     assert [s.bullets for s in first] == [[
         "Der er intet tidligere fastfrosset møde i samme forum at sammenligne med."
     ]]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not (
+        shutil.which("soffice") and shutil.which("pdfinfo") and Path("/usr/bin/chromium").exists()
+    ),
+    reason="needs LibreOffice (soffice), poppler (pdfinfo) and Chromium",
+)
+def test_the_deck_of_a_meeting_opens_in_libreoffice(demo_template, tmp_path):
+    """`report OUT.pptx --meeting N` as other tools call it, opened by LibreOffice."""
+    import subprocess
+    import sys
+
+    from pptx import Presentation
+
+    copy = tmp_path / "m.db"
+    shutil.copy(demo_template["sqlite"], copy)
+    env = {k: v for k, v in os.environ.items() if k != "GOALS_DATABASE_URL"}
+    env["GOALS_DATABASE_URL"] = f"sqlite:///{copy}"
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "goals", *args], cwd=ROOT, env=env, capture_output=True,
+            text=True, timeout=300,
+        )  # fmt: skip
+
+    assert cli("meeting", "create", "--title", "Juni", "--date", "2026-06-18").returncode == 0
+    assert cli("meeting", "freeze", "1").returncode == 0
+    deck = tmp_path / "juni.pptx"
+    made = cli("report", str(deck), "--meeting", "1", "--cluster", "Midtklyngen")
+    assert made.returncode == 0, made.stderr
+    slides = len(Presentation(str(deck)).slides)
+    subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+         "pdf", "--outdir", str(tmp_path), str(deck)],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "juni.pdf")], check=True, capture_output=True, text=True
+    ).stdout
+    pages = next(int(line.split()[1]) for line in info.splitlines() if line.startswith("Pages:"))
+    assert pages == slides  # every slide opened and laid out
+    assert "Siden sidste møde" in " ".join(
+        shape.text_frame.text
+        for shape in Presentation(str(deck)).slides[1].shapes
+        if shape.has_text_frame
+    )
+    bad = cli("report", str(deck), "--meeting", "1", "--as-of", "2023")
+    assert bad.returncode == 1 and "kan ikke bruges sammen" in bad.stderr
