@@ -19,6 +19,7 @@ from goals.meetings import (
     add_action,
     annotate_meeting,
     create_meeting,
+    edit_meeting,
     freeze_meeting,
     list_meetings,
     meeting_changes,
@@ -36,6 +37,26 @@ def create(args: argparse.Namespace) -> int:
     meeting = create_meeting(
         engine=store.open_store(),
         actor=_system_actor(),
+        title=args.title,
+        held_on=args.date,
+        forum=args.forum,
+        clusters=args.cluster,
+        tracks=args.track,
+        goals=args.goal,
+        lang=args.lang,
+    )
+    if args.json:
+        _print(meeting.to_json())
+    else:
+        print(f"{meeting.id}  {meeting.held_on}  {meeting.forum_name}  {meeting.title}")
+    return EXIT_OK
+
+
+def edit(args: argparse.Namespace) -> int:
+    meeting = edit_meeting(
+        engine=store.open_store(),
+        actor=_system_actor(),
+        meeting_id=args.meeting,
         title=args.title,
         held_on=args.date,
         forum=args.forum,

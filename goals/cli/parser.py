@@ -149,6 +149,19 @@ def _meeting_commands(subparsers: argparse._SubParsersAction) -> None:  # type: 
     p.add_argument("--track", action="append", metavar="CODE", help="on the agenda; repeatable")
     p.add_argument("--goal", action="append", metavar="CODE", help="on the agenda; repeatable")
     p.set_defaults(run="meeting:create")
+    p = sub.add_parser(
+        "edit",
+        parents=[LANG, JSON],
+        help="change a meeting that is not frozen (only what is given)",
+    )
+    p.add_argument("meeting", type=int, metavar="N")
+    p.add_argument("--title")
+    p.add_argument("--date", metavar="YYYY-MM-DD")
+    p.add_argument("--forum", metavar="CODE")
+    p.add_argument("--cluster", action="append", metavar="CODE", help="the agenda's clusters")
+    p.add_argument("--track", action="append", metavar="CODE", help="the agenda's tracks")
+    p.add_argument("--goal", action="append", metavar="CODE", help="the agenda's goals")
+    p.set_defaults(run="meeting:edit")
     p = sub.add_parser("list", parents=[LANG, JSON], help="list the meetings, newest first")
     p.set_defaults(run="meeting:list_")
     p = sub.add_parser(

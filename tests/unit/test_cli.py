@@ -91,7 +91,7 @@ def test_every_command_names_a_handler_that_exists():
     from goals.cli.parser import build_parser
 
     runs = {sub.get_default("run") for sub in _subcommands(build_parser())} - {None}
-    assert len(runs) == 22  # 13, and the nine meeting commands
+    assert len(runs) == 23  # 13, and the ten meeting commands
     for run in runs:
         module, function = run.split(":")
         assert callable(getattr(importlib.import_module(f"goals.cli.{module}"), function)), run
@@ -157,11 +157,17 @@ def test_the_meeting_contract(tmp_path):
     assert created.returncode == 0, created.stderr
     meeting = json.loads(created.stdout)
     assert meeting["id"] == 1 and meeting["forum"] == "direktoerforum" and not meeting["frozen"]
+    edited = run_cli(
+        "meeting", "edit", "1", "--title", "Direktørforum juni", "--cluster", "Midtklyngen",
+        "--json", url=url,
+    )  # fmt: skip
+    assert json.loads(edited.stdout)["agenda"]["clusters"] == ["MIDT"], edited.stderr
     status = run_cli("status", "--json", url=url).stdout
     assert run_cli("meeting", "freeze", "1", url=url).returncode == 0
     assert run_cli("status", "--meeting", "1", "--json", url=url).stdout == status
     changes = json.loads(run_cli("meeting", "changes", "1", "--json", url=url).stdout)
     assert set(changes) >= {"meeting", "changed", "revised_values"} and changes["meeting"] == 1
+    assert run_cli("meeting", "edit", "1", "--title", "Andet", url=url).returncode == 1
     again = run_cli("meeting", "freeze", "1", url=url)
     assert again.returncode == 1 and "kan ikke fastfryses igen" in again.stderr
     missing = run_cli("meeting", "changes", "7", url=url)
