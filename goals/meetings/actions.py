@@ -19,7 +19,7 @@ from sqlmodel import Session, select
 from goals import access, store
 from goals.catalogue import Catalogue
 from goals.i18n import t
-from goals.meetings.core import MeetingError, UnknownMeeting, _need, parse_date
+from goals.meetings.core import MeetingError, UnknownMeeting, need_meeting, parse_date
 from goals.names import name_key
 from goals.store.model import ActionStatus, Meeting, MeetingAction, utcnow
 
@@ -157,7 +157,7 @@ def add_action(
     body, what = _text(text, lang), _kind(kind, lang)
     due = parse_date(due_on, lang) if due_on not in (None, "") else None
     with store.write_session(engine) as session:
-        meeting = _need(session, meeting_id, lang)
+        meeting = need_meeting(session, meeting_id, lang)
         goal_code, area_code = _codes(session, goal, area, lang)
         action = MeetingAction(
             meeting_id=meeting_id,

@@ -19,7 +19,7 @@ from sqlmodel import Session
 from goals import store
 from goals.catalogue import Catalogue
 from goals.i18n import language, t
-from goals.meetings.core import MeetingError, _frozen_meeting, previous_frozen
+from goals.meetings.core import MeetingError, frozen_meeting, previous_frozen
 from goals.status.assessment import assess_rows
 from goals.store.model import (
     Assessment,
@@ -146,13 +146,13 @@ def meeting_changes(
     if since_previous:
         previous = previous_frozen(session, meeting_id)
         if previous is None:
-            this = _frozen_meeting(session, meeting_id, lang)
+            this = frozen_meeting(session, meeting_id, lang)
             return Changes(meeting_id, None, this.held_on, None)
         return meeting_changes(session, previous, to=meeting_id, lang=lang)
-    meeting = _frozen_meeting(session, meeting_id, lang)
+    meeting = frozen_meeting(session, meeting_id, lang)
     later: Meeting | None = None
     if to is not None:
-        later = _frozen_meeting(session, to, lang)
+        later = frozen_meeting(session, to, lang)
         if (later.frozen_upload_id or 0) < (
             meeting.frozen_upload_id or 0
         ) or later.id == meeting.id:

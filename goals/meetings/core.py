@@ -144,7 +144,8 @@ def _view(session: Session, meeting: Meeting, lang: str) -> MeetingView:
     )
 
 
-def _need(session: Session, meeting_id: int, lang: str) -> Meeting:
+def need_meeting(session: Session, meeting_id: int, lang: str) -> Meeting:
+    """The meeting, or UnknownMeeting saying there is none of that number."""
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
         raise UnknownMeeting(t("meeting.unknown", lang, id=meeting_id))
@@ -253,7 +254,7 @@ def edit_meeting(
     """Change a meeting that is not frozen; only the fields given change."""
     access.require_admin(actor, t("meeting.what.edit", lang))
     with store.write_session(engine) as session:
-        meeting = _need(session, meeting_id, lang)
+        meeting = need_meeting(session, meeting_id, lang)
         if meeting.frozen_at is not None:
             raise MeetingError(t("meeting.frozen_no_edit", lang, id=meeting_id))
         if title is not None:
@@ -286,7 +287,7 @@ def annotate_meeting(
     if not note:
         raise MeetingError(t("meeting.no_note", lang))
     with store.write_session(engine) as session:
-        meeting = _need(session, meeting_id, lang)
+        meeting = need_meeting(session, meeting_id, lang)
         session.add(MeetingNote(meeting_id=meeting_id, text=note, created_by=actor.name[:200]))
         access.record(
             session, actor=actor.name, action="meeting.annotated", target=f"#{meeting_id}"
@@ -297,7 +298,7 @@ def annotate_meeting(
 
 @store.reads
 def get_meeting(session: Session, meeting_id: int, lang: str = "da") -> MeetingView:
-    return _view(session, _need(session, meeting_id, lang), lang)
+    return _view(session, need_meeting(session, meeting_id, lang), lang)
 
 
 @store.reads
@@ -341,7 +342,7 @@ def freeze_meeting(
     from then on the meeting shows exactly these, whatever comes later."""
     access.require_admin(actor, t("meeting.what.freeze", lang))
     with store.write_session(engine) as session:
-        meeting = _need(session, meeting_id, lang)
+        meeting = need_meeting(session, meeting_id, lang)
         if meeting.frozen_at is not None:
             raise MeetingError(
                 t("meeting.already_frozen", lang, id=meeting_id, at=f"{meeting.frozen_at:%Y-%m-%d}")
@@ -440,8 +441,9 @@ def _shown_values(session: Session, cat: Catalogue) -> list[tuple]:
 # --- the frozen rows read back -------------------------------------------------------------------
 
 
-def _frozen_meeting(session: Session, meeting_id: int, lang: str) -> Meeting:
-    meeting = _need(session, meeting_id, lang)
+def frozen_meeting(session: Session, meeting_id: int, lang: str) -> Meeting:
+    """The meeting, which must be frozen (else MeetingError saying so)."""
+    meeting = need_meeting(session, meeting_id, lang)
     if meeting.frozen_at is None:
         raise MeetingError(t("meeting.not_frozen", lang, id=meeting_id))
     return meeting
@@ -460,7 +462,7 @@ def frozen_rows(
 ) -> list[StatusRow]:
     """The status rows of a frozen meeting as they were shown (in `lang`)."""
     lang = language(lang)
-    _frozen_meeting(session, meeting_id, lang)
+    frozen_meeting(session, meeting_id, lang)
     keep = _area_codes(Catalogue.load(session), cluster, lang) if cluster else None
     rows = []
     for record, detail, area in _records(session, meeting_id, lang):
@@ -491,7 +493,7 @@ def frozen_report(
     """The whole status report of a frozen meeting: its rows, and every roll-up of them by
     the one rule (as on the day)."""
     lang = language(lang)
-    meeting = _frozen_meeting(session, meeting_id, lang)
+    meeting = frozen_meeting(session, meeting_id, lang)
     cat = catalogue if catalogue is not None else Catalogue.load(session)
     rows = frozen_rows(session, meeting_id, lang=lang, cluster=cluster)
     return roll_up(cat, rows, when=meeting.frozen_at.date(), lang=lang)  # type: ignore[union-attr]
@@ -508,7 +510,7 @@ def write_frozen_json(
     """``goals status --meeting N --json``: the lines written when the meeting was frozen,
     framed as ``goals status --json`` frames them — the same bytes as then."""
     lang = language(lang)
-    _frozen_meeting(session, meeting_id, lang)
+    frozen_meeting(session, meeting_id, lang)
     keep = _area_codes(Catalogue.load(session), cluster, lang) if cluster else None
     out.write("[")
     first = True
