@@ -31,6 +31,7 @@ REFUSALS: tuple[tuple[str, str, int], ...] = (
     # an unknown meeting first: it is also a MeetingError (the first match decides)
     ("goals.meetings.core", "UnknownMeeting", EXIT_ERROR),
     ("goals.meetings.core", "MeetingError", EXIT_REJECTED),
+    ("goals.catalogue.profile", "ProfileError", EXIT_ERROR),
 )
 
 

@@ -206,6 +206,16 @@ def _meeting_commands(subparsers: argparse._SubParsersAction) -> None:  # type: 
     p.set_defaults(run="meeting:list_actions")
 
 
+def _profile_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser(
+        "profile",
+        parents=[LANG, JSON],
+        help="a cluster's profile: members, key figures, offers, resources, challenges",
+    )
+    p.add_argument("cluster", metavar="CODE", help="the cluster (code, name or alias)")
+    p.set_defaults(run="profile:show")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m goals",
@@ -231,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
         _report_commands,
         _users_commands,
         _meeting_commands,
+        _profile_commands,
     ):
         commands(sub)
     return parser

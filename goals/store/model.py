@@ -486,3 +486,25 @@ class MeetingNote(SQLModel, table=True):
     text: str
     created_at: dt.datetime = Field(default_factory=utcnow)
     created_by: str = Field(max_length=200)
+
+
+# --- cluster profiles ------------------------------------------------------------------------
+
+
+class ProfileSection(SQLModel, table=True):
+    """One version of a text section of a cluster's profile (*Tilbud*, *Ressourcer*,
+    *Udfordringer*): every edit adds a row, so the history is kept; the newest is shown."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    area_id: int = Field(foreign_key="area.id", index=True, ondelete="CASCADE")
+    section: str = Field(max_length=20)  # "tilbud", "ressourcer" or "udfordringer"
+    text: str
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str = Field(max_length=200)
+
+
+class KeyFigure(SQLModel, table=True):
+    """An indicator the secretariat shows as a key figure on every cluster's profile, in order."""
+
+    indicator_id: int = Field(foreign_key="indicator.id", primary_key=True, ondelete="CASCADE")
+    position: int = 0

@@ -91,7 +91,7 @@ def test_every_command_names_a_handler_that_exists():
     from goals.cli.parser import build_parser
 
     runs = {sub.get_default("run") for sub in _subcommands(build_parser())} - {None}
-    assert len(runs) == 23  # 13, and the ten meeting commands
+    assert len(runs) == 24  # 13, the ten meeting commands and profile
     for run in runs:
         module, function = run.split(":")
         assert callable(getattr(importlib.import_module(f"goals.cli.{module}"), function)), run
@@ -177,3 +177,18 @@ def test_the_meeting_contract(tmp_path):
     out = tmp_path / "s.pdf"
     assert run_cli("meeting", "summary", "1", str(out), url=url).returncode == 0
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_profile_contract(tmp_path):
+    import json
+
+    url = f"sqlite:///{tmp_path / 'p.db'}"
+    assert run_cli("demo", url=url).returncode == 0
+    shown = run_cli("profile", "Midtklyngen", "--json", url=url)
+    assert shown.returncode == 0, shown.stderr
+    profile = json.loads(shown.stdout)
+    assert set(profile) == {"cluster", "name", "members", "key_figures", "sections"}
+    assert set(profile["sections"]) == {"tilbud", "ressourcer", "udfordringer"}
+    assert {"code", "name", "kind"} == set(profile["members"][0])
+    missing = run_cli("profile", "Atlantis", url=url)
+    assert missing.returncode == 2 and "ikke en klynge" in missing.stderr

@@ -21,6 +21,13 @@ ROOT = Path(__file__).resolve().parents[3]
 PAGES = [
     ("nav.section.follow", "pages/overblik.py", "nav.overview", ":material/explore:", "overblik"),
     ("nav.section.follow", "pages/klynge.py", "nav.cluster", ":material/location_city:", "klynge"),
+    (
+        "nav.section.follow",
+        "pages/klyngeprofil.py",
+        "nav.profile",
+        ":material/groups_2:",
+        "klyngeprofil",
+    ),
     ("nav.section.follow", "pages/maal.py", "nav.goal", ":material/flag:", "maal"),
     (
         "nav.section.follow",
