@@ -70,10 +70,16 @@ def test_a_meeting_end_to_end(meeting_server, page):
 
     # a decision through the form
     page.get_by_text("Registrér en beslutning eller handling").click()
-    page.get_by_label("Tekst").first.fill("Indstillingen godkendes.")
+    text = page.get_by_label("Tekst").first
+    text.fill("Indstillingen godkendes.")
+    text.press("Tab")  # a text area hands its value over when it loses focus
     page.get_by_role("button", name="Gem").first.click()
     wait_for_app(page)
-    page.get_by_text("Registreret.").wait_for(timeout=30_000)
+    # the success message of the rerun after the write (not the "nothing recorded" line before)
+    page.locator("[data-testid='stAlert']").filter(has_text="Registreret.").first.wait_for(
+        timeout=30_000
+    )
+    wait_for_app(page)
     assert_no_exception(page, meeting_server)
     recorded = actions(engine=store.get_engine(meeting_server.engine_url), meeting_id=september)
     assert [a.text for a in recorded] == ["Indstillingen godkendes."]
