@@ -33,6 +33,14 @@ def _print(payload: object) -> None:
     print(json.dumps(payload, ensure_ascii=False))
 
 
+def _answer(meeting, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    if args.json:
+        _print(meeting.to_json())
+    else:
+        print(f"{meeting.id}  {meeting.held_on}  {meeting.forum_name}  {meeting.title}")
+    return EXIT_OK
+
+
 def create(args: argparse.Namespace) -> int:
     meeting = create_meeting(
         engine=store.open_store(),
@@ -45,11 +53,7 @@ def create(args: argparse.Namespace) -> int:
         goals=args.goal,
         lang=args.lang,
     )
-    if args.json:
-        _print(meeting.to_json())
-    else:
-        print(f"{meeting.id}  {meeting.held_on}  {meeting.forum_name}  {meeting.title}")
-    return EXIT_OK
+    return _answer(meeting, args)
 
 
 def edit(args: argparse.Namespace) -> int:
@@ -65,11 +69,7 @@ def edit(args: argparse.Namespace) -> int:
         goals=args.goal,
         lang=args.lang,
     )
-    if args.json:
-        _print(meeting.to_json())
-    else:
-        print(f"{meeting.id}  {meeting.held_on}  {meeting.forum_name}  {meeting.title}")
-    return EXIT_OK
+    return _answer(meeting, args)
 
 
 def list_(args: argparse.Namespace) -> int:

@@ -16,7 +16,6 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from goals.access import AccessError, PermissionDenied
 from goals.i18n import format_exact, name_of, t
 from goals.meetings import (
     FORUMS,
@@ -24,13 +23,13 @@ from goals.meetings import (
     Changes,
     MeetingError,
     MeetingView,
+    Summary,
     actions,
     add_action,
     annotate_meeting,
     create_meeting,
     edit_meeting,
     freeze_meeting,
-    frozen_report,
     list_meetings,
     meeting_changes,
     meeting_summary,
@@ -38,8 +37,8 @@ from goals.meetings import (
     update_action,
 )
 from goals.status.overview import grid_model
-from goals.store import StoreError
 from goals.ui import overview_view
+from goals.ui.admin.common import write_through
 from goals.ui.frame import context, urlstate
 from goals.ui.frame.layout import PageContext
 from goals.ui.markup import esc
@@ -58,18 +57,20 @@ def _date(value: dt.date, lang: str) -> str:
 
 
 def _write(page: PageContext, action: Callable[[], Any], done: str) -> None:
-    """One write through the core; on success say so after the rerun, else say why."""
-    try:
-        action()
-    except (AccessError, PermissionDenied) as exc:
-        st.error(esc(exc.text(page.lang)))
-        return
-    except (MeetingError, StoreError) as exc:
-        st.error(esc(exc))
-        return
-    context.forget_cached_data()
-    st.session_state[FLASH] = done
-    st.rerun()
+    write_through(page, action, done, (MeetingError,), FLASH)
+
+
+# The changes and the summary read the whole store (seconds at 10×): once per data version.
+@context.versioned_cache(max_entries=8)
+def _changes(version: tuple, meeting_id: int, since_previous: bool, lang: str) -> Changes:
+    return meeting_changes(
+        engine=context.engine(), meeting_id=meeting_id, since_previous=since_previous, lang=lang
+    )
+
+
+@context.versioned_cache(max_entries=4)
+def _summary(version: tuple, meeting_id: int, lang: str) -> Summary:
+    return meeting_summary(engine=context.engine(), meeting_id=meeting_id, lang=lang)
 
 
 def _is_admin(page: PageContext) -> bool:
@@ -140,9 +141,7 @@ def changes_section(page: PageContext, meeting: MeetingView) -> None:
     lang = page.lang
     st.markdown(f"#### {esc(t('meetings.changes.title', lang))}")
     if meeting.frozen:
-        found = meeting_changes(
-            engine=page.engine, meeting_id=meeting.id, since_previous=True, lang=lang
-        )
+        found = _changes(context.data_version(), meeting.id, True, lang)
         if found.to is None:
             overview_view.note(t("meeting.summary.no_previous", lang))
             return
@@ -151,7 +150,7 @@ def changes_section(page: PageContext, meeting: MeetingView) -> None:
         if not earlier:
             overview_view.note(t("meeting.summary.no_previous", lang))
             return
-        found = meeting_changes(engine=page.engine, meeting_id=earlier[0].id, lang=lang)
+        found = _changes(context.data_version(), earlier[0].id, False, lang)
     changes_view(found, lang)
 
 
@@ -252,7 +251,7 @@ def status_section(page: PageContext, meeting: MeetingView) -> None:
             column.page_link(
                 file, label=t(key, lang), icon=":material/ac_unit:", query_params=params
             )
-    report = frozen_report(engine=page.engine, meeting_id=meeting.id, lang=lang)
+    report = context.meeting_report(meeting.id, lang)
     grid = grid_model(report, page.catalogue, lang)
     overview_view.inject_css()
     overview_view.messages(grid, None, lang)
@@ -380,7 +379,7 @@ def summary_section(page: PageContext, meeting: MeetingView) -> None:
     lang = page.lang
     st.markdown(f"#### {esc(t('meetings.summary.title', lang))}")
     overview_view.note(t("meetings.summary.help", lang))
-    summary = meeting_summary(engine=page.engine, meeting_id=meeting.id, lang=lang)
+    summary = _summary(context.data_version(), meeting.id, lang)
     columns = st.columns(3)
     name = f"moede-{meeting.id}-{meeting.held_on.isoformat()}"
     for column, fmt in zip(columns, ("pdf", "docx", "txt"), strict=True):

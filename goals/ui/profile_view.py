@@ -13,7 +13,6 @@ from typing import Any
 
 import streamlit as st
 
-from goals.access import AccessError, PermissionDenied
 from goals.catalogue.profile import (
     SECTIONS,
     Profile,
@@ -24,10 +23,10 @@ from goals.catalogue.profile import (
 )
 from goals.catalogue.words import period_label
 from goals.i18n import format_number, name_of, t
-from goals.store import StoreError
 from goals.store.model import AreaKind
 from goals.ui import overview_view
-from goals.ui.frame import context, urlstate
+from goals.ui.admin.common import write_through
+from goals.ui.frame import urlstate
 from goals.ui.frame.layout import PageContext
 from goals.ui.markup import esc
 
@@ -36,17 +35,7 @@ KINDS = (AreaKind.MUNICIPALITY, AreaKind.HOSPITAL, AreaKind.GENERAL_PRACTICE)
 
 
 def _write(page: PageContext, action: Callable[[], Any], done: str) -> None:
-    try:
-        action()
-    except (AccessError, PermissionDenied) as exc:
-        st.error(esc(exc.text(page.lang)))
-        return
-    except (ProfileError, StoreError) as exc:
-        st.error(esc(exc))
-        return
-    context.forget_cached_data()
-    st.session_state[FLASH] = done
-    st.rerun()
+    write_through(page, action, done, (ProfileError,), FLASH)
 
 
 def _is_admin(page: PageContext) -> bool:

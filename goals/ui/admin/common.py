@@ -62,6 +62,29 @@ def write(page: PageContext, action: Callable[[Session], Any], done: str) -> Any
     return result  # pragma: no cover - st.rerun does not return
 
 
+def write_through(
+    page: PageContext,
+    action: Callable[[], Any],
+    done: str,
+    refusals: tuple[type[Exception], ...],
+    flash: str = FLASH,
+) -> None:
+    """Run one write of a core function that opens its own transaction (meetings, profiles);
+    on success remember `done` under `flash` and rerun, else say why (AccessError,
+    PermissionDenied, StoreError and the core's own `refusals`)."""
+    try:
+        action()
+    except (AccessError, PermissionDenied) as exc:
+        st.error(plain(exc.text(page.lang)))
+        return
+    except (*refusals, store.StoreError) as exc:
+        st.error(plain(exc))
+        return
+    context.forget_cached_data()
+    st.session_state[flash] = done
+    st.rerun()
+
+
 def opt(value: str) -> str | None:
     """A form's optional text: None when left empty."""
     value = (value or "").strip()

@@ -192,7 +192,7 @@ def status_report(as_of: str | None = None, lang: str = "da") -> StatusReport:
     page opened with ``?meeting=N`` (a frozen meeting), the status as shown at that meeting."""
     shown = meeting()
     if shown is not None:
-        return _meeting_report(data_version(), shown.id, i18n.language(lang))
+        return meeting_report(shown.id, lang)
     return _status_report(data_version(), as_of, i18n.language(lang))
 
 
@@ -206,6 +206,11 @@ def _meeting_report(version: tuple, meeting_id: int, lang: str) -> StatusReport:
     return frozen_report(
         engine=engine(), meeting_id=meeting_id, lang=lang, catalogue=_catalogue(version)
     )
+
+
+def meeting_report(meeting_id: int, lang: str) -> StatusReport:
+    """The status frozen at a meeting, cached like every report."""
+    return _meeting_report(data_version(), meeting_id, i18n.language(lang))
 
 
 def shown_meeting_id() -> int | None:
