@@ -348,8 +348,83 @@ ASSESSMENT_TEXT = {
 }
 
 
+def _plan(name: str, n: int, status: str, year: int) -> dict[str, object]:
+    """An initiative's Start, Slut, Budget and Forbrug (kr.) as reported in `year`'s round:
+    four- to six-year initiatives from 2022–2024 with budgets of 150,000–550,000 kr.; about
+    one in seven has spent more than its budget by the second round, and a delayed one ran past its
+    end date."""
+    start = dt.date(2022 + n % 3, 1 + (n * 5) % 12, 1)
+    if status == "Ikke startet":
+        start = dt.date(year + 3, 1 + n % 6, 1)
+    end = dt.date(start.year + 4 + (n // 3) % 3, start.month, 1) - dt.timedelta(days=1)
+    if status == "Forsinket":
+        end = dt.date(2026, 6, 30)
+    salt = sum(map(ord, name)) + 7 * n
+    budget = 150_000 + 25_000 * (salt % 17)
+    share = {"Gennemført": 0.96, "Stoppet": 0.4, "Ikke startet": 0.0}.get(
+        status, 0.4 + salt % 5 / 10
+    )
+    if year == 2022:
+        share = min(share, 0.2)
+    elif salt % 7 == 3 and status != "Ikke startet":
+        share = 1.04 + salt % 4 * 0.05
+    return {"Start": start, "Slut": end, "Budget": budget, "Forbrug": round(budget * share)}
+
+
+#: The secretariat's pool for development work (0,5 mio. kr. a year) in the demo.
+DEMO_POOL = {
+    "code": "BEREDSKAB",
+    "name": "Beredskabspuljen",
+    "name_en": "Development pool",
+    "years": {2023: (500_000, 455_000), 2024: (500_000, 530_000), 2025: (500_000, 480_000),
+              2026: (500_000, 210_000)},
+}  # fmt: skip
+
+
+#: Residents on 1 January 2025 by municipality code (rounded published levels, Danmarks
+#: Statistik FOLK1A) and the yearly growth the demo applies backwards to 2020.
+POPULATION = {
+    "751": (373_000, 0.011), "741": (3_650, -0.008), "766": (47_600, 0.006),
+    "615": (98_000, 0.011), "727": (24_000, 0.004), "746": (65_000, 0.009),
+    "740": (99_000, 0.008), "779": (45_600, -0.002), "791": (97_800, 0.003),
+    "710": (49_800, 0.006), "707": (37_100, -0.002), "730": (99_700, 0.004),
+    "706": (43_600, 0.005), "657": (90_200, 0.004), "661": (59_000, 0.001),
+    "756": (42_000, 0.003), "665": (19_300, -0.006), "760": (56_200, -0.002),
+    "671": (20_400, -0.003),
+}  # fmt: skip
+POPULATION_YEARS = range(2020, 2026)
+
+
+def population_round(catalogue: Catalogue) -> DemoRound:
+    """The secretariat's klyngedata: residents per municipality, cluster and the region, 1
+    January 2020–2025 (a cluster is the sum of its municipalities, the region of all)."""
+    gen = _Generator(catalogue)
+    rows: list[dict[str, object]] = []
+    region_total = dict.fromkeys(POPULATION_YEARS, 0)
+    for cluster in gen.clusters:
+        cluster_total = dict.fromkeys(POPULATION_YEARS, 0)
+        for muni in gen.municipalities[cluster.code]:
+            level, growth = POPULATION.get(muni.official_code or "", (40_000, 0.0))
+            for year in POPULATION_YEARS:
+                value = round(level * (1 + growth) ** (year - 2025))
+                cluster_total[year] += value
+                rows.append(_population_row(muni.name, year, value))
+        for year, value in cluster_total.items():
+            region_total[year] += value
+            rows.append(_population_row(cluster.name, year, value))
+    if gen.region is not None:
+        rows += [_population_row(gen.region.name, y, v) for y, v in region_total.items()]
+    return DemoRound("SEKRETARIAT", "demo_klyngedata_2025.xlsx", rows)
+
+
+def _population_row(area: str, year: int, value: int) -> dict[str, object]:
+    return {"Indikator": "BEF-01", "Område": area, "Periode": str(year), "Gruppe": "I alt",
+            "Værdi": value}  # fmt: skip
+
+
 def demo_rounds(catalogue: Catalogue) -> list[DemoRound]:
-    """The demo as four status workbooks: two rounds for each steering group."""
+    """The demo as status workbooks: two rounds for each steering group, and the secretariat's
+    klyngedata (the population)."""
     gen = _Generator(catalogue)
     first_cut = Period(2022, Frequency.QUARTER, 4)
     values = gen.survey_rows(SURVEY_YEARS) + gen.register_rows(Period(2024, Frequency.QUARTER, 4))
@@ -397,6 +472,7 @@ def demo_rounds(catalogue: Catalogue) -> list[DemoRound]:
                             "Ansvarlig": gen.municipalities[cluster.code][0].name
                             if k % 2 == 0
                             else "Klyngesekretariatet",
+                            **_plan(name, i + j + k, status, year),
                         }
                     )
                 light = LIGHTS[(i + j + (year == 2024)) % 3]
@@ -410,6 +486,8 @@ def demo_rounds(catalogue: Catalogue) -> list[DemoRound]:
                     }
                 )
         rounds.append(demo_round)
+    if catalogue.indicator("BEF-01") is not None:
+        rounds.append(population_round(catalogue))
     return rounds
 
 

@@ -61,7 +61,47 @@ def load_demo(engine: Engine) -> str:
             detail = f"{first.cell}: {first.message}" if first else result.status
             raise DemoError(f"The demo workbook {demo_round.filename} was rejected: {detail}")
         applied.append(f"{demo_round.filename} ({result.counts['new']} new)")
+    _demo_pool(engine, cat)
+    _demo_key_figures(engine, cat)
     return "Demo values loaded through the importer: " + ", ".join(applied) + "."
+
+
+def _demo_pool(engine: Engine, cat: catalogue.Catalogue) -> None:
+    """The secretariat's development pool with four years of grants and spending."""
+    from goals.access import Actor, Role
+    from goals.demo import DEMO_POOL
+    from goals.plans import save_pool, set_pool_year
+
+    actor = Actor(name=DEMO_USER, role=Role.ADMIN)
+    region = cat.region
+    save_pool(
+        engine=engine,
+        actor=actor,
+        code=DEMO_POOL["code"],
+        name=DEMO_POOL["name"],
+        name_en=DEMO_POOL["name_en"],
+        area=region.code if region else None,
+    )
+    for year, (granted, spent) in DEMO_POOL["years"].items():
+        set_pool_year(
+            engine=engine,
+            actor=actor,
+            code=DEMO_POOL["code"],
+            year=year,
+            granted=granted,
+            spent=spent,
+        )
+
+
+def _demo_key_figures(engine: Engine, cat: catalogue.Catalogue) -> None:
+    """The population as the profiles' first key figure, unless the secretariat chose some."""
+    from goals.access import Actor, Role
+    from goals.catalogue.profile import key_figure_codes, set_key_figures
+
+    if cat.indicator("BEF-01") is not None and not key_figure_codes(engine=engine):
+        set_key_figures(
+            engine=engine, actor=Actor(name=DEMO_USER, role=Role.ADMIN), indicators=["BEF-01"]
+        )
 
 
 def initialise(

@@ -25,7 +25,7 @@ from goals.catalogue.seed import (
     load_catalogue,
     read_files,
 )
-from goals.names import NameIndex
+from goals.names import NameIndex, name_key
 from goals.store.model import (
     Area,
     AreaAlias,
@@ -233,6 +233,38 @@ class Catalogue:
 
     def area(self, code: str) -> Area | None:
         return next((a for a in self.areas.values() if a.code == code), None)
+
+    def cluster_named(self, name: str) -> Area | None:
+        """The cluster a person means by a code, a name or an alias; None if none is."""
+        text = str(name).strip()
+        area = self.area(text) or self.area(text.upper()) or self.area_index.get(text)
+        return area if area is not None and area.kind == AreaKind.CLUSTER else None
+
+    def track_named(self, name: str) -> Track | None:
+        """The track a person means by its code or its (Danish or English) name."""
+        text = str(name).strip()
+        found = self.track(text) or self.track(text.upper())
+        if found is None:
+            found = next(
+                (
+                    t
+                    for t in self.tracks
+                    if name_key(text) in {name_key(t.name), name_key(t.name_en or t.name)}
+                ),
+                None,
+            )
+        return found
+
+    def cluster_of(self, area: Area, on: dt.date | None = None) -> Area | None:
+        """The cluster an area is (or belongs to, through its parents) on a date."""
+        seen: set[int] = set()
+        current: Area | None = area
+        while current is not None and current.id not in seen:
+            if current.kind == AreaKind.CLUSTER:
+                return current
+            seen.add(current.id)  # type: ignore[arg-type]
+            current = self.parent(current, on)
+        return None
 
     def members(self, parent: Area, on: dt.date | None = None) -> list[Area]:
         """The areas directly under `parent` on a date (default today)."""

@@ -22,7 +22,7 @@ from goals import access, store
 from goals.catalogue import Catalogue
 from goals.i18n import language, name_of, t
 from goals.periods import parse_period
-from goals.store.model import Area, AreaKind, KeyFigure, ProfileSection
+from goals.store.model import Area, AreaKind, Indicator, KeyFigure, ProfileSection
 from goals.store.observations import current_query
 
 __all__ = [
@@ -32,6 +32,8 @@ __all__ = [
     "ProfileError",
     "cluster_profile",
     "edit_section",
+    "indicator_sources",
+    "key_figure_codes",
     "set_key_figures",
 ]
 
@@ -88,8 +90,8 @@ class Profile:
 
 
 def _cluster(cat: Catalogue, name: str, lang: str) -> Area:
-    area = cat.area(name) or cat.area(str(name).strip().upper()) or cat.area_index.get(name)
-    if area is None or area.kind != AreaKind.CLUSTER:
+    area = cat.cluster_named(name)
+    if area is None:
         raise ProfileError(t("profile.unknown_cluster", lang, name=name))
     return area
 
@@ -233,3 +235,18 @@ def set_key_figures(
             detail={"indicators": [i.code for i in chosen]},
         )
         return [i.code for i in chosen]
+
+
+@store.reads
+def key_figure_codes(session: Session) -> list[str]:
+    """The indicators chosen as key figures, in order (codes)."""
+    rows = session.exec(
+        sa.select(KeyFigure.indicator_id).order_by(KeyFigure.position)  # type: ignore[arg-type]
+    ).all()
+    cat_codes = dict(session.exec(sa.select(Indicator.id, Indicator.code)).all())
+    return [cat_codes[r[0]] for r in rows if r[0] in cat_codes]
+
+
+def indicator_sources(catalogue: Catalogue) -> dict[str, str]:
+    """Indicator code → its source, for the key figures' slide."""
+    return {i.code: i.source for i in catalogue.indicators.values() if i.source}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from goals.i18n import LANGUAGES
 
@@ -32,6 +33,8 @@ REFUSALS: tuple[tuple[str, str, int], ...] = (
     ("goals.meetings.core", "UnknownMeeting", EXIT_ERROR),
     ("goals.meetings.core", "MeetingError", EXIT_REJECTED),
     ("goals.catalogue.profile", "ProfileError", EXIT_ERROR),
+    ("goals.plans.workplan", "PlanError", EXIT_ERROR),
+    ("goals.plans.economy", "PoolError", EXIT_REJECTED),
 )
 
 
@@ -67,3 +70,18 @@ LANG.add_argument(
 #: --json for every command whose answer other tools read (``parents=[JSON]``).
 JSON = argparse.ArgumentParser(add_help=False)
 JSON.add_argument("--json", action="store_true", help="print the answer as JSON (see docs)")
+
+
+def write_output(path: Path, content: bytes, lang: str) -> bool:
+    """Write a file the user asked for; on failure say why in one sentence and return False."""
+    from goals.i18n import t
+
+    try:
+        if not path.parent.is_dir():
+            raise FileNotFoundError(0, t("report.cli.no_folder", lang))
+        path.write_bytes(content)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        print(t("report.cli.cannot_write", lang, path=path, reason=reason), file=sys.stderr)
+        return False
+    return True

@@ -213,7 +213,42 @@ def _profile_commands(subparsers: argparse._SubParsersAction) -> None:  # type: 
         help="a cluster's profile: members, key figures, offers, resources, challenges",
     )
     p.add_argument("cluster", metavar="CODE", help="the cluster (code, name or alias)")
+    p.add_argument(
+        "--pptx",
+        metavar="OUT.pptx",
+        help="also write the profile as slides (for the first meeting of a new cluster)",
+    )
     p.set_defaults(run="profile:show")
+
+
+def _plans_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    for name, run, text in (
+        (
+            "workplan",
+            "plans:show_workplan",
+            "the initiatives' work plan: dates, milestones, status",
+        ),
+        ("economy", "plans:show_economy", "budget and spending per track, cluster and goal; pools"),
+    ):
+        p = subparsers.add_parser(name, parents=[LANG, JSON], help=text)
+        p.add_argument("--cluster", metavar="CODE", help="one cluster (code, name or alias)")
+        p.add_argument("--track", metavar="CODE", help="one track (code or name)")
+        p.set_defaults(run=run)
+    p = subparsers.add_parser(
+        "pool",
+        parents=[LANG, JSON],
+        help="create or rename a pool, or set what it was granted and spent in a year (kr.)",
+    )
+    p.add_argument("code", metavar="CODE", help="the pool's code, e.g. BEREDSKAB")
+    p.add_argument("--name", help="create the pool, or rename it")
+    p.add_argument("--name-en", help="its English name")
+    p.add_argument("--area", help="the area that holds it (code or name)")
+    p.add_argument("--note", help="a note on the pool")
+    p.add_argument("--year", type=int, help="the year to set")
+    p.add_argument("--granted", default="0", help="kr. granted that year")
+    p.add_argument("--spent", default="0", help="kr. spent that year")
+    p.add_argument("--year-note", help="a note on that year")
+    p.set_defaults(run="plans:pool_set")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -242,6 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
         _users_commands,
         _meeting_commands,
         _profile_commands,
+        _plans_commands,
     ):
         commands(sub)
     return parser

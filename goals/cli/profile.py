@@ -4,15 +4,31 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from pathlib import Path
 
 from goals import store
-from goals.catalogue.profile import SECTIONS, cluster_profile
-from goals.cli.common import EXIT_OK
+from goals.catalogue import Catalogue
+from goals.catalogue.profile import SECTIONS, cluster_profile, indicator_sources
+from goals.cli.common import EXIT_ERROR, EXIT_OK, write_output
 from goals.i18n import format_number, t
 
 
 def show(args: argparse.Namespace) -> int:
-    profile = cluster_profile(engine=store.open_store(), cluster=args.cluster, lang=args.lang)
+    engine = store.open_store()
+    catalogue = Catalogue.read(engine)
+    profile = cluster_profile(
+        engine=engine, cluster=args.cluster, lang=args.lang, catalogue=catalogue
+    )
+    if args.pptx:
+        from goals.present.deck import profile_deck
+        from goals.present.pptx import deck_to_pptx
+
+        deck = profile_deck(profile, sources=indicator_sources(catalogue))
+        if not write_output(Path(args.pptx), deck_to_pptx(deck), args.lang):
+            return EXIT_ERROR
+        message = t("profile.deck.written", args.lang, path=args.pptx, n=len(deck.slides))
+        print(message, file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(profile.to_json(), ensure_ascii=False))
         return EXIT_OK

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from goals import store
 from goals.catalogue import Catalogue
-from goals.cli.common import EXIT_ERROR, EXIT_OK, EXIT_REJECTED
+from goals.cli.common import EXIT_ERROR, EXIT_OK, EXIT_REJECTED, write_output
 from goals.i18n import t
 from goals.present.deck import Selection, build_deck
 from goals.present.pptx import deck_data_xlsx, deck_to_pptx
@@ -57,11 +57,7 @@ def handler(args: argparse.Namespace) -> int:
     if args.xlsx:
         written.append((Path(args.xlsx), deck_data_xlsx(deck)))
     for path, content in written:
-        try:
-            path.write_bytes(content)
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            print(t("report.cli.cannot_write", lang, path=path, reason=reason), file=sys.stderr)
+        if not write_output(path, content, lang):
             return EXIT_ERROR
     print(
         t(

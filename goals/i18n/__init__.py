@@ -7,6 +7,7 @@ fills in ``{placeholders}``. Danish is the default; a missing English text falls
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import pkgutil
 from functools import cache
@@ -85,6 +86,41 @@ def format_exact(value: float | None, lang: str | None = "da") -> str:
 def format_whole(value: float, lang: str | None = "da") -> str:
     """A whole number with thousands separators: 1.000.000 (da), 1,000,000 (en)."""
     return format_number(int(value), 0, lang)
+
+
+def format_date(value: dt.date | None, lang: str | None = "da") -> str:
+    """A day as people write it: 31-03-2027 (da), 2027-03-31 (en); '–' for none."""
+    if value is None:
+        return "–"
+    return value.strftime("%d-%m-%Y") if language(lang) == "da" else value.isoformat()
+
+
+def format_amount(value: float | None, lang: str | None = "da") -> str:
+    """An amount in kroner: '250.000 kr.' (da), 'DKK 250,000' (en); øre only when there are
+    some ('1.234,50 kr.')."""
+    if value is None or value != value:
+        return "–"
+    decimals = 0 if round(value, 2) == round(value) else 2
+    text = format_number(value, decimals, lang).replace("-", "−")
+    return f"{text} kr." if language(lang) == "da" else f"DKK {text}"
+
+
+def format_amount_short(value: float | None, lang: str | None = "da", unit: bool = True) -> str:
+    """An amount rounded for a headline or a chart: '14,8 mio. kr.', '950.000 kr.' (da);
+    'DKK 14.8m', 'DKK 950,000' (en). Tables show `format_amount`'s exact figure."""
+    if value is None or value != value:
+        return "–"
+    da = language(lang) == "da"
+    if abs(value) >= 1_000_000:
+        millions = round(value / 1_000_000, 1)
+        number = format_number(millions, 0 if millions == int(millions) else 1, lang)
+        number = number.replace("-", "−")
+        text = f"{number} mio." if da else f"{number}m"
+    else:
+        text = format_number(value, 0, lang).replace("-", "−")
+    if not unit:
+        return text
+    return f"{text} kr." if da else f"DKK {text}"
 
 
 def format_signed(value: float | None, decimals: int, lang: str | None = "da") -> str:

@@ -54,4 +54,29 @@ TEXTS = {
     "profile.key_figures.saved": {"da": "Nøgletallene er gemt.", "en": "Key figures saved."},
     "profile.pick": {"da": "Klynge", "en": "Cluster"},
     "nav.profile": {"da": "Klyngeprofil", "en": "Cluster profile"},
+    "profile.deck.title": {"da": "Klyngeprofil: {name}", "en": "Cluster profile: {name}"},
+    "profile.deck.subtitle": {
+        "da": "Medlemmer, nøgletal, tilbud, ressourcer og udfordringer",
+        "en": "Members, key figures, offers, resources and challenges",
+    },
+    "profile.deck.footer": {
+        "da": "Kilde: klyngeprofilen i Målbillede · {date}",
+        "en": "Source: the cluster profile in Målbillede · {date}",
+    },
+    "profile.deck.col.figure": {"da": "Nøgletal", "en": "Key figure"},
+    "profile.deck.col.value": {"da": "Værdi", "en": "Value"},
+    "profile.deck.col.period": {"da": "Periode", "en": "Period"},
+    "profile.deck.col.source": {"da": "Kilde", "en": "Source"},
+    "profile.deck.download": {
+        "da": "Hent profilen som PowerPoint",
+        "en": "Download the profile as PowerPoint",
+    },
+    "profile.deck.written": {
+        "da": "Skrev {path}: {n} dias.",
+        "en": "Wrote {path}: {n} slides.",
+    },
+    "profile.no_members": {
+        "da": "Kataloget har ingen medlemmer af klyngen.",
+        "en": "The catalogue has no members of the cluster.",
+    },
 }

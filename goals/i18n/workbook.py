@@ -28,6 +28,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "workbook.col.milestone": {"da": "Næste milepæl", "en": "Next milestone"},
     "workbook.col.date": {"da": "Dato", "en": "Date"},
     "workbook.col.responsible": {"da": "Ansvarlig", "en": "Responsible"},
+    "workbook.col.start": {"da": "Start", "en": "Start"},
+    "workbook.col.end": {"da": "Slut", "en": "End"},
+    "workbook.col.budget": {"da": "Budget", "en": "Budget"},
+    "workbook.col.spent": {"da": "Forbrug", "en": "Spent"},
     "workbook.col.light": {"da": "Trafiklys", "en": "Traffic light"},
     "workbook.col.status_text": {"da": "Status", "en": "Status"},
     # --- initiative status and traffic lights as written in the workbook ---
@@ -298,6 +302,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Trafiklyset '{value}' kendes ikke. Vælg Grøn, Gul eller Rød.",
         "en": "The traffic light '{value}' is not known. Choose Green, Yellow or Red.",
     },
+    "workbook.plan.end_before_start": {
+        "da": "Slutdatoen {end} ligger før startdatoen {start} i {start_cell}. Ret den af dem, der er forkert.",
+        "en": "The end date {end} is before the start date {start} in {start_cell}. Correct the one that is wrong.",
+    },
+    "workbook.amount.not_number": {
+        "da": "{column} skal være et beløb i kroner, men her står '{value}'. Skriv et tal, fx 250000 eller 250.000 – eller lad cellen stå tom.",
+        "en": "{column} must be an amount in kroner, but the cell holds '{value}'. Write a number, e.g. 250000 or 250,000 – or leave the cell blank.",
+    },
+    "workbook.amount.date": {
+        "da": "{column} skal være et beløb i kroner, men cellen er en dato ({value}). Formatér cellen som tal, og skriv beløbet igen.",
+        "en": "{column} must be an amount in kroner, but the cell is a date ({value}). Format the cell as a number and type the amount again.",
+    },
+    "workbook.amount.millions": {
+        "da": "{column} skal skrives i hele kroner, ikke i millioner eller tusinder: '{value}'. Skriv fx 500000 for 0,5 mio. kr.",
+        "en": "{column} must be written in kroner, not in millions or thousands: '{value}'. Write e.g. 500000 for DKK 0.5 million.",
+    },
+    "workbook.amount.negative": {
+        "da": "{column} kan ikke være negativt, men her står '{value}'. Skriv budget og forbrug som positive beløb i kroner.",
+        "en": "{column} cannot be negative, but the cell holds '{value}'. Write budget and spending as positive amounts in kroner.",
+    },
+    "workbook.amount.too_large": {
+        "da": "{column} er '{value}', men ingen indsats har et beløb over {limit} kr. Tjek om der er tastet ekstra cifre.",
+        "en": "{column} is '{value}', but no initiative has an amount above DKK {limit}. Check for extra digits.",
+    },
+    "workbook.change.plan": {"da": "{start} – {end}", "en": "{start} – {end}"},
+    "workbook.change.budget": {"da": "budget {value}", "en": "budget {value}"},
+    "workbook.change.spent": {"da": "forbrug {value}", "en": "spent {value}"},
     "workbook.date.bad": {
         "da": "Datoen '{value}' kan ikke læses. Skriv fx 31-03-2023, eller brug en datocelle.",
         "en": "The date '{value}' cannot be read. Write e.g. 2023-03-31, or use a date cell.",
@@ -363,6 +394,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "workbook.field.next_milestone": {"da": "Næste milepæl", "en": "Next milestone"},
     "workbook.field.milestone_date": {"da": "Milepælsdato", "en": "Milestone date"},
     "workbook.field.responsible": {"da": "Ansvarlig", "en": "Responsible"},
+    "workbook.field.start_on": {"da": "Start", "en": "Start"},
+    "workbook.field.end_on": {"da": "Slut", "en": "End"},
+    "workbook.field.budget": {"da": "Budget", "en": "Budget"},
+    "workbook.field.spent": {"da": "Forbrug", "en": "Spent"},
     "workbook.field.light": {"da": "Vurdering", "en": "Assessment"},
     "workbook.field.text": {"da": "Begrundelse", "en": "Reasoning"},
     "workbook.result.removes": {
@@ -435,7 +470,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "6. Gruppe tom betyder 'I alt'. Vælg indikator, område og gruppe fra listerne i cellerne, så stavningen er rigtig.\n"
             "7. Tæller og Nævner er hele tal. Nedre og Øvre er 95 %-konfidensgrænser og kan stå tomme.\n"
             "8. Du må gerne tilføje rækker (fx flere perioder) og slette rækker, I ikke indberetter.\n"
-            "9. Arket Indsatser: én række pr. indsats med mål, område og status (Ikke startet, I gang, Forsinket, Gennemført, Stoppet).\n"
+            "9. Arket Indsatser: én række pr. indsats med mål, område og status (Ikke startet, I gang, Forsinket, Gennemført, Stoppet). "
+            "Start og Slut er datoer (fx 01-02-2026); Budget og Forbrug er beløb i hele kroner (fx 250000). Kolonnerne må stå tomme.\n"
             "10. Arket Vurdering: styregruppens egen vurdering pr. mål og område med trafiklys (Grøn, Gul, Rød) og en kort status.\n"
             "\n"
             "Når du indlæser filen, ser du først en forhåndsvisning: hvad er nyt, hvad er ændret, og eventuelle fejl med cellens adresse. "
@@ -452,12 +488,21 @@ TEXTS: dict[str, dict[str, str]] = {
             "6. A blank Group means the total. Pick indicator, area and group from the lists in the cells so the spelling is right.\n"
             "7. Numerator and Denominator are whole numbers. Lower and Upper are 95 % confidence limits and may be blank.\n"
             "8. You may add rows (e.g. more periods) and delete rows you do not report.\n"
-            "9. The Initiatives sheet: one row per initiative with goal, area and status (Not started, In progress, Delayed, Completed, Stopped).\n"
+            "9. The Initiatives sheet: one row per initiative with goal, area and status (Not started, In progress, Delayed, Completed, Stopped). "
+            "Start and End are dates (e.g. 2026-02-01); Budget and Spent are amounts in kroner (e.g. 250000). These columns may be left blank.\n"
             "10. The Assessment sheet: the steering group's own assessment per goal and area with a traffic light (Green, Yellow, Red) and a short status.\n"
             "\n"
             "When you upload the file you first see a preview: what is new, what changed, and any errors with the cell's address. "
             "Nothing is saved until you confirm, and an upload can always be rolled back."
         ),
+    },
+    "workbook.template.date_prompt": {
+        "da": "Skriv en dato, fx 01-02-2026",
+        "en": "Write a date, e.g. 2026-02-01",
+    },
+    "workbook.template.amount_prompt": {
+        "da": "Skriv et beløb i hele kroner, fx 250000",
+        "en": "Write an amount in kroner, e.g. 250000",
     },
     "workbook.template.pick": {
         "da": "Vælg fra listen",

@@ -30,7 +30,14 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from goals.catalogue.words import period_label
-from goals.i18n import format_number, language, t
+from goals.i18n import (
+    format_amount,
+    format_amount_short,
+    format_date,
+    format_number,
+    language,
+    t,
+)
 from goals.periods import Frequency, Period, parse_period
 from goals.status.verdicts import VERDICTS, Z95
 
@@ -46,12 +53,14 @@ __all__ = [
     "bullet_chart",
     "comparison_chart",
     "criterion_chart",
+    "economy_chart",
     "gap_change_chart",
     "inequality_chart",
     "plotly_config",
     "series_chart",
     "sparkline",
     "status_grid",
+    "timeline_chart",
 ]
 
 #: Okabe–Ito, ordered for lines on white: the yellow (weakest contrast) comes last.
@@ -1879,4 +1888,257 @@ def comparison_chart(
             showarrow=False,
             font={"size": MIN_FONT_SIZE, "color": MUTED},
         )
+    return fig
+
+
+# --- the work plan -----------------------------------------------------------------------------
+
+#: Height of one initiative's row in the timeline besides its name's lines (px, at the laptop
+#: font size), and where in the row its bar sits (rows are one unit high, counted downwards).
+TIMELINE_ROW_PX = 34
+_BAR_OFFSET = 0.2
+_BAR_WIDTH = 0.5
+_DAY_MS = 86_400_000
+
+
+def _timeline_styles() -> Mapping[str, Any]:
+    from goals.present.style import INITIATIVE_STYLE  # the product's table (off the import path)
+
+    return INITIATIVE_STYLE
+
+
+def timeline_chart(
+    items: Sequence[Any],
+    *,
+    today: Any,
+    lang: str = "da",
+    title: str | None = None,
+    styles: Mapping[str, Any] | None = None,
+    label_width: int = 40,
+    height: int | None = None,
+    x_range: tuple[Any, Any] | None = None,
+) -> go.Figure:
+    """Initiatives on a time line: a bar from start to end in the status's colour (with its
+    symbol and words in the legend), a diamond at the next milestone, a line for today, and an
+    overdue initiative (end passed, not completed or stopped) outlined and labelled in words.
+
+    Each initiative's name is written above its bar, across the chart (not beside the axis), so
+    a phone's narrow screen keeps the whole width for the time line. `items` have ``label``,
+    ``start`` and ``end`` (dates or None), ``status`` (an initiative status),
+    ``next_milestone``, ``milestone_date`` and ``overdue``. An item with one date only is drawn
+    as a short mark at that date; one with neither is left out (a page lists it under the
+    chart). `x_range` (two dates) gives several charts one axis.
+    """
+    lang = language(lang)
+    styles = styles if styles is not None else _timeline_styles()
+    shown = [i for i in items if i.start is not None or i.end is not None]
+    # an overdue initiative's name is led by the word, in red (never cut off at the right)
+    word = t("plans.overdue", lang)
+    overdue = f'<span style="color:{VERDICT_RED}"><b>! {_esc(word)}</b></span>  '
+    labels = [
+        (overdue if i.overdue else "")
+        + "<br>".join(
+            _esc(x) for x in _wrap(str(i.label), label_width - (len(word) + 4) * i.overdue)
+        )
+        for i in shown
+    ]
+    fig = go.Figure()
+    for status in dict.fromkeys(i.status for i in shown):  # the legend: one entry per status
+        colour, icon, _ink = _style(styles, status)
+        fig.add_trace(
+            go.Bar(
+                y=[None],
+                x=[None],
+                orientation="h",
+                name=f"{icon} {t(f'workbook.initiative.{status}', lang)}",
+                legendgroup=status,
+                marker={"color": colour, "line": {"color": INK, "width": 1}},
+            )
+        )
+    # row n spans n-0.5 … n+0.5 (top to bottom): its name in the upper part, its bar below
+    bar_y = [n + _BAR_OFFSET for n in range(len(shown))]
+    for item, y in zip(shown, bar_y, strict=True):
+        colour, icon, _ink = _style(styles, item.status)
+        start = item.start or item.end
+        end = item.end or item.start
+        days = max((end - start).days, 7)  # one date only: a week-wide mark
+        status_text = t(f"workbook.initiative.{item.status}", lang)
+        dates = f"{format_date(item.start, lang)} – {format_date(item.end, lang)}"
+        hover = f"<b>{_esc(item.label)}</b><br>{icon} {_esc(status_text)}<br>{dates}"
+        if item.overdue:
+            hover += f"<br><b>{_esc(t('plans.overdue', lang))}</b>"
+        fig.add_trace(
+            go.Bar(
+                y=[y],
+                x=[days * _DAY_MS],
+                base=[start.isoformat()],
+                orientation="h",
+                name=f"{icon} {status_text}",
+                legendgroup=item.status,
+                showlegend=False,
+                marker={
+                    "color": colour,
+                    "line": {
+                        "color": VERDICT_RED if item.overdue else INK,
+                        "width": 3 if item.overdue else 1,
+                    },
+                },
+                width=_BAR_WIDTH,
+                hovertemplate=hover + "<extra></extra>",
+            )
+        )
+    for n, label in enumerate(labels):
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=n + _BAR_OFFSET - _BAR_WIDTH / 2,
+            yanchor="bottom",
+            text=label,
+            align="left",
+            showarrow=False,
+            font={"size": FONT_SIZE, "color": INK},
+        )
+    marks = [(i, y) for i, y in zip(shown, bar_y, strict=True) if i.milestone_date]
+    if marks:
+        fig.add_trace(
+            go.Scatter(
+                y=[y for _, y in marks],
+                x=[i.milestone_date.isoformat() for i, _ in marks],
+                mode="markers",
+                name=t("plans.milestone", lang),
+                marker={
+                    "symbol": "diamond",
+                    "size": 14,
+                    "color": INK,
+                    "line": {"color": "#FFFFFF", "width": 1.5},
+                },
+                customdata=[
+                    [_esc(i.next_milestone or ""), format_date(i.milestone_date, lang)]
+                    for i, _ in marks
+                ],
+                hovertemplate="◆ %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+            )
+        )
+    fig.add_shape(
+        type="line",
+        x0=today.isoformat(),
+        x1=today.isoformat(),
+        yref="paper",
+        y0=0,
+        y1=1,
+        line={"color": MUTED, "width": 2, "dash": "dash"},
+    )
+    fig.add_trace(  # the legend's entry for the line of today
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            name=_esc(t("plans.today", lang, date=format_date(today, lang))),
+            line={"color": MUTED, "width": 2, "dash": "dash"},
+        )
+    )
+    fig.update_layout(**_title(title))
+    apply_style(fig, lang=lang)
+    rows = max(len(shown), 1)
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
+    row_px = TIMELINE_ROW_PX + 22 * lines
+    fig.update_layout(
+        barmode="overlay",
+        height=height or (150 + (70 if title else 0) + rows * row_px),
+        legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom", "xanchor": "left"},
+        margin={"l": 16, "r": 16, "t": 130 if title else 60, "b": 40, "pad": 4},
+    )
+    fig.update_xaxes(type="date", tickformat="%Y" if _span_years(shown) > 3 else "%m-%Y")
+    if x_range is not None:
+        fig.update_xaxes(range=[x_range[0].isoformat(), x_range[1].isoformat()])
+    fig.update_yaxes(
+        range=[rows - 0.5, -0.5], visible=False, showgrid=False, zeroline=False, fixedrange=True
+    )
+    return fig
+
+
+#: The deterioration red of goals.present.style, for what is overdue (7:1 on white).
+VERDICT_RED = "#AC1E04"
+
+
+def _span_years(items: Sequence[Any]) -> float:
+    dates = [d for i in items for d in (i.start, i.end, i.milestone_date) if d is not None]
+    if len(dates) < 2:
+        return 0.0
+    return (max(dates) - min(dates)).days / 365.25
+
+
+# --- the economy ---------------------------------------------------------------------------------
+
+#: Budget in a light blue with a dark outline, spending in the palette's dark blue: apart for
+#: every colour vision (lightness differs), and the numbers are written beside the bars.
+BUDGET_FILL = "#C6DBEF"
+SPENT_FILL = "#0072B2"
+
+
+def _nice_step(rough: float) -> float:
+    """1, 2, 2.5 or 5 times a power of ten, at least `rough`."""
+    power = 10 ** math.floor(math.log10(rough)) if rough > 0 else 1
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough)
+
+
+def economy_chart(
+    names: Sequence[str],
+    budgets: Sequence[float],
+    spent: Sequence[float],
+    *,
+    lang: str = "da",
+    title: str | None = None,
+    label_width: int = 36,
+) -> go.Figure:
+    """Budget and spending (kr.) side by side per goal, cluster or track; a row that spent more
+    than its budget is named in words on its label."""
+    lang = language(lang)
+    over = (
+        f' <span style="color:{VERDICT_RED}"><b>! {_esc(t("plans.over_budget", lang))}</b></span>'
+    )
+    labels = [
+        "<br>".join(_esc(x) for x in _wrap(str(n), label_width)) + (over if s > b > 0 else "")
+        for n, b, s in zip(names, budgets, spent, strict=True)
+    ]
+    fig = go.Figure()
+    for name, values, fill in (
+        (t("plans.budget", lang), budgets, BUDGET_FILL),
+        (t("plans.spent", lang), spent, SPENT_FILL),
+    ):
+        fig.add_trace(
+            go.Bar(
+                y=labels,
+                x=list(values),
+                orientation="h",
+                name=name,
+                marker={"color": fill, "line": {"color": INK, "width": 1}},
+                text=[format_amount_short(v, lang) for v in values],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=[format_amount(v, lang) for v in values],
+                hovertemplate="%{y}<br>" + _esc(name) + ": %{customdata}<extra></extra>",
+            )
+        )
+    fig.update_layout(**_title(title))
+    apply_style(fig, lang=lang)
+    lines = sum(label.count("<br>") + 1 for label in labels) or 1
+    fig.update_layout(
+        barmode="group",
+        bargap=0.25,
+        height=(110 if title else 60) + 40 + max(len(labels) * 64, lines * 24),
+        legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom", "xanchor": "left"},
+        margin={"l": 24, "r": 140, "t": 110 if title else 48, "b": 24, "pad": 4},
+    )
+    top = max([*budgets, *spent, 1.0])
+    step = _nice_step(top / 4)
+    ticks = [step * k for k in range(int(top // step) + 2)]
+    fig.update_xaxes(
+        title_text=_esc("kr." if lang == "da" else "DKK"),
+        range=[0, top * 1.3],  # room for the amounts written beside the bars
+        tickvals=ticks,
+        ticktext=[format_amount_short(v, lang, unit=False) for v in ticks],
+    )
+    fig.update_yaxes(autorange="reversed", showgrid=False)
     return fig

@@ -62,6 +62,23 @@ def icon_svg(status: str, *, size: str = "0.95em") -> str:
     )
 
 
+def _like(verdict: str, icon: str) -> StatusStyle:
+    """A verdict's colour and text colour with another symbol."""
+    style = STATUS_STYLE[verdict]
+    return StatusStyle(style.colour, icon, style.ink)
+
+
+#: Initiative statuses in the verdicts' palette, with their text colour on the fill (icon and
+#: words carry the meaning too; text symbols only, never emoji).
+INITIATIVE_STYLE: dict[str, StatusStyle] = {
+    "completed": _like("target_achieved", "✓"),
+    "in_progress": _like("on_track", "►"),
+    "not_started": _like("not_available", "○"),
+    "delayed": _like("limited_progress", "!"),
+    "stopped": _like("deterioration", "■"),
+}
+
+
 #: Comparison with the region, in the same palette.
 COMPARISON_STYLE: dict[str, StatusStyle] = {
     "better": StatusStyle("#5499F4", "▲", "#1A1A1A", _UP),

@@ -218,6 +218,47 @@ def clean_text(value: Any) -> str | None:
     return text
 
 
+# '250.000 kr.', 'kr. 250.000', '250000 DKK', '250.000,-'
+_CURRENCY = re.compile(r"^(?:kr\.?|dkk)\s*|\s*(?:kr\.?|dkk|,-|,–)$", re.IGNORECASE)
+_MILLIONS = re.compile(r"\b(?:mio|mill?|mia|t\.?kr|tkr|tusind)\b", re.IGNORECASE)
+_COMMA_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
+# Above this, no initiative's budget or spending in a cross-sector cooperation is real.
+AMOUNT_MAX = 1e11
+
+
+def parse_amount(value: Any) -> tuple[float | None, str | None]:
+    """An amount in kroner from a cell: (amount, None), (None, None) for a blank cell, or
+    (None, problem) with problem one of "not_number", "date", "millions", "negative",
+    "too_large". '250.000' and '250,000' are 250,000 kr. (an amount has no third decimal, so the
+    one separator can only group thousands); '0,5 mio. kr.' is refused rather than guessed at."""
+    kind = _kind(value)
+    if kind == _BLANK:
+        return None, None
+    if kind == _NUMBER:
+        number = float(value)
+        if not np.isfinite(number):
+            return None, "not_number"
+    elif kind == _TEXT:
+        text = _strip_apostrophe(_number_text(value))
+        if _MILLIONS.search(text):
+            return None, "millions"
+        text = _CURRENCY.sub("", text).strip()
+        if ambiguous_thousands(text) or _COMMA_THOUSANDS.fullmatch(text):
+            # '250.000' and '250,000': kroner have two decimals, so three digits after the one
+            # separator can only be thousands, in either language
+            text = text.replace(".", "").replace(",", "")
+        number = parse_number_text(text)
+        if number is None or "%" in text:
+            return None, "not_number"
+    else:
+        return None, "date" if isinstance(value, dt.date) else "not_number"
+    if number < 0:
+        return None, "negative"
+    if number > AMOUNT_MAX:
+        return None, "too_large"
+    return number, None
+
+
 # kinds of distinct cell values
 _BLANK, _NUMBER, _TEXT, _OTHER = 0, 1, 2, 3
 

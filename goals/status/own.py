@@ -30,12 +30,14 @@ from goals.store.observations import applied_rows
 
 __all__ = [
     "AGREEING_STATUSES",
+    "ENDED",
     "INITIATIVE_ORDER",
     "CurrentAssessment",
     "CurrentInitiative",
     "assessment_agrees",
     "current_assessments",
     "current_initiatives",
+    "is_overdue",
 ]
 
 #: The computed verdicts that agree with each traffic light. Limited progress is amber or red
@@ -56,6 +58,19 @@ INITIATIVE_ORDER: tuple[str, ...] = (
     InitiativeStatus.COMPLETED.value,
     InitiativeStatus.STOPPED.value,
 )
+
+
+#: Statuses for which nothing more is due: an initiative in one of them is never overdue.
+ENDED: frozenset[str] = frozenset(
+    {InitiativeStatus.COMPLETED.value, InitiativeStatus.STOPPED.value}
+)
+
+
+def is_overdue(initiative: object, today: dt.date) -> bool:
+    """An initiative (anything with `status` and `end_on`) whose end date has passed while it
+    is neither *Gennemført* nor *Stoppet* – the work plan's "overskredet"."""
+    end = getattr(initiative, "end_on", None)
+    return getattr(initiative, "status", None) not in ENDED and end is not None and end < today
 
 
 @dataclass(frozen=True)
@@ -85,6 +100,10 @@ class CurrentInitiative:
     responsible: str | None
     note: str | None
     upload_id: int
+    start_on: dt.date | None = None
+    end_on: dt.date | None = None
+    budget: float | None = None  # kr.
+    spent: float | None = None  # kr.
 
 
 def assessment_agrees(light: str, status: str) -> bool | None:
@@ -191,6 +210,10 @@ def current_initiatives(
                     responsible=row["responsible"],
                     note=row["note"],
                     upload_id=row["upload_id"],
+                    start_on=row["start_on"],
+                    end_on=row["end_on"],
+                    budget=row["budget"],
+                    spent=row["spent"],
                 ),
             )
         )

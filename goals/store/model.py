@@ -322,6 +322,10 @@ class Initiative(SQLModel, table=True):
     responsible: str | None = Field(default=None, max_length=200)
     note: str | None = None
     upload_id: int = Field(foreign_key="upload.id", index=True)
+    start_on: dt.date | None = None
+    end_on: dt.date | None = None
+    budget: float | None = None  # kr.
+    spent: float | None = None  # kr.
 
 
 class Assessment(SQLModel, table=True):
@@ -508,3 +512,28 @@ class KeyFigure(SQLModel, table=True):
 
     indicator_id: int = Field(foreign_key="indicator.id", primary_key=True, ondelete="CASCADE")
     position: int = 0
+
+
+# --- the economy of initiatives --------------------------------------------------------------
+
+
+class Pool(SQLModel, table=True):
+    """A pool of money the secretariat accounts for (e.g. *beredskabspuljen*, 0,5 mio. kr. a
+    year for development work), optionally held by an area (a cluster or the region)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, max_length=40)
+    name: str = Field(max_length=200)
+    name_en: str | None = Field(default=None, max_length=200)
+    area_id: int | None = Field(default=None, foreign_key="area.id", ondelete="SET NULL")
+    note: str | None = None
+
+
+class PoolYear(SQLModel, table=True):
+    """What a pool was granted and has spent (kr.) in one year."""
+
+    pool_id: int = Field(foreign_key="pool.id", primary_key=True, ondelete="CASCADE")
+    year: int = Field(primary_key=True)
+    granted: float
+    spent: float
+    note: str | None = None

@@ -12,6 +12,7 @@ goal's details open by themselves; on a bigger one, with a click.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +21,8 @@ import streamlit as st
 
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.catalogue.words import period_label
-from goals.i18n import name_of, t
-from goals.present.style import STATUS_STYLE, icon_svg
+from goals.i18n import format_date, name_of, t
+from goals.present.style import INITIATIVE_STYLE, STATUS_STYLE, icon_svg
 from goals.status import StatusReport, StatusRow, status_label
 from goals.status.own import (
     CurrentAssessment,
@@ -29,6 +30,7 @@ from goals.status.own import (
     assessment_agrees,
     current_assessments,
     current_initiatives,
+    is_overdue,
 )
 from goals.status.verdicts import Combined
 from goals.store.model import AreaKind, Goal
@@ -57,13 +59,7 @@ LIGHT_STYLE: dict[str, tuple[str, str]] = {
 #: The dot of a traffic light, as inline SVG (no font needed).
 LIGHT_DOT = icon_svg("needs_acceleration")
 #: Initiative statuses as text symbols that no browser draws as emoji.
-INITIATIVE_ICON = {
-    "delayed": "!",
-    "in_progress": "►",
-    "not_started": "○",
-    "completed": "✓",
-    "stopped": "■",
-}
+INITIATIVE_ICON = {status: style.icon for status, style in INITIATIVE_STYLE.items()}
 
 _CSS = """<style>
 .cl-goal-title { font-size: 1.5rem; font-weight: 700; line-height: 1.3; }
@@ -317,9 +313,22 @@ def initiatives(items: list[CurrentInitiative], lang: str) -> None:
                 i.milestone_date.strftime("%d.%m.%Y") if i.milestone_date else "" for i in items
             ],
             t("workbook.col.responsible", lang): [i.responsible or "" for i in items],
+            t("plans.period", lang): [
+                f"{format_date(i.start_on, lang)} – {format_date(i.end_on, lang)}"
+                if i.start_on or i.end_on
+                else ""
+                for i in items
+            ],
         }
     )
     st.dataframe(frame, hide_index=True, width="stretch")
+    overdue = [i.name for i in items if is_overdue(i, dt.date.today())]
+    if overdue:  # named in words, as on the work plan
+        st.markdown(
+            f"<div style='color:#AC1E04'><b>! {esc(t('plans.overdue', lang))}:</b> "
+            f"{esc(', '.join(overdue))}</div>",
+            unsafe_allow_html=True,
+        )
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,11 @@ def observations(indicator: str, selection: Selection) -> pd.DataFrame:
 
 
 def indicator_options(cat: Catalogue, lang: str) -> dict[str, str]:
-    return {i.code: f"{i.code} · {name_of(i, lang)}" for i in cat.indicators.values()}
+    """Every indicator; those the success criteria measure first, then the others (klyngedata
+    such as the population), so the page opens on an indicator of the goals."""
+    measured = {c.current.indicator_id for c in cat.criteria}
+    ordered = sorted(cat.indicators.values(), key=lambda i: (i.id not in measured, i.code))
+    return {i.code: f"{i.code} · {name_of(i, lang)}" for i in ordered}
 
 
 def _drop_unknown(key: str, allowed: list[str]) -> None:

@@ -19,14 +19,17 @@ from goals.catalogue.profile import (
     ProfileError,
     cluster_profile,
     edit_section,
+    indicator_sources,
     set_key_figures,
 )
 from goals.catalogue.words import period_label
 from goals.i18n import format_number, name_of, t
+from goals.present.deck import profile_deck
+from goals.present.pptx import deck_to_pptx
 from goals.store.model import AreaKind
 from goals.ui import overview_view
 from goals.ui.admin.common import write_through
-from goals.ui.frame import urlstate
+from goals.ui.frame import context, urlstate
 from goals.ui.frame.layout import PageContext
 from goals.ui.markup import esc
 
@@ -54,10 +57,30 @@ def show(page: PageContext) -> None:
         return
     profile = cluster_profile(engine=page.engine, cluster=cluster, lang=lang, catalogue=cat)
     st.subheader(profile.name, anchor=False)
+    st.download_button(
+        t("profile.deck.download", lang),
+        data=lambda: slides(profile.cluster, lang),
+        file_name=f"klyngeprofil-{profile.cluster.lower()}.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        icon=":material/co_present:",
+        on_click="ignore",
+    )
     members(profile, lang)
     key_figures(page, profile)
     for section in SECTIONS:
         section_view(page, profile, section)
+
+
+@context.versioned_cache(max_entries=10)
+def _slides(version: tuple, cluster: str, lang: str) -> bytes:
+    cat = context.catalogue()
+    profile = cluster_profile(engine=context.engine(), cluster=cluster, lang=lang, catalogue=cat)
+    return deck_to_pptx(profile_deck(profile, sources=indicator_sources(cat)))
+
+
+def slides(cluster: str, lang: str) -> bytes:
+    """The profile as slides (for the first meeting of a new cluster), made when downloaded."""
+    return _slides(context.data_version(), cluster, lang)
 
 
 def members(profile: Profile, lang: str) -> None:

@@ -32,7 +32,7 @@ from sqlmodel import Session, select
 
 from goals import access, config, store
 from goals.catalogue import Catalogue
-from goals.i18n import format_exact, name_of, t
+from goals.i18n import format_amount, format_date, format_exact, name_of, t
 from goals.names import name_key
 from goals.spreadsheet.cells import Problem, cell_ref
 from goals.spreadsheet.read import RawWorkbook, ReadError, read_workbook
@@ -54,7 +54,16 @@ from goals.workbook.validate import ParsedWorkbook, check_workbook
 OBS_KEY = list(OBSERVATION_KEY)
 OBS_FIELDS = ["value", "missing_reason", "numerator", "denominator", "lower", "upper", "note"]
 INI_KEY = ["goal_id", "area_id", "name_key"]
-INI_FIELDS = ["name", "status", "next_milestone", "milestone_date", "responsible", "note"]
+PLAN_FIELDS = ["start_on", "end_on", "budget", "spent"]
+INI_FIELDS = [
+    "name",
+    "status",
+    "next_milestone",
+    "milestone_date",
+    "responsible",
+    "note",
+    *PLAN_FIELDS,
+]
 ASM_KEY = list(ASSESSMENT_KEY)
 ASM_FIELDS = ["light", "text"]
 COUNT_KEYS = ("new", "changed", "unchanged", "rejected")
@@ -219,6 +228,23 @@ def _current_initiatives(session: Session, goal_ids: list[int]) -> pd.DataFrame:
     return frame.drop_duplicates(subset=INI_KEY, keep="last")
 
 
+def _keep_stored_plan(rows: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
+    """A sheet without a Start, Slut, Budget or Forbrug column keeps what is stored in that
+    field (a workbook made before the columns existed changes nothing there); a column that is
+    present but blank removes the stored value, like every other optional column."""
+    absent = rows["absent"].fillna("").astype(str)
+    if not absent.str.len().any():
+        return rows
+    kept = current[[*INI_KEY, *PLAN_FIELDS]].rename(columns={f: f"{f}_kept" for f in PLAN_FIELDS})
+    merged = rows.merge(kept, on=INI_KEY, how="left", sort=False)
+    for f in PLAN_FIELDS:
+        keep = absent.str.split(",").apply(lambda names, f=f: f in names).to_numpy()
+        if keep.any():
+            merged[f] = merged[f].astype(object)
+            merged.loc[keep, f] = merged.loc[keep, f"{f}_kept"].astype(object).to_numpy()
+    return merged.drop(columns=[f"{f}_kept" for f in PLAN_FIELDS])
+
+
 def _current_assessments(session: Session, goal_ids: list[int]) -> pd.DataFrame:
     query = applied_rows(Assessment.__table__, goal_ids=goal_ids)
     frame = pd.DataFrame(session.connection().execute(query).mappings().all())
@@ -247,7 +273,8 @@ def diff_with_store(session: Session, parsed: ParsedWorkbook) -> Diff:
     rows = parsed.frames("initiatives")
     if rows is not None:
         current = _current_initiatives(session, [int(g) for g in rows["goal_id"].unique()])
-        initiatives = _mark(rows, current, INI_KEY, INI_FIELDS, set())
+        rows = _keep_stored_plan(rows, current)
+        initiatives = _mark(rows, current, INI_KEY, INI_FIELDS, {"budget", "spent"})
     rows = parsed.frames("assessments")
     if rows is not None:
         current = _current_assessments(session, [int(g) for g in rows["goal_id"].unique()])
@@ -602,6 +629,20 @@ def _initiative_text(row: dict[str, Any], suffix: str, lang: str) -> str:
         parts.append(t("workbook.change.milestone", lang, value=milestone))
     if get("responsible"):
         parts.append(t("workbook.change.responsible", lang, value=get("responsible")))
+    if get("start_on") or get("end_on"):
+        parts.append(
+            t(
+                "workbook.change.plan",
+                lang,
+                start=format_date(get("start_on"), lang),
+                end=format_date(get("end_on"), lang),
+            )
+        )
+    for amount in ("budget", "spent"):
+        if get(amount) is not None:
+            parts.append(
+                t(f"workbook.change.{amount}", lang, value=format_amount(get(amount), lang))
+            )
     if get("note"):
         parts.append(t("workbook.change.comment", lang, value=get("note")))
     return "; ".join(parts)
@@ -615,7 +656,14 @@ def _assessment_text(row: dict[str, Any], suffix: str, lang: str) -> str:
 
 FIELDS = {
     "indicators": OBS_FIELDS,
-    "initiatives": ["status", "next_milestone", "milestone_date", "responsible", "note"],
+    "initiatives": [
+        "status",
+        "next_milestone",
+        "milestone_date",
+        "responsible",
+        *PLAN_FIELDS,
+        "note",
+    ],
     "assessments": ASM_FIELDS,
 }
 NUMERIC_FIELDS = {"value", "lower", "upper", "numerator", "denominator"}
@@ -631,6 +679,7 @@ REMOVABLE = {
     "milestone_date",
     "responsible",
     "text",
+    *PLAN_FIELDS,
 }
 
 
@@ -639,6 +688,10 @@ def _field_text(kind: str, name: str, value: Any, lang: str) -> str:
         return ""
     if name in NUMERIC_FIELDS:
         return format_exact(value, lang)
+    if name in ("budget", "spent"):
+        return format_amount(value, lang)
+    if name in ("start_on", "end_on"):
+        return format_date(value, lang)
     if kind == "initiatives" and name == "status":
         return t(f"workbook.initiative.{value}", lang)
     if name == "light":

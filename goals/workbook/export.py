@@ -34,12 +34,19 @@ INDICATOR_HEADERS = (
 )  # fmt: skip
 INITIATIVE_HEADERS = (
     "goal", "initiative", "area", "status", "milestone", "date", "responsible", "comment",
+    "start", "end", "budget", "spent",
 )  # fmt: skip
+# how dates and amounts (kr.) read in Excel and LibreOffice in either language
+DATE_FORMAT = "dd-mm-yyyy"
+AMOUNT_FORMAT = '#,##0.##" kr."'
+FORMATS = {"date": DATE_FORMAT, "start": DATE_FORMAT, "end": DATE_FORMAT,
+            "budget": AMOUNT_FORMAT, "spent": AMOUNT_FORMAT}  # fmt: skip
 ASSESSMENT_HEADERS = ("goal", "area", "period", "light", "status_text")
 WIDTHS = {
     "indicator": 12, "area": 26, "period": 10, "group": 30, "value": 10, "numerator": 10,
     "denominator": 10, "lower": 9, "upper": 9, "comment": 40, "goal": 48, "initiative": 40,
     "status": 14, "milestone": 32, "date": 12, "responsible": 22, "light": 10, "status_text": 60,
+    "start": 12, "end": 12, "budget": 14, "spent": 14,
 }  # fmt: skip
 
 
@@ -56,9 +63,15 @@ def _setup(ws: WriteOnlyWorksheet, keys: Sequence[str]) -> None:
     ws.freeze_panes = "A2"
 
 
-def _rows(ws: WriteOnlyWorksheet, rows: Iterable[Sequence[Any]]) -> None:
+def _rows(ws: WriteOnlyWorksheet, rows: Iterable[Sequence[Any]], keys: Sequence[str] = ()) -> None:
+    formats = [FORMATS.get(k) for k in keys]
     for row in rows:
-        ws.append([safe_cell(ws, v) for v in row])
+        ws.append(
+            [
+                safe_cell(ws, v, number_format=f) if f and v is not None else safe_cell(ws, v)
+                for v, f in zip(row, formats or [None] * len(row), strict=True)
+            ]
+        )
 
 
 def _clean(value: Any) -> Any:
@@ -144,9 +157,14 @@ def export_workbook(*, engine: Engine, lang: str = "da") -> bytes:
                 i.milestone_date,
                 i.responsible,
                 i.note,
+                i.start_on,
+                i.end_on,
+                i.budget,
+                i.spent,
             ]
             for i in current
         ),
+        INITIATIVE_HEADERS,
     )
 
     ws = book.create_sheet(t("workbook.sheet.assessments", lang))

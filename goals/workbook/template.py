@@ -27,7 +27,7 @@ from goals.names import NameIndex
 from goals.periods import Frequency, Period, current_period, parse_period
 from goals.store.model import AreaKind, Indicator, InitiativeStatus, SteeringGroup, TrafficLight
 from goals.store.observations import current_values
-from goals.workbook.export import WIDTHS
+from goals.workbook.export import DATE_FORMAT, FORMATS, WIDTHS
 from goals.workbook.validate import suggest, suggestion_text
 
 INDICATOR_COLUMNS = (
@@ -36,6 +36,7 @@ INDICATOR_COLUMNS = (
 )  # fmt: skip
 INITIATIVE_COLUMNS = (
     "goal", "initiative", "area", "status", "milestone", "date", "responsible", "comment",
+    "start", "end", "budget", "spent",
 )  # fmt: skip
 ASSESSMENT_COLUMNS = ("goal", "area", "period", "light", "status_text")
 EXTRA_ROWS = 500  # drop-downs reach this far below the pre-filled rows
@@ -93,6 +94,23 @@ def _dropdown(ws: Worksheet, column: int, source: str, rows: int, lang: str) -> 
         showErrorMessage=True,
         errorStyle="warning",
         promptTitle=t("workbook.template.pick", lang),
+    )
+    letter = get_column_letter(column)
+    validation.add(f"{letter}2:{letter}{rows + 1}")
+    ws.add_data_validation(validation)
+
+
+def _typed(ws: Worksheet, column: int, kind: str, rows: int, lang: str) -> None:
+    """A date or a non-negative amount: Excel warns as it is typed (the importer decides)."""
+    validation = DataValidation(
+        type="date" if kind == "date" else "decimal",
+        operator="greaterThanOrEqual",
+        formula1="DATE(1990,1,1)" if kind == "date" else "0",
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorStyle="warning",
+        prompt=t(f"workbook.template.{kind}_prompt", lang),
     )
     letter = get_column_letter(column)
     validation.add(f"{letter}2:{letter}{rows + 1}")
@@ -184,8 +202,13 @@ def write_template(*, engine: Engine, steering_group: str | None = None, lang: s
 
     initiatives = book.create_sheet(t("workbook.sheet.initiatives", lang))
     _header(initiatives, INITIATIVE_COLUMNS, lang)
-    for r in range(2, 2 + EXTRA_ROWS):
-        initiatives.cell(row=r, column=6).number_format = "dd-mm-yyyy"
+    formats = {k: FORMATS[k] for k in INITIATIVE_COLUMNS if k in FORMATS}
+    for key, number_format in formats.items():
+        col = INITIATIVE_COLUMNS.index(key) + 1
+        for r in range(2, 2 + EXTRA_ROWS):
+            initiatives.cell(row=r, column=col).number_format = number_format
+        kind = "date" if number_format == DATE_FORMAT else "amount"
+        _typed(initiatives, col, kind, EXTRA_ROWS, lang)
 
     assessments = book.create_sheet(t("workbook.sheet.assessments", lang))
     _header(assessments, ASSESSMENT_COLUMNS, lang)

@@ -19,13 +19,14 @@ import numpy as np
 import pandas as pd
 
 from goals.catalogue import Catalogue
-from goals.i18n import format_whole, name_of, t
+from goals.i18n import format_date, format_whole, name_of, t
 from goals.names import NameIndex, name_key, name_keys
 from goals.periods import Frequency, Period, PeriodError, parse_period, period_of
 from goals.spreadsheet.cells import (
     _BLANK,
     _PERCENT_SUFFIX,
     _TOTAL_WORDS,
+    AMOUNT_MAX,
     HEADER_SEARCH_ROWS,
     ColumnSpec,
     Header,
@@ -39,6 +40,7 @@ from goals.spreadsheet.cells import (
     clean_text,
     display,
     find_header,
+    parse_amount,
     parse_date,
     row_list,
 )
@@ -99,7 +101,14 @@ INITIATIVE_COLUMNS = (
     ColumnSpec("date", "workbook.col.date", False, ("Milepælsdato", "Milestone date", "Frist")),
     ColumnSpec("responsible", "workbook.col.responsible", False, ("Owner", "Ejer")),
     ColumnSpec("comment", "workbook.col.comment", False, ("Note", "Bemærkning")),
+    # the work plan and the economy (optional; a sheet without them keeps what is stored)
+    ColumnSpec("start", "workbook.col.start", False, ("Startdato", "Start date", "Opstart")),
+    ColumnSpec("end", "workbook.col.end", False, ("Slutdato", "End date", "Afslutning")),
+    ColumnSpec("budget", "workbook.col.budget", False, ("Budget (kr.)", "Budget kr", "Bevilling")),
+    ColumnSpec("spent", "workbook.col.spent", False, ("Forbrug (kr.)", "Forbrugt", "Spent (DKK)")),
 )
+# the Indsatser columns whose absence keeps the stored value (field in the store)
+PLAN_FIELDS = {"start": "start_on", "end": "end_on", "budget": "budget", "spent": "spent"}
 ASSESSMENT_COLUMNS = (
     ColumnSpec("goal", "workbook.col.goal", True, ("Fælles mål", "Shared goal")),
     ColumnSpec("area", "workbook.col.area", True, ("Klynge", "Cluster")),
@@ -204,7 +213,9 @@ def suggest(index: NameIndex[Any], text: str) -> list[str]:
         return max(difflib.SequenceMatcher(None, wanted, k).ratio() for k in keys if k)
 
     best = score(labels[0])
-    return [labels[0], *(label for label in labels[1:2] if score(label) >= best - 0.05)]
+    # the closer by text of the next two (the index ranks by any alias, the message shows names)
+    runner = max(labels[1:], key=score)
+    return [labels[0], runner] if score(runner) >= best - 0.05 else [labels[0]]
 
 
 def suggestion_text(lang: str, labels: Sequence[str]) -> str:
@@ -1007,6 +1018,30 @@ class _RowCheck:
             self.bad = True
         return found
 
+    def date(self, name: str) -> dt.date | None:
+        """A date cell (or a date written as text); None when blank or unreadable."""
+        if name not in self.header.columns or clean_text(self.cell(name)) is None:
+            return None
+        date = parse_date(self.cell(name))
+        if date is None:
+            self.problem(name, "workbook.date.bad", value=display(self.cell(name)))
+        return date
+
+    def amount(self, name: str) -> float | None:
+        """An amount in kroner; None when blank or wrong (wrong is reported at its cell)."""
+        if name not in self.header.columns:
+            return None
+        amount, wrong = parse_amount(self.cell(name))
+        if wrong is not None:
+            self.problem(
+                name,
+                f"workbook.amount.{wrong}",
+                column=self.header.columns[name][1],
+                value=display(self.cell(name)),
+                limit=format_whole(AMOUNT_MAX, self.lang),
+            )
+        return amount
+
     def rows(self, names: Iterable[str]) -> Iterable[int]:
         """Data rows that are not entirely blank; formula cells without a value reported."""
         cols = {name: self.header.columns[name][0] for name in names if name in self.header.columns}
@@ -1047,19 +1082,27 @@ def _check_initiatives(
     records: list[dict[str, Any]] = []
     first: dict[tuple[Any, ...], int] = {}
     rejected = 0
+    # plan fields the sheet has no column for: the stored values are kept (see apply)
+    absent = ",".join(f for c, f in PLAN_FIELDS.items() if c not in header.columns)
     for r in check.rows(c.field for c in INITIATIVE_COLUMNS):
         goal = check.lookup("goal", "goal", catalogue.goal_index, _goal_hint(catalogue))
         name = check.text("name", NAME_MAX, required=True)
         area = check.lookup("area", "area", catalogue.area_index, _area_hint(catalogue))
         status = check.choice("status", statuses, "workbook.initiative.status_unknown")
         milestone = check.text("milestone", NOTE_MAX)
-        date = None
-        if "date" in header.columns and clean_text(check.cell("date")) is not None:
-            date = parse_date(check.cell("date"))
-            if date is None:
-                check.problem("date", "workbook.date.bad", value=display(check.cell("date")))
+        date = check.date("date")
         responsible = check.text("responsible", SHORT_MAX)
         note = check.text("comment", NOTE_MAX)
+        start, end = check.date("start"), check.date("end")
+        if start is not None and end is not None and end < start:
+            check.problem(
+                "end",
+                "workbook.plan.end_before_start",
+                end=format_date(end, problems.lang),
+                start=format_date(start, problems.lang),
+                start_cell=cell_ref(sheet.name, r, header.columns["start"][0]),
+            )
+        budget, spent = check.amount("budget"), check.amount("spent")
         if not check.bad:  # goal and area are known
             check.once((goal.id, area.id, name_key(name or "")), first, "name", "initiatives")
         if check.bad:
@@ -1077,6 +1120,11 @@ def _check_initiatives(
                 "milestone_date": date,
                 "responsible": responsible,
                 "note": note,
+                "start_on": start,
+                "end_on": end,
+                "budget": budget,
+                "spent": spent,
+                "absent": absent,
                 "sheet": sheet.name,
             }
         )
@@ -1100,6 +1148,11 @@ _INITIATIVE_FRAME = [
     "milestone_date",
     "responsible",
     "note",
+    "start_on",
+    "end_on",
+    "budget",
+    "spent",
+    "absent",
     "sheet",
 ]
 _ASSESSMENT_FRAME = ["row", "goal_id", "area_id", "period", "light", "text", "sheet"]

@@ -12,7 +12,7 @@ def test_upload_page_in_demo_mode_shows_template_and_history(run_app, sqlite_dem
     assert any("Demotilstand" in i.value for i in at.info)
     assert [s.value for s in at.subheader][:2] == ["1. Hent skabelonen", "2. Vælg den udfyldte fil"]
     history = at.dataframe[-1].value
-    assert list(history["Fil"])[:1] == ["demo_statusark_buf_2024.xlsx"]
+    assert list(history["Fil"])[:2] == ["demo_klyngedata_2025.xlsx", "demo_statusark_buf_2024.xlsx"]
     assert set(history["Status"]) == {"Gældende"}
 
 

@@ -124,7 +124,10 @@ def test_initiatives_with_their_status(run_app, sqlite_demo_url):
     frames = [df.value for df in at.dataframe]
     assert frames, "no initiatives table"
     first = frames[0]
-    assert list(first.columns) == ["Indsats", "Status", "Næste milepæl", "Dato", "Ansvarlig"]
+    assert list(first.columns) == [
+        "Indsats", "Status", "Næste milepæl", "Dato", "Ansvarlig", "Start – slut",
+    ]  # fmt: skip
+    assert all(" – " in period for period in first["Start – slut"] if period)
     assert "! Forsinket" in set(first["Status"])
     assert first["Status"].iloc[0] == "! Forsinket"  # what needs attention first
     assert not any(EMOJI_PRONE.search(status) for status in first["Status"])

@@ -31,6 +31,7 @@ FLOORS = {
     "workbook": 4,
     "present": 5,
     "meetings": 5,
+    "plans": 5,
     "demo": 5,
     "setup": 6,
     "cli": 7,

@@ -898,3 +898,59 @@ def test_gap_change_chart_takes_a_real_status_row():
         "indicator_name", "area_name", "gap",
     }  # fmt: skip
     assert needed <= set(StatusRow.__dataclass_fields__)
+
+
+def test_the_timeline_names_each_initiative_above_its_bar_and_overdue_in_words():
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from goals.present.charts import timeline_chart
+
+    def item(label, start, end, status="in_progress", overdue=False, milestone=None):
+        return SimpleNamespace(
+            label=label, start=start, end=end, status=status, overdue=overdue,
+            next_milestone="Evaluering" if milestone else None, milestone_date=milestone,
+        )  # fmt: skip
+
+    items = [
+        item(
+            "Rygestop",
+            dt.date(2024, 1, 1),
+            dt.date(2026, 6, 30),
+            overdue=True,
+            milestone=dt.date(2025, 3, 1),
+        ),
+        item("Rygestop", dt.date(2025, 1, 1), dt.date(2027, 6, 30), status="completed"),
+        item("Kun slut", None, dt.date(2027, 1, 1), status="not_started"),
+        item("Uden datoer", None, None),
+    ]
+    fig = timeline_chart(
+        items,
+        today=dt.date(2026, 12, 5),
+        x_range=(dt.date(2023, 1, 1), dt.date(2028, 1, 1)),
+        lang="da",
+    )
+    bars = [t for t in fig.data if t.type == "bar" and t.y[0] is not None]
+    assert [b.y[0] for b in bars] == [0.2, 1.2, 2.2]  # the same name twice: two rows
+    labels = [a.text for a in fig.layout.annotations]
+    assert labels[0].startswith('<span style="color:#AC1E04"><b>! Overskredet</b></span>')
+    assert labels[1:] == ["Rygestop", "Kun slut"]  # the undated one is left to the table
+    assert bars[0].marker.line.width == 3 and bars[1].marker.line.width == 1
+    assert bars[2].x[0] == 7 * 86_400_000  # one date only: a week-wide mark
+    legend = [t.name for t in fig.data if t.showlegend is not False and t.name]
+    assert "► I gang" in legend and "✓ Gennemført" in legend and "I dag 05-12-2026" in legend
+    assert tuple(fig.layout.xaxis.range) == ("2023-01-01", "2028-01-01")
+
+
+def test_the_economy_chart_writes_the_amounts_and_names_what_is_over_budget():
+    from goals.present.charts import economy_chart
+
+    fig = economy_chart(["Midtklyngen", "Vestklyngen"], [100_000, 200_000], [120_000, 50_000])
+    budget, spent = fig.data
+    assert list(budget.text) == ["100.000 kr.", "200.000 kr."]
+    assert list(spent.text) == ["120.000 kr.", "50.000 kr."]
+    assert "Over budget" in budget.y[0] and "Over budget" not in budget.y[1]
+    english = economy_chart(["A"], [2_450_000.5], [0], lang="en")
+    assert english.data[0].text[0] == "DKK 2.5m"  # rounded on the chart
+    assert english.data[0].customdata[0] == "DKK 2,450,000.50"  # exact on hover
+    assert list(english.layout.xaxis.ticktext[:3]) == ["0", "1m", "2m"]

@@ -91,7 +91,7 @@ def test_every_command_names_a_handler_that_exists():
     from goals.cli.parser import build_parser
 
     runs = {sub.get_default("run") for sub in _subcommands(build_parser())} - {None}
-    assert len(runs) == 24  # 13, the ten meeting commands and profile
+    assert len(runs) == 27  # 13, the ten meeting commands, profile, workplan, economy, pool
     for run in runs:
         module, function = run.split(":")
         assert callable(getattr(importlib.import_module(f"goals.cli.{module}"), function)), run
@@ -192,3 +192,51 @@ def test_the_profile_contract(tmp_path):
     assert {"code", "name", "kind"} == set(profile["members"][0])
     missing = run_cli("profile", "Atlantis", url=url)
     assert missing.returncode == 2 and "ikke en klynge" in missing.stderr
+
+
+def test_the_workplan_economy_and_pool_contracts(tmp_path):
+    import json
+
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    assert run_cli("demo", url=url).returncode == 0
+    shown = run_cli("workplan", "--cluster", "MIDT", "--track", "KOL", "--json", url=url)
+    assert shown.returncode == 0, shown.stderr
+    rows = json.loads(shown.stdout)
+    assert rows and all(
+        list(r)
+        == ["goal", "initiative", "area", "status", "start", "end", "next_milestone",
+            "milestone_date", "responsible", "budget", "spent", "overdue", "over_budget"]
+        for r in rows
+    )  # fmt: skip
+    assert {r["goal"][:3] for r in rows} == {"KOL"}
+    for r in rows:
+        for key in ("start", "end", "milestone_date"):
+            assert r[key] is None or (len(r[key]) == 10 and r[key][4] == "-")  # ISO yyyy-mm-dd
+        assert r["budget"] is None or isinstance(r["budget"], float)
+        assert isinstance(r["overdue"], bool) and isinstance(r["over_budget"], bool)
+    assert run_cli("workplan", url=url).returncode == 0
+    missing = run_cli("workplan", "--cluster", "Atlantis", url=url)
+    assert missing.returncode == 2 and missing.stderr.startswith("Error: Klyngen 'Atlantis'")
+    assert "Traceback" not in missing.stderr
+    economy = json.loads(run_cli("economy", "--json", url=url).stdout)
+    assert set(economy) == {"by_goal", "by_cluster", "by_track", "pools"}
+    assert economy["pools"][0]["code"] == "BEREDSKAB"
+    assert (
+        run_cli("pool", "BEREDSKAB", "--year", "2027", "--granted", "500.000", url=url).returncode
+        == 0
+    )
+    pool = json.loads(run_cli("pool", "BEREDSKAB", "--json", url=url).stdout)
+    assert {"year": 2027, "granted": 500000.0, "spent": 0.0, "note": None} in pool["years"]
+    refused = run_cli("pool", "BEREDSKAB", "--year", "2027", "--spent", "-1", url=url)
+    assert refused.returncode == 1 and "negativt" in refused.stderr
+
+
+def test_the_profile_as_slides_from_the_command_line(tmp_path):
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    assert run_cli("demo", url=url).returncode == 0
+    out = tmp_path / "profil.pptx"
+    written = run_cli("profile", "MIDT", "--pptx", str(out), url=url)
+    assert written.returncode == 0, written.stderr
+    assert out.stat().st_size > 10_000 and "dias" in written.stdout
+    nowhere = run_cli("profile", "MIDT", "--pptx", str(tmp_path / "no" / "x.pptx"), url=url)
+    assert nowhere.returncode == 2 and "findes ikke" in nowhere.stderr

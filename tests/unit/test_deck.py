@@ -115,6 +115,8 @@ def test_full_deck_has_every_part_in_order(demo):
     gaps = [c for c in cat.criteria if c.current.is_gap]
     assert k.count("inequality") == len(gaps) == 3
     assert k.count("initiatives") == len(cat.tracks)
+    assert k.count("timeline") >= len(cat.tracks)  # a work plan per track, after its initiatives
+    assert k.index("timeline") == k.index("initiatives") + 1
     titles = [s.title for s in deck.slides]
     assert titles[1] == "Hovedbudskaber"
     assert titles[2] == "Overblik: social ulighed og samlet status"
@@ -367,6 +369,42 @@ def test_unknown_selection_is_one_sentence_with_a_suggestion(demo):
 def test_without_a_store_the_initiatives_are_left_out(demo):
     _, cat, reports = demo
     deck = build_deck(report=reports["da"], catalogue=cat, selection=Selection(track="PSY"))
-    assert "initiatives" not in kinds(deck)
+    assert "initiatives" not in kinds(deck) and "timeline" not in kinds(deck)
     # the gap slides need nothing but the assessment
     assert kinds(deck).count("inequality") == 1
+
+
+def test_the_work_plan_slide_of_a_cluster(demo):
+    import datetime as dt
+
+    engine, cat, reports = demo
+    deck = build_deck(
+        report=reports["da"],
+        catalogue=cat,
+        selection=Selection(cluster="MIDT", track="KOL"),
+        engine=engine,
+        today=dt.date(2026, 12, 5),
+    )
+    (slide,) = [s for s in deck.slides if s.kind == "timeline"]
+    assert slide.title == "Arbejdsplan – Midtklyngen · KOL/rygning"
+    assert "◆ næste milepæl" in slide.subtitle
+    figure = slide.figure
+    bars = [t for t in figure.data if t.type == "bar" and t.y[0] is not None]
+    labels = [a.text for a in figure.layout.annotations]  # each name above its bar
+    assert labels and len(labels) == len(bars)
+    assert all(label.split("</span>")[-1].strip().startswith("KOL-") for label in labels)
+    assert all("klyngen" not in label for label in labels)  # one cluster: no cluster names
+    overdue = [label for label in labels if "Overskredet" in label]
+    assert bool(overdue) == ("Overskredet slutdato" in slide.notes)
+    english = build_deck(
+        report=reports["en"],
+        catalogue=cat,
+        selection=Selection(track="KOL"),
+        engine=engine,
+        lang="en",
+    )
+    timelines = [s for s in english.slides if s.kind == "timeline"]
+    assert timelines and timelines[0].title.startswith("Work plan – ")
+    # every initiative of the track across clusters, eight to a slide
+    assert all(len([t for t in s.figure.data if t.type == "bar" and t.y[0] is not None]) <= 8
+               for s in timelines)  # fmt: skip

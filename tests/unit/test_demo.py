@@ -46,6 +46,7 @@ def test_demo_is_loaded_through_the_importer_as_workbooks(demo_frame):
         "demo_statusark_buf_2022.xlsx",
         "demo_statusark_voksne_2024.xlsx",
         "demo_statusark_buf_2024.xlsx",
+        "demo_klyngedata_2025.xlsx",  # the secretariat's population figures
     ]
     assert {u.user for u in uploads} == {DEMO_USER} and {u.state for u in uploads} == {"applied"}
     assert initiatives > 0 and assessments > 0

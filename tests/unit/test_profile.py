@@ -29,7 +29,8 @@ def test_the_profile_of_a_cluster(demo_engine):
     assert {"Viborg Kommune", "Silkeborg Kommune", "Skive Kommune", "Hospitalsenhed Midt"} <= set(
         names
     )
-    assert record["members"][-1]["kind"] == "hospital"  # municipalities first
+    assert [m["kind"] for m in record["members"]][-2:] == ["hospital", "general_practice"]
+    assert record["members"][0]["kind"] == "municipality"  # municipalities first
     assert record["sections"] == {"tilbud": "", "ressourcer": "", "udfordringer": ""}
     assert cluster_profile(engine=demo_engine, cluster="MIDT", lang="en").name == "Central cluster"
 
@@ -89,3 +90,35 @@ def test_bad_requests_say_what_is_wrong(demo_engine):
         set_key_figures(engine=demo_engine, actor=ADMIN, indicators=["XYZ-9"])
     with pytest.raises(PermissionDenied):
         edit_section(engine=demo_engine, actor=VIEWER, cluster="MIDT", section="tilbud", text="x")
+
+
+def test_the_profile_as_slides_for_a_new_clusters_first_meeting(demo_engine, tmp_path):
+    from pptx import Presentation
+
+    from goals.catalogue import Catalogue
+    from goals.catalogue.profile import indicator_sources
+    from goals.present.deck import profile_deck
+    from goals.present.pptx import deck_to_pptx
+
+    long_text = "\n".join(
+        f"- Tilbud nummer {n}: " + "rygestop og KOL-forløb " * 6 for n in range(12)
+    )
+    edit_section(engine=demo_engine, actor=ADMIN, cluster="MIDT", section="tilbud", text=long_text)
+    catalogue = Catalogue.read(demo_engine)
+    profile = cluster_profile(engine=demo_engine, cluster="MIDT", catalogue=catalogue)
+    deck = profile_deck(profile, sources=indicator_sources(catalogue))
+    titles = [s.title for s in deck.slides]
+    assert titles[0] == "Klyngeprofil: Midtklyngen"
+    assert titles[1:3] == ["Medlemmer", "Nøgletal"]
+    assert "Almen praksis: Almen praksis i Midtklyngen" in deck.slides[1].bullets
+    figures = deck.slides[2].table
+    assert figures.rows[0][0].text == "Folketal"  # the population, shipped in the catalogue
+    assert figures.rows[0][1].text.endswith(" borgere")
+    assert "FOLK1A" in figures.rows[0][3].text
+    tilbud = [s for s in deck.slides if s.title.startswith("Tilbud")]
+    assert len(tilbud) >= 2 and tilbud[0].title.startswith("Tilbud (1/")  # continued
+    assert tilbud[0].bullets[0].startswith("Tilbud nummer 0")  # the list mark is not doubled
+    assert "Ressourcer" in titles and "Udfordringer" in titles
+    out = tmp_path / "profil.pptx"
+    out.write_bytes(deck_to_pptx(deck))
+    assert len(Presentation(str(out)).slides) == len(deck.slides)

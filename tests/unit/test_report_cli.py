@@ -30,10 +30,10 @@ def test_full_report_and_excel(run, tmp_path, capsys):
     out, xlsx = tmp_path / "status.pptx", tmp_path / "status.xlsx"
     assert run("report", str(out), "--xlsx", str(xlsx)) == 0
     printed = capsys.readouterr().out
-    assert f"Skrev {out}: 29 dias (11 figurer, 15 tabeller)." in printed
+    assert f"Skrev {out}: 35 dias (17 figurer, 15 tabeller)." in printed
     assert f"Skrev {xlsx}" in printed
     prs = Presentation(str(out))
-    assert len(prs.slides) == 29
+    assert len(prs.slides) == 35
     assert prs.slides[0].shapes.title.text == "Status for de fælles mål"
     assert prs.slides[1].shapes.title.text == "Hovedbudskaber"  # the key messages lead
     assert load_workbook(xlsx).sheetnames == ["Status", "Samlet status", "Tidsserier", "Om"]

@@ -29,13 +29,14 @@ One home per part:
     criteria     a chart per success criterion
     inequality   a slide per gap criterion
     initiatives  the initiatives per track
+    timeline     the initiatives' work plan per track, on a time line
     method       the legend and method appendix
+    profile      profile_deck: a cluster's profile as slides (members, key figures, sections)
     build        build_deck: the families in the deck's order
     figure       presentation_figure
 """
 
 from goals.present.deck.build import build_deck
-from goals.present.deck.cells import INITIATIVE_STYLE
 from goals.present.deck.figure import presentation_figure
 from goals.present.deck.model import (
     ROWS_PER_SLIDE,
@@ -47,6 +48,7 @@ from goals.present.deck.model import (
     TableCell,
     split_table,
 )
+from goals.present.deck.profile import profile_deck
 from goals.present.deck.reported import (
     AssessmentItem,
     InitiativeItem,
@@ -54,6 +56,7 @@ from goals.present.deck.reported import (
     current_initiatives,
 )
 from goals.present.deck.selection import UnknownSelection, resolve_selection
+from goals.present.style import INITIATIVE_STYLE
 
 __all__ = [
     "INITIATIVE_STYLE",
@@ -71,6 +74,7 @@ __all__ = [
     "current_assessments",
     "current_initiatives",
     "presentation_figure",
+    "profile_deck",
     "resolve_selection",
     "split_table",
 ]

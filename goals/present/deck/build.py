@@ -21,6 +21,7 @@ from goals.present.deck.opening import message_slides, title_slide
 from goals.present.deck.overview import overview_slides
 from goals.present.deck.scope import Scope
 from goals.present.deck.selection import resolve_selection
+from goals.present.deck.timeline import timeline_slides
 from goals.status import StatusReport
 from goals.store import read_session
 
@@ -81,7 +82,7 @@ def build_deck(
 
 def _slides(scope: Scope, *, include_criteria: bool, today: dt.date) -> list[Slide]:
     """Title, key messages and overview; then per track each goal (with its criteria), the
-    track's gap criteria and its initiatives; the method appendix last."""
+    track's gap criteria, its initiatives and their time line; the method appendix last."""
     slides: list[Slide] = [title_slide(scope, today)]
     slides += message_slides(scope)
     slides += overview_slides(scope)
@@ -96,5 +97,6 @@ def _slides(scope: Scope, *, include_criteria: bool, today: dt.date) -> list[Sli
                 slides += criterion_slides(scope, goal)
         slides += inequality_slides(scope, goals)
         slides += initiative_slides(scope, track, goals)
+        slides += timeline_slides(scope, track, goals, today)
     slides += method_slides(scope)
     return slides

@@ -5,26 +5,9 @@ from __future__ import annotations
 
 from goals.i18n import format_number, t
 from goals.present.deck.model import TableCell
-from goals.present.style import STATUS_STYLE, StatusStyle
+from goals.present.style import INITIATIVE_STYLE, STATUS_STYLE
 from goals.status import StatusRow, status_label, support_text
 from goals.status.verdicts import Combined
-
-
-def _like(verdict: str, icon: str) -> StatusStyle:
-    """A verdict's colour and text colour with another symbol."""
-    style = STATUS_STYLE[verdict]
-    return StatusStyle(style.colour, icon, style.ink)
-
-
-#: Initiative statuses in the verdicts' palette, with their text colour on the fill (icon and
-#: words carry the meaning too; text symbols only, never emoji).
-INITIATIVE_STYLE: dict[str, StatusStyle] = {
-    "completed": _like("target_achieved", "✓"),
-    "in_progress": _like("on_track", "►"),
-    "not_started": _like("not_available", "○"),
-    "delayed": _like("limited_progress", "!"),
-    "stopped": _like("deterioration", "■"),
-}
 
 
 def status_cell(

@@ -48,6 +48,7 @@ def presentation_figure(
     )
     for trace in out.data:
         marker = getattr(trace, "marker", None)
-        if marker is not None and isinstance(marker.size, (int, float)):
-            marker.size = marker.size * min(font_scale, 1.3)
+        size = getattr(marker, "size", None)  # a bar's marker has no size
+        if isinstance(size, (int, float)):
+            marker.size = size * min(font_scale, 1.3)
     return out

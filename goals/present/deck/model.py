@@ -17,7 +17,16 @@ from goals.present.style import STATUS_STYLE, StatusStyle
 from goals.status import StatusReport, StatusRow
 
 SlideKind = Literal[
-    "title", "messages", "overview", "goal", "criterion", "inequality", "initiatives", "method"
+    "title",
+    "messages",
+    "overview",
+    "goal",
+    "criterion",
+    "inequality",
+    "initiatives",
+    "timeline",
+    "method",
+    "profile",
 ]
 
 #: Rows of a table per slide, before it continues on the next slide ("(2/3)" in the title).
@@ -139,7 +148,7 @@ class Deck:
     lang: str
     selection: Selection
     period: str | None  # the period the data run to (code)
-    report: StatusReport
+    report: StatusReport | None  # None for a deck without statuses (a cluster's profile)
     rows: list[StatusRow]  # the rows the deck is about
 
     @property

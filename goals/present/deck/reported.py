@@ -25,6 +25,8 @@ class InitiativeItem:
     next_milestone: str | None
     milestone_date: dt.date | None
     responsible: str | None
+    start_on: dt.date | None = None
+    end_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ def current_initiatives(
             next_milestone=item.next_milestone,
             milestone_date=item.milestone_date,
             responsible=item.responsible,
+            start_on=item.start_on,
+            end_on=item.end_on,
         )
         for item in reported.current_initiatives(session=session, catalogue=catalogue)
     ]

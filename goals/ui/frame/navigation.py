@@ -36,6 +36,14 @@ PAGES = [
         ":material/show_chart:",
         "indikatorer",
     ),
+    (
+        "nav.section.follow",
+        "pages/arbejdsplan.py",
+        "nav.workplan",
+        ":material/view_timeline:",
+        "arbejdsplan",
+    ),
+    ("nav.section.follow", "pages/oekonomi.py", "nav.economy", ":material/payments:", "oekonomi"),
     ("nav.section.report", "pages/indlaes.py", "nav.upload", ":material/upload_file:", "indlaes"),
     (
         "nav.section.report",
