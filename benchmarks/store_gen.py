@@ -1,7 +1,7 @@
 """The large benchmark store: 5 clusters, 19 municipalities, 60 criteria, 15 years, 8 groups.
 
 Areas, tracks, steering groups and the 7 breakdown groups come from the real catalogue files
-(``data/catalogue/areas.toml`` and ``organisation.toml``); one group is added (``Alder: 65+ år``)
+(``data/catalogue/midtjylland/`` areas and steering groups, ``shared/organisation.toml``); one group is added (``Alder: 65+ år``)
 to make 8. Goals, indicators and criteria are generated: 12 goals over the 3 tracks, one
 indicator per criterion, criteria cycling through absolute, relative, point, gap and no-target
 kinds; every fifth indicator is quarterly, every seventh has no polarity, every third has no
@@ -108,8 +108,12 @@ def _periods(frequency: Frequency, first_year: int = YEARS[0]) -> list[Period]:
 def _load_areas_and_organisation(session: Any) -> None:
     """The real areas, tracks, steering groups and groups – without the demo goals."""
     with tempfile.TemporaryDirectory() as folder:
-        for name in ("areas.toml", "organisation.toml"):
-            shutil.copy(CATALOGUE_DIR / name, Path(folder) / name)
+        for name in (
+            "midtjylland/areas.toml",
+            "midtjylland/steering_groups.toml",
+            "shared/organisation.toml",
+        ):
+            shutil.copy(CATALOGUE_DIR / name, Path(folder) / Path(name).name)
         load_catalogue(session=session, folder=Path(folder))
     session.add(BreakdownGroup(**EXTRA_GROUP, sort_order=99))
     session.flush()

@@ -150,7 +150,7 @@ class _Generator:
 
     def areas(self) -> list[tuple[Area, str | None, float, int]]:
         """(area, cluster code, size share of region, respondents) for region, clusters, munis."""
-        total = sum(CLUSTER_SIZE.values())
+        total = sum(CLUSTER_SIZE.get(c.code, 200) for c in self.clusters)
         out: list[tuple[Area, str | None, float, int]] = []
         if self.region:
             out.append((self.region, None, 1.0, 24000))
@@ -391,6 +391,11 @@ POPULATION = {
     "706": (43_600, 0.005), "657": (90_200, 0.004), "661": (59_000, 0.001),
     "756": (42_000, 0.003), "665": (19_300, -0.006), "760": (56_200, -0.002),
     "671": (20_400, -0.003),
+    # Region Nordjylland
+    "860": (64_200, -0.003), "810": (36_300, 0.002), "813": (58_600, -0.004),
+    "825": (1_750, -0.010), "851": (223_000, 0.009), "849": (38_500, 0.001),
+    "820": (36_100, -0.003), "840": (31_000, 0.005), "846": (41_800, -0.001),
+    "773": (19_800, -0.006), "787": (43_300, -0.002),
 }  # fmt: skip
 POPULATION_YEARS = range(2020, 2026)
 
@@ -437,9 +442,10 @@ def demo_rounds(catalogue: Catalogue) -> list[DemoRound]:
         return [dict(r) for r in rows if r["Indikator"] in mine]
 
     rounds: list[DemoRound] = []
-    for code, year in (("VOKSNE", 2022), ("BUF", 2022), ("VOKSNE", 2024), ("BUF", 2024)):
-        if code not in by_group:
-            continue
+    # each steering group (in the order of the goals they own) reports in 2022 and in 2024
+    owners = {sg.id: sg.code for sg in catalogue.steering_groups}
+    groups = list(dict.fromkeys(owners[g.steering_group_id] for g in catalogue.goals))
+    for code, year in [(sg, y) for y in (2022, 2024) for sg in groups]:
         rows = owned(code, early if year == 2022 else values)
         if year == 2024:
             # the second round repeats the earlier values; a few 2021 survey values were

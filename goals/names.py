@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,15 @@ def name_key(text: str) -> str:
 def name_keys(text: str) -> frozenset[str]:
     """Every key a name may be written as (ø as 'oe' or as 'o')."""
     return frozenset((_fold(text, _DANISH), _fold(text, _DANISH_SHORT)))
+
+
+#: Words that say what kind of area a name is, not which one (as name keys).
+_GENERIC = re.compile(r"klyngen|klynge|kommune|region")
+
+
+def _core(key: str) -> str:
+    """A name key without its generic words: 'midtklyngen' and 'klyngemidt' → 'midt'."""
+    return _GENERIC.sub("", key)
 
 
 @dataclass
@@ -72,8 +82,12 @@ class NameIndex(Generic[T]):
         if not wanted:
             return []
         scored: dict[str, float] = {}
+        core = _core(wanted)
         for key, label in self._labels.items():
             ratio = difflib.SequenceMatcher(None, wanted, key).ratio()
+            # the same name around another generic word: 'Midtklyngen' for 'Klynge Midt'
+            if core and core == _core(key):
+                ratio = max(ratio, 0.95)
             # also reward names that contain the typed text ("viborg" in "viborgkommune")
             if len(wanted) >= 3 and wanted in key:
                 ratio = max(ratio, 0.8)

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
 
 from goals import catalogue, config, store
-from goals.store.model import Observation, Upload
+from goals.store.model import Area, Observation, Upload
+from goals.store.settings import CATALOGUE, get_setting, put_setting
 
 DEMO_USER = "Demodata"  # who the demo uploads are from; the UI marks their values as examples
 
@@ -105,12 +107,22 @@ def _demo_key_figures(engine: Engine, cat: catalogue.Catalogue) -> None:
 
 
 def initialise(
-    url: str | None = None, *, demo: bool = False, force_demo: bool = False
+    url: str | None = None,
+    *,
+    demo: bool = False,
+    force_demo: bool = False,
+    catalogue_name: str | None = None,
 ) -> InitReport:
-    """Create or upgrade the schema, add missing catalogue entries, optionally load the demo."""
+    """Create or upgrade the schema, add missing catalogue entries, optionally load the demo.
+
+    The catalogue is the one the store remembers; `catalogue_name` (a shipped region's name or a
+    folder of catalogue files) chooses it for a store that has none yet. A store started with
+    one region's catalogue never gets another's entries: asking for another is refused."""
     engine = store.open_store(url)
     with store.write_session(engine) as session:
-        report = catalogue.load_catalogue(session=session)
+        chosen = _catalogue_of(session, catalogue_name)
+        report = catalogue.load_catalogue(session=session, catalogue=chosen)
+        put_setting(session, CATALOGUE, chosen)
     demo_text = ""
     if demo:
         if has_values(engine) and not force_demo:
@@ -125,6 +137,24 @@ def initialise(
         catalogue=report.summary(),
         demo=demo_text,
     )
+
+
+def _catalogue_of(session: Session, asked: str | None) -> str:
+    """The catalogue to load: the one the store remembers, else the one asked for, else the
+    default. A store whose areas predate remembering has the default region's catalogue."""
+    remembered = get_setting(session, CATALOGUE)
+    if remembered is None and session.exec(select(Area.id).limit(1)).first() is not None:
+        remembered = catalogue.DEFAULT_CATALOGUE
+    if asked is None:
+        return remembered or catalogue.DEFAULT_CATALOGUE
+    wanted = catalogue.catalogue_id(asked)
+    if remembered is not None and remembered != wanted:
+        raise catalogue.CatalogueError(
+            f"This database was started with the catalogue '{remembered}' and cannot take "
+            f"'{wanted}' as well: one database holds one region's organisation. Use a new, "
+            "empty database for another region."
+        )
+    return wanted
 
 
 def prepare_app_store(url: str | None = None) -> Engine:

@@ -19,11 +19,16 @@ from sqlmodel import Session, select
 from goals.catalogue.seed import (
     AREA_SCOPES,
     CATALOGUE_DIR,
+    DEFAULT_CATALOGUE,
     TOTAL_GROUP,
     CatalogueError,
     LoadReport,
+    catalogue_folders,
+    catalogue_id,
     load_catalogue,
+    read_catalogue,
     read_files,
+    shipped_catalogues,
 )
 from goals.names import NameIndex, name_key
 from goals.store.model import (
@@ -46,13 +51,18 @@ from goals.store.model import (
 __all__ = [
     "AREA_SCOPES",
     "CATALOGUE_DIR",
+    "DEFAULT_CATALOGUE",
     "TOTAL_GROUP",
     "Catalogue",
     "CatalogueError",
     "CriterionInfo",
     "LoadReport",
+    "catalogue_folders",
+    "catalogue_id",
     "load_catalogue",
+    "read_catalogue",
     "read_files",
+    "shipped_catalogues",
 ]
 
 

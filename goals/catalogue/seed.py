@@ -39,6 +39,11 @@ from goals.store.model import (
 )
 
 CATALOGUE_DIR = PROJECT_ROOT / "data" / "catalogue"
+#: What every region shares (indicators, tracks, national goals, breakdown groups); each region's
+#: own areas, steering groups and goals are in a folder beside it, named after the region.
+SHARED_DIR = CATALOGUE_DIR / "shared"
+#: The region a new store gets unless `goals init --catalogue` says otherwise.
+DEFAULT_CATALOGUE = "midtjylland"
 TOTAL_GROUP = "I alt"
 AREA_SCOPES = ("clusters", "municipalities", "region", "listed")
 
@@ -64,6 +69,50 @@ def read_files(folder: Path = CATALOGUE_DIR) -> dict[str, Any]:
         for key, value in data.items():
             if not isinstance(value, list):
                 raise CatalogueError(f"{path.name}: '{key}' must be a list of [[{key}]] tables.")
+            merged[key].extend(value)
+    return dict(merged)
+
+
+def shipped_catalogues() -> list[str]:
+    """The regions' catalogues that come with Målbillede (folder names under data/catalogue)."""
+    return sorted(
+        p.name
+        for p in CATALOGUE_DIR.iterdir()
+        if p.is_dir() and p != SHARED_DIR and any(p.glob("*.toml"))
+    )
+
+
+def catalogue_id(name: str | Path) -> str:
+    """The catalogue a store remembers: a shipped region's name ('nordjylland'), or the
+    absolute path of a folder of catalogue files. Raises CatalogueError for neither."""
+    text = str(name).strip()
+    if text.lower() in shipped_catalogues():
+        return text.lower()
+    folder = Path(text).expanduser()
+    if folder.is_dir() and any(folder.glob("*.toml")):
+        return str(folder.resolve())
+    raise CatalogueError(
+        f"Unknown catalogue '{text}': choose one of {', '.join(shipped_catalogues())}, "
+        "or give a folder of catalogue files (*.toml)."
+    )
+
+
+def catalogue_folders(name: str | Path) -> list[Path]:
+    """The folders a catalogue is read from, in order: a shipped region's is the shared folder
+    and its own; a folder of one's own is read after the shared one unless it defines the
+    tracks itself (a complete catalogue)."""
+    ident = catalogue_id(name)
+    folder = CATALOGUE_DIR / ident if ident in shipped_catalogues() else Path(ident)
+    if "track" in read_files(folder):
+        return [folder]
+    return [SHARED_DIR, folder]
+
+
+def read_catalogue(name: str | Path) -> dict[str, Any]:
+    """A catalogue's files merged: the shared definitions first, then the region's own."""
+    merged: dict[str, list[Any]] = defaultdict(list)
+    for folder in catalogue_folders(name):
+        for key, value in read_files(folder).items():
             merged[key].extend(value)
     return dict(merged)
 
@@ -131,9 +180,15 @@ class _Loader:
         )
 
 
-def load_catalogue(*, session: Session, folder: Path = CATALOGUE_DIR) -> LoadReport:
-    """Add every catalogue entry that the store does not have yet."""
-    data = read_files(folder)
+def load_catalogue(
+    *, session: Session, folder: Path | None = None, catalogue: str | Path | None = None
+) -> LoadReport:
+    """Add every catalogue entry that the store does not have yet: from one complete `folder`
+    of catalogue files, or from a `catalogue` (a shipped region's name or a folder, see
+    `catalogue_folders`; default DEFAULT_CATALOGUE)."""
+    data = (
+        read_files(folder) if folder is not None else read_catalogue(catalogue or DEFAULT_CATALOGUE)
+    )
     report = LoadReport()
     load = _Loader(session, report)
 

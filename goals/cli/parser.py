@@ -262,10 +262,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     init = sub.add_parser("init", help="create or upgrade the database and load the catalogue")
+    catalogue_help = (
+        "for a new database: the region's catalogue, a shipped one (midtjylland, nordjylland) "
+        "or a folder of catalogue files; the database remembers it (default: midtjylland)"
+    )
+    init.add_argument("--catalogue", metavar="NAME|PATH", help=catalogue_help)
     init.set_defaults(run="setup:init")
     demo = sub.add_parser(
         "demo", help="load the demo catalogue and demo values (as status workbooks)"
     )
+    demo.add_argument("--catalogue", metavar="NAME|PATH", help=catalogue_help)
     demo.add_argument(
         "--again", action="store_true", help="load the demo values even if values exist already"
     )

@@ -10,7 +10,7 @@ from goals.setup import initialise
 
 
 def init(args: argparse.Namespace) -> int:
-    report = initialise(url=None, demo=False)
+    report = initialise(url=None, demo=False, catalogue_name=args.catalogue)
     print(
         f"Database ready at {store.describe(report.url)} (schema {report.revision}); {report.catalogue}."
     )
@@ -18,7 +18,7 @@ def init(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
-    report = initialise(url=None, demo=True, force_demo=args.again)
+    report = initialise(url=None, demo=True, force_demo=args.again, catalogue_name=args.catalogue)
     print(
         f"Database ready at {store.describe(report.url)} (schema {report.revision}); {report.catalogue}."
     )

@@ -537,3 +537,13 @@ class PoolYear(SQLModel, table=True):
     granted: float
     spent: float
     note: str | None = None
+
+
+# --- the store itself ------------------------------------------------------------------------
+
+
+class StoreSetting(SQLModel, table=True):
+    """Something the store remembers about itself, e.g. ``catalogue`` → ``nordjylland``."""
+
+    key: str = Field(primary_key=True, max_length=40)
+    value: str

@@ -199,7 +199,7 @@ BAD: dict[str, dict[str, str]] = {
         "Indikatorer!A2": "Indikatoren 'Daglige rygere' findes ikke. Mente du 'RYG-01 Daglige "
         "rygere, 16+ år'?",
         "Indikatorer!B3": "Området 'Randers' findes ikke. Mente du 'Randersklyngen' eller "
-        "'Regionshospitalet Randers'?",
+        "'Randers Kommune'?",
         "Indikatorer!D4": "Gruppen 'Alder: 65+' findes ikke. Lad cellen være tom for 'I alt', eller "
         "skriv en gruppe som fx Uddannelse: Grundskole.",
         "Indikatorer!A6": "Rækken gentager Indikatorer!A5 (samme indikator, område, periode og "
