@@ -237,6 +237,20 @@ def forget_cached_data() -> None:
     st.cache_data.clear()
 
 
+#: Where the session keeps the language chosen last (see `language`).
+LANGUAGE_KEY = "chosen-language"
+
+
 def language() -> str:
-    """The language from the URL (?lang=en), Danish by default."""
-    return i18n.language(st.query_params.get("lang"))
+    """The language from the URL (?lang=en). A page reached without it – a link in the sidebar
+    (Streamlit's page links drop the query) – keeps the language chosen earlier in the session
+    and puts it back into the URL, so a copied link opens in it too. Danish by default."""
+    asked = st.query_params.get("lang")
+    if asked is not None:
+        lang = i18n.language(asked)
+        st.session_state[LANGUAGE_KEY] = lang
+        return lang
+    kept = st.session_state.get(LANGUAGE_KEY, i18n.DEFAULT_LANGUAGE)
+    if kept != i18n.DEFAULT_LANGUAGE:
+        st.query_params["lang"] = kept
+    return kept

@@ -50,6 +50,7 @@ def language_picker(key: str = "language") -> str:
         key=key,
     )
     if choice != current:
+        st.session_state[context.LANGUAGE_KEY] = choice
         if choice == i18n.DEFAULT_LANGUAGE:
             del st.query_params["lang"]
         else:
@@ -71,7 +72,7 @@ def start_page(need: Need = "view", *, meeting_banner: bool = True) -> PageConte
     the store cannot be used, or the visitor may not see this page (a clear message and, where
     it helps, a login form have then been shown)."""
     configure_page()
-    navigation.fallback_sidebar(context.language())
+    navigation.sidebar(context.language())
     lang = language_picker()
     try:
         engine = context.engine()

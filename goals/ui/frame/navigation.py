@@ -1,13 +1,14 @@
-"""The app's pages: one list for app.py's st.navigation and for the fallback sidebar.
+"""The app's pages: one list for app.py's st.navigation and for the sidebar's links.
 
-A freshly started server runs pages/*.py directly by URL until app.py has run once (Streamlit
-serves the pages/ folder until st.navigation has been called), so a deep link opened first after
-a start would show Streamlit's raw file list as navigation. `fallback_sidebar` hides that list
-and draws the same navigation as app.py's, as links, so the visitor can go on from there.
+app.py registers the pages with st.navigation but hides Streamlit's own menu; `sidebar` draws
+the navigation on every page. A freshly started server
+runs pages/*.py directly by URL until app.py has run once (Streamlit serves the pages/ folder
+until st.navigation has been called); `sidebar` then also hides Streamlit's raw file list.
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import streamlit as st
@@ -71,20 +72,31 @@ def run_outside_navigation() -> bool:
     return bool(getattr(PagesManager, "uses_pages_directory", False))
 
 
-def fallback_sidebar(lang: str) -> None:
-    """In a run outside st.navigation: hide the raw file list, draw the real navigation."""
-    if not run_outside_navigation():
-        return
-    st.markdown(
-        "<style>[data-testid='stSidebarNav'],[data-testid='stSidebarNavSeparator']"
-        "{display:none}</style>",
-        unsafe_allow_html=True,
-    )
+def sidebar(lang: str) -> None:
+    """The navigation in the sidebar, drawn by the app itself (app.py hides Streamlit's own):
+    section names in a dark grey that passes WCAG AA (Streamlit's caption grey does not), the
+    pages as plain links (Streamlit's sectioned list is invalid list markup). The language
+    stays as chosen from page to page (goals.ui.frame.context.language).
+
+    In a run straight from a pages/ file, before app.py's st.navigation (a deep link opened
+    first after a start), Streamlit's raw file list is hidden too."""
+    outside = run_outside_navigation()
+    if outside:
+        st.markdown(
+            "<style>[data-testid='stSidebarNav'],[data-testid='stSidebarNavSeparator']"
+            "{display:none}</style>",
+            unsafe_allow_html=True,
+        )
     section = None
     for index, (key, file, title, icon, _) in enumerate(available()):
         if key != section:
             section = key
-            st.sidebar.caption(i18n.t(key, lang))
-        # the default page is app.py itself: running it hands over to st.navigation
-        target = str(ROOT / "app.py") if index == 0 else file
+            st.sidebar.markdown(
+                f"<p style='color:#4A4A48;font-size:0.875rem;margin:0.5rem 0 0 0'>"
+                f"{html.escape(i18n.t(key, lang))}</p>",
+                unsafe_allow_html=True,
+            )
+        # outside the navigation the default page is app.py itself: running it hands over to
+        # st.navigation
+        target = str(ROOT / "app.py") if outside and index == 0 else file
         st.sidebar.page_link(target, label=i18n.t(title, lang), icon=icon)
