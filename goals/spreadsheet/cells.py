@@ -288,8 +288,16 @@ class _Distinct:
         if not len(values):
             empty = np.empty(0, dtype=object)
             return cls(np.empty(0, dtype=np.intp), empty, np.empty(0, dtype=np.int8))
-        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+        codes, uniques = pd.factorize(values)  # missing values (None, NaN, NaT) coded -1
         uniques = np.asarray(uniques, dtype=object)
+        missing = codes < 0
+        if missing.any():
+            # one distinct value (NaN) for them all, placed where it first occurs: what
+            # use_na_sentinel=False gives, without its extra pass over every value
+            first = int(np.argmax(missing))
+            at = int(codes[:first].max()) + 1 if first else 0
+            codes = np.where(missing, at, codes + (codes >= at))
+            uniques = np.insert(uniques, at, np.nan)
         kinds = np.fromiter((_kind(u) for u in uniques), dtype=np.int8, count=len(uniques))
         return cls(codes, uniques, kinds)
 
@@ -393,12 +401,23 @@ def _parse_distinct_number(value: Any, whole: bool = False) -> tuple[float, str 
 
 def _numbers(f: _Field, whole: bool = False) -> _Numbers:
     d = f.distinct
-    parsed = [_parse_distinct_number(u, whole) for u in d.uniques]
-    u_values = np.fromiter((p[0] for p in parsed), dtype=float, count=len(parsed))
-    u_reasons = np.empty(len(parsed), dtype=object)
-    u_reasons[:] = [p[1] for p in parsed]
-    u_bad = np.fromiter((p[2] for p in parsed), dtype=bool, count=len(parsed))
-    u_ambiguous = np.fromiter((p[3] for p in parsed), dtype=bool, count=len(parsed))
+    size = len(d.uniques)
+    u_values = np.full(size, np.nan)
+    u_reasons = np.full(size, None, dtype=object)
+    u_bad = np.zeros(size, dtype=bool)
+    u_ambiguous = np.zeros(size, dtype=bool)
+    # number cells all at once (a column may hold ~10,000 distinct numbers), as
+    # _parse_distinct_number reads them: the number, or bad when not finite; blanks are NaN
+    numeric = d.kinds == _NUMBER
+    if numeric.any():
+        numbers = np.array(d.uniques[numeric].tolist(), dtype=float)
+        finite = np.isfinite(numbers)
+        u_values[numeric] = np.where(finite, numbers, np.nan)
+        u_bad[numeric] = ~finite
+    for i in np.flatnonzero((d.kinds != _NUMBER) & (d.kinds != _BLANK)):
+        u_values[i], u_reasons[i], u_bad[i], u_ambiguous[i] = _parse_distinct_number(
+            d.uniques[i], whole
+        )
     return _Numbers(
         u_values[d.codes],
         u_reasons[d.codes],

@@ -120,11 +120,11 @@ def errors_table(result: workbook.ImportResult, content: bytes, filename: str, l
 def changes_table(result: workbook.ImportResult, lang: str) -> None:
     """New and changed rows, each with every field that changes as old → new (removed fields
     included), in a table whose text wraps: nothing needs sideways scrolling."""
-    changes = result.changes
-    if not changes:
+    total = result.change_count  # a file may change 100,000 rows: only the shown are described
+    if not total:
         return
-    st.markdown(f"**{t('upload.changes.title', lang, n=len(changes))}**")
-    shown = changes[:MAX_CHANGES_SHOWN]
+    st.markdown(f"**{t('upload.changes.title', lang, n=total)}**")
+    shown = result.first_changes(MAX_CHANGES_SHOWN)
     rows = "".join(_change_row(c, lang) for c in shown)
     head = "".join(
         f"<th scope='col'>{esc(t(key, lang))}</th>"
@@ -135,8 +135,8 @@ def changes_table(result: workbook.ImportResult, lang: str) -> None:
         f"<div class='mb-changes'><table><thead><tr>{head}</tr></thead>"
         f"<tbody>{rows}</tbody></table></div>{_CHANGES_CSS}"
     )
-    if len(changes) > len(shown):
-        st.caption(t("upload.changes.more", lang, shown=len(shown), n=len(changes)))
+    if total > len(shown):
+        st.caption(t("upload.changes.more", lang, shown=len(shown), n=total))
 
 
 _CHANGES_CSS = """<style>

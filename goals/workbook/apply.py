@@ -19,6 +19,7 @@ what in `goals.workbook.rights`.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -127,15 +128,29 @@ class ImportResult:
     filename: str = ""
     message: str = ""
     notes: list[str] = field(default_factory=list)
-    _change_list: Callable[[], list[Change]] | None = field(default=None, repr=False)
+    # describes the first n changes (all for None)
+    _change_list: Callable[[int | None], list[Change]] | None = field(default=None, repr=False)
     _changes: list[Change] | None = field(default=None, repr=False)
 
     @property
     def changes(self) -> list[Change]:
         """New and changed rows (old → new); built on first use, as a file may have 100,000."""
         if self._changes is None:
-            self._changes = self._change_list() if self._change_list else []
+            self._changes = self._change_list(None) if self._change_list else []
         return self._changes
+
+    def first_changes(self, n: int) -> list[Change]:
+        """The first `n` of `changes`, without describing the others."""
+        if self._changes is not None or self._change_list is None:
+            return self.changes[:n]
+        return self._change_list(n)
+
+    @property
+    def change_count(self) -> int:
+        """len(changes), without describing them: every new and changed row is one."""
+        if self._changes is not None:
+            return len(self._changes)
+        return self.counts.get("new", 0) + self.counts.get("changed", 0)
 
     @property
     def ignored_sheets(self) -> list[str]:
@@ -165,6 +180,7 @@ class Diff:
     observations: pd.DataFrame | None
     initiatives: pd.DataFrame | None
     assessments: pd.DataFrame | None
+    _counted: dict[str, int] | None = field(default=None, repr=False)
 
     def frames(self) -> list[tuple[str, pd.DataFrame]]:
         return [
@@ -178,7 +194,13 @@ class Diff:
         ]
 
     def count(self, change: str) -> int:
-        return sum(int((frame["change"] == change).sum()) for _, frame in self.frames())
+        # every kind counted in one pass (a frame may hold 100,000 rows), asked for many times
+        if self._counted is None:
+            self._counted = {}
+            for _, frame in self.frames():
+                for kind, n in frame["change"].value_counts().items():
+                    self._counted[str(kind)] = self._counted.get(str(kind), 0) + int(n)
+        return self._counted.get(change, 0)
 
 
 def _as_objects(series: pd.Series) -> np.ndarray:
@@ -194,7 +216,8 @@ def _same(new: pd.Series, old: pd.Series, numeric: bool) -> np.ndarray:
         b = pd.to_numeric(old, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         return np.isclose(a, b, rtol=1e-12, atol=0.0, equal_nan=True)
     a, b = _as_objects(new), _as_objects(old)
-    return np.fromiter((x == y for x, y in zip(a, b, strict=True)), dtype=bool, count=len(a))
+    # element by element, as x == y (numpy compares object arrays item by item)
+    return np.asarray(a == b, dtype=bool)
 
 
 def _mark(
@@ -215,7 +238,8 @@ def _mark(
     same = known.copy()
     for f in fields:
         same &= _same(merged[f], merged[f"{f}_old"], f in numeric)
-    merged["change"] = np.where(~known, "new", np.where(same, "unchanged", "changed"))
+    change = np.where(~known, "new", np.where(same, "unchanged", "changed")).astype(object)
+    merged["change"] = pd.Series(change, index=merged.index, dtype=object)
     return merged.drop(columns="_known")
 
 
@@ -285,28 +309,33 @@ def diff_with_store(session: Session, parsed: ParsedWorkbook) -> Diff:
 # --- writing -------------------------------------------------------------------------------------
 
 
-def _insert(session: Session, table: sa.Table, frame: pd.DataFrame, columns: list[str]) -> None:
-    values = [_as_objects(frame[c]).tolist() for c in columns]
-    store.insert_rows(session.connection(), table, columns, zip(*values, strict=True))
+def _write_observations(session: Session, todo: pd.DataFrame, upload_id: int) -> None:
+    # a new key's row is current at once; a changed key's row after mark_applied
+    current = (todo["change"] == "new").to_numpy()
+    # fields nobody filled in are left to the column default (NULL): binding 100,000
+    # empty limits and notes costs as much as a fifth of the insert
+    filled = [f for f in OBS_FIELDS if f == "value" or todo[f].notna().any()]
+    values = [_as_objects(todo[c]).tolist() for c in [*OBS_KEY, *filled]]
+    connection = session.connection()
+    # on SQLite is_current goes in as 0/1: its driver binds a bool several times slower
+    flags = current.astype(np.int64) if connection.dialect.name == "sqlite" else current
+    values += [itertools.repeat(upload_id), flags.tolist()]
+    columns = [*OBS_KEY, *filled, "upload_id", "is_current"]
+    store.insert_rows(connection, Observation.__table__, columns, zip(*values, strict=False))
+    if not current.all():
+        mark_applied(session, upload_id)
 
 
 def _write(session: Session, diff: Diff, upload_id: int) -> None:
     for kind, frame in diff.frames():
-        todo = frame[frame["change"] != "unchanged"]
+        unchanged = (frame["change"] == "unchanged").to_numpy()
+        todo = frame[~unchanged] if unchanged.any() else frame
         if todo.empty:
             continue
-        todo = todo.assign(upload_id=upload_id)
         if kind == "indicators":
-            # a new key's row is current at once; a changed key's row after mark_applied
-            todo = todo.assign(is_current=todo["change"] == "new")
-            # fields nobody filled in are left to the column default (NULL): binding 100,000
-            # empty limits and notes costs as much as a fifth of the insert
-            filled = [f for f in OBS_FIELDS if f == "value" or todo[f].notna().any()]
-            columns = [*OBS_KEY, *filled, "upload_id", "is_current"]
-            _insert(session, Observation.__table__, todo, columns)
-            if not todo["is_current"].all():
-                mark_applied(session, upload_id)
+            _write_observations(session, todo, upload_id)
             continue
+        todo = todo.assign(upload_id=upload_id)
         # initiatives and assessments are few; the ORM's core insert handles their dates
         table, columns = (
             (Initiative.__table__, ["goal_id", "area_id", *INI_FIELDS, "upload_id"])
@@ -496,7 +525,8 @@ def import_workbook(
                 )  # fmt: skip
                 diff = diff_with_store(session, parsed)
         else:
-            with store.write_session(engine) as session:
+            # many multi-row INSERTs, each with its statement journal (store.insert_rows)
+            with store.write_session(engine, memory_journals=True) as session:
                 previous = _duplicate_of(session, sha256)
                 problems = check_permission(
                     session=session, user=user, action="upload", catalogue=catalogue,
@@ -574,7 +604,7 @@ def import_workbook(
         filename=filename,
         message=message,
         notes=notes,
-        _change_list=lambda: describe_changes(diff, catalogue, lang),
+        _change_list=lambda limit: describe_changes(diff, catalogue, lang, limit=limit),
     )
 
 
@@ -750,11 +780,17 @@ def removal_note(diff: Diff, lang: str = "da") -> str | None:
     return t("workbook.result.removes", lang, n=rows, fields=", ".join(sorted(fields)), cell=first)
 
 
-def describe_changes(diff: Diff, catalogue: Catalogue, lang: str = "da") -> list[Change]:
-    """The new and changed rows as human text, in file order."""
+def describe_changes(
+    diff: Diff, catalogue: Catalogue, lang: str = "da", *, limit: int | None = None
+) -> list[Change]:
+    """The new and changed rows as human text, in file order (only the first `limit`)."""
     changes: list[Change] = []
     for kind, frame in diff.frames():
         todo = frame[frame["change"] != "unchanged"]
+        if limit is not None:
+            if len(changes) >= limit:
+                break
+            todo = todo.head(limit - len(changes))
         for row in todo.to_dict("records"):
             area = name_of(catalogue.areas[int(row["area_id"])], lang)
             if kind == "indicators":

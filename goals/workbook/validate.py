@@ -364,22 +364,22 @@ class _IndicatorCheck:
                 "col": value.cols,
                 "indicator_id": indicator_ids,
                 "area_id": area_ids,
-                "period": periods,
+                "period": _objects(periods),
                 "group_id": group_ids,
                 "value": values,
-                "missing_reason": numbers.reasons,
+                "missing_reason": _objects(numbers.reasons),
                 "numerator": pd.array(ints["numerator"], dtype="Int64"),
                 "denominator": pd.array(ints["denominator"], dtype="Int64"),
                 "lower": limits["lower"],
                 "upper": limits["upper"],
-                "note": notes,
+                "note": _objects(notes),
+                "sheet": _objects(np.full(n, sheet.name, dtype=object)),
             }
         )
         self._duplicates(frame, fields["indicator"], bad)
         rejected = int(bad.sum())
         if rejected:
             frame = frame[~bad].reset_index(drop=True)
-        frame["sheet"] = sheet.name
         return frame, rejected, skipped
 
     # ---
@@ -779,8 +779,8 @@ class _IndicatorCheck:
 
     def _duplicates(self, frame: pd.DataFrame, f: _Field, bad: np.ndarray) -> None:
         keys = ["indicator_id", "area_id", "period", "group_id"]
-        candidates = frame[~bad]
-        dup = candidates.duplicated(subset=keys, keep=False).to_numpy()
+        candidates = frame.loc[~bad, keys]  # the key columns only: no copy of the others
+        dup = candidates.duplicated(keep=False).to_numpy()
         if not dup.any():
             return
         first: dict[tuple[Any, ...], int] = {}
@@ -813,10 +813,18 @@ def _same(n: int, value: Any, dtype: Any = object) -> np.ndarray:
     return np.broadcast_to(np.array(value, dtype=dtype), (n,))
 
 
+def _objects(values: np.ndarray) -> pd.Series:
+    """A column of Python objects (text, None) kept as it is: pandas would otherwise copy text
+    into its Arrow-backed string type (~0.1 s for the text columns of a 100,000-row sheet),
+    which serves nothing here: the values are compared, counted and written as they are."""
+    return pd.Series(values, dtype=object, copy=False)
+
+
 def _grid(data: list[list[Any]]) -> np.ndarray:
     """The data rows as a 2-D object array (padded when rows differ in length)."""
-    width = max((len(r) for r in data), default=0)
-    if any(len(r) != width for r in data):
+    lengths = set(map(len, data))  # python-calamine's rows are all one length
+    width = max(lengths, default=0)
+    if len(lengths) > 1:
         data = [list(r) + [""] * (width - len(r)) for r in data]
     grid = np.empty((len(data), width), dtype=object)
     if data and width:
