@@ -27,9 +27,7 @@ def main() -> None:
         page = st.Page(file, title=i18n.t(title, lang), icon=icon, url_path=url_path)
         sections.setdefault(i18n.t(section, lang), []).append(page)
 
-    # the menu is drawn by each page (goals.ui.frame.navigation.sidebar): links that keep the
-    # language, in markup that passes accessibility checks
-    st.navigation(sections, position="hidden").run()
+    st.navigation(sections).run()
 
 
 if __name__ == "__main__":

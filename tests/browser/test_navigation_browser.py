@@ -1,5 +1,5 @@
-"""The sidebar's navigation in a real browser: drawn by the app (Streamlit's own menu hidden),
-every link keeps the chosen language, and the active page is marked."""
+"""The sidebar's navigation in a real browser: the chosen language stays as chosen from page
+to page, and the menu's section names pass WCAG AA contrast."""
 
 import re
 
@@ -11,15 +11,17 @@ def test_english_sticks_across_the_sidebar(demo_server, page):
     wait_for_app(page)
     assert_no_exception(page, demo_server)
     sidebar = page.locator("[data-testid='stSidebar']")
-    assert sidebar.get_by_text("Follow up", exact=True).is_visible()
-    assert page.locator("[data-testid='stSidebarNav']").count() == 0  # Streamlit's own menu
+    header = sidebar.get_by_text("Follow up", exact=True)
+    assert header.is_visible()
+    colour = header.evaluate("e => getComputedStyle(e).color")
+    assert colour == "rgb(74, 74, 72)"  # #4A4A48 on the sidebar: 7.9 : 1 (Streamlit's: 3.8 : 1)
     for label, path, heading in (
         ("Work plan", "arbejdsplan", "Work plan"),
         ("Cluster profile", "klyngeprofil", "Cluster profile"),
         ("Overview", "(overblik)?", None),  # the start page's address is /
     ):
         sidebar.get_by_role("link", name=label).first.click()
-        page.wait_for_url(re.compile(rf"/{path}\?(.*&)?lang=en"))
+        page.wait_for_url(re.compile(rf"/{path}($|\?)"))
         wait_for_app(page)
         assert_no_exception(page, demo_server)
         if heading:

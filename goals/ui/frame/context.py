@@ -242,15 +242,13 @@ LANGUAGE_KEY = "chosen-language"
 
 
 def language() -> str:
-    """The language from the URL (?lang=en). A page reached without it – a link in the sidebar
-    (Streamlit's page links drop the query) – keeps the language chosen earlier in the session
-    and puts it back into the URL, so a copied link opens in it too. Danish by default."""
+    """The language from the URL (?lang=en). A page reached without it – through the sidebar's
+    menu, whose links drop the query – keeps the language chosen earlier in the session.
+    Danish by default. (Writing ?lang back into the URL in that run would make Streamlit show
+    the previous page's address, so the address keeps its own parameters only.)"""
     asked = st.query_params.get("lang")
     if asked is not None:
         lang = i18n.language(asked)
         st.session_state[LANGUAGE_KEY] = lang
         return lang
-    kept = st.session_state.get(LANGUAGE_KEY, i18n.DEFAULT_LANGUAGE)
-    if kept != i18n.DEFAULT_LANGUAGE:
-        st.query_params["lang"] = kept
-    return kept
+    return st.session_state.get(LANGUAGE_KEY, i18n.DEFAULT_LANGUAGE)

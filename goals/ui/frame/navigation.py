@@ -1,9 +1,9 @@
 """The app's pages: one list for app.py's st.navigation and for the sidebar's links.
 
-app.py registers the pages with st.navigation but hides Streamlit's own menu; `sidebar` draws
-the navigation on every page. A freshly started server
+app.py registers the pages with st.navigation, which draws the menu. A freshly started server
 runs pages/*.py directly by URL until app.py has run once (Streamlit serves the pages/ folder
-until st.navigation has been called); `sidebar` then also hides Streamlit's raw file list.
+until st.navigation has been called); `sidebar` then hides Streamlit's raw file list and draws
+the same menu as links.
 """
 
 from __future__ import annotations
@@ -72,31 +72,38 @@ def run_outside_navigation() -> bool:
     return bool(getattr(PagesManager, "uses_pages_directory", False))
 
 
-def sidebar(lang: str) -> None:
-    """The navigation in the sidebar, drawn by the app itself (app.py hides Streamlit's own):
-    section names in a dark grey that passes WCAG AA (Streamlit's caption grey does not), the
-    pages as plain links (Streamlit's sectioned list is invalid list markup). The language
-    stays as chosen from page to page (goals.ui.frame.context.language).
+#: Streamlit draws its menu's section names in a grey (#7f7e7d on the sidebar: 3.8 : 1) that
+#: fails WCAG AA contrast; the app's own darker grey (7.9 : 1) instead.
+SECTION_GREY = "#4A4A48"
+_MENU_CSS = (
+    f"<style>[data-testid='stNavSectionHeader'],[data-testid='stNavSectionHeader'] *"
+    f"{{color:{SECTION_GREY} !important}}</style>"
+)
 
-    In a run straight from a pages/ file, before app.py's st.navigation (a deep link opened
-    first after a start), Streamlit's raw file list is hidden too."""
-    outside = run_outside_navigation()
-    if outside:
-        st.markdown(
-            "<style>[data-testid='stSidebarNav'],[data-testid='stSidebarNavSeparator']"
-            "{display:none}</style>",
-            unsafe_allow_html=True,
-        )
+
+def sidebar(lang: str) -> None:
+    """The navigation's look on every page: Streamlit's menu (app.py) with section names in a
+    grey that passes WCAG AA. In a run straight from a pages/ file, before app.py's
+    st.navigation (a deep link opened first after a start), Streamlit's raw file list is hidden
+    and the same menu is drawn as links. (The language stays as chosen from page to page either
+    way: goals.ui.frame.context.language.)"""
+    if not run_outside_navigation():
+        st.markdown(_MENU_CSS, unsafe_allow_html=True)
+        return
+    st.markdown(
+        "<style>[data-testid='stSidebarNav'],[data-testid='stSidebarNavSeparator']"
+        "{display:none}</style>",
+        unsafe_allow_html=True,
+    )
     section = None
     for index, (key, file, title, icon, _) in enumerate(available()):
         if key != section:
             section = key
             st.sidebar.markdown(
-                f"<p style='color:#4A4A48;font-size:0.875rem;margin:0.5rem 0 0 0'>"
+                f"<p style='color:{SECTION_GREY};font-size:0.875rem;margin:0.5rem 0 0 0'>"
                 f"{html.escape(i18n.t(key, lang))}</p>",
                 unsafe_allow_html=True,
             )
-        # outside the navigation the default page is app.py itself: running it hands over to
-        # st.navigation
-        target = str(ROOT / "app.py") if outside and index == 0 else file
+        # the default page is app.py itself: running it hands over to st.navigation
+        target = str(ROOT / "app.py") if index == 0 else file
         st.sidebar.page_link(target, label=i18n.t(title, lang), icon=icon)
