@@ -18,11 +18,13 @@ instead of Streamlit's.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 import math
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -49,6 +51,7 @@ __all__ = [
     "PALETTE",
     "PLOTLY_CONFIG",
     "TITLE_FONT_SIZE",
+    "TimelineItem",
     "apply_style",
     "bullet_chart",
     "comparison_chart",
@@ -1899,6 +1902,20 @@ TIMELINE_ROW_PX = 34
 _BAR_OFFSET = 0.2
 _BAR_WIDTH = 0.5
 _DAY_MS = 86_400_000
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """One initiative on `timeline_chart`: its row's name, dates, status, next milestone and
+    whether it is overdue."""
+
+    label: str
+    start: dt.date | None
+    end: dt.date | None
+    status: str  # an initiative status (goals.store.model.InitiativeStatus value)
+    next_milestone: str | None
+    milestone_date: dt.date | None
+    overdue: bool
 
 
 def _timeline_styles() -> Mapping[str, Any]:

@@ -9,14 +9,13 @@ The selection lives in the URL (``?cluster=MIDT&track=KOL``); the plan is read t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
 from goals.i18n import format_amount, format_date, name_of, t
 from goals.plans import PlanRow, workplan
-from goals.present.charts import plotly_config, timeline_chart
+from goals.present.charts import TimelineItem, plotly_config, timeline_chart
 from goals.present.style import INITIATIVE_STYLE
 from goals.ui import overview_view
 from goals.ui.frame import context, urlstate
@@ -24,19 +23,6 @@ from goals.ui.frame.layout import PageContext
 from goals.ui.markup import esc
 
 ALL = ""
-
-
-@dataclass(frozen=True)
-class Item:
-    """A plan row as the time line draws it (label: the initiative and where it runs)."""
-
-    label: str
-    start: dt.date | None
-    end: dt.date | None
-    status: str
-    next_milestone: str | None
-    milestone_date: dt.date | None
-    overdue: bool
 
 
 @context.versioned_cache(max_entries=64)
@@ -93,9 +79,9 @@ def summary(rows: list[PlanRow], lang: str) -> None:
         column.metric(label, n)
 
 
-def items(rows: list[PlanRow], lang: str, *, with_cluster: bool) -> list[Item]:
+def items(rows: list[PlanRow], lang: str, *, with_cluster: bool) -> list[TimelineItem]:
     return [
-        Item(
+        TimelineItem(
             label=f"{r.initiative} · {r.area_name}" if with_cluster else r.initiative,
             start=r.start,
             end=r.end,

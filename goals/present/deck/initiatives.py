@@ -15,14 +15,7 @@ def initiative_slides(scope: Scope, track: Track, goals: list[Goal]) -> list[Sli
     lang = scope.lang
     selection = scope.selection
     codes = [g.code for g in goals]
-    areas = scope.area_codes()
-    items = [
-        i
-        for i in scope.initiatives
-        if i.goal in codes
-        and (areas is None or i.area in areas)
-        and (selection.goal is None or i.goal == selection.goal)
-    ]
+    items = scope.initiatives_of(goals)
     if not items:
         return []
     order = {code: n for n, code in enumerate(codes)}

@@ -93,6 +93,19 @@ class Scope:
             a.code for a in self.catalogue.members(self.cluster, self.when)
         }
 
+    def initiatives_of(self, goals: list[Goal]) -> list[InitiativeItem]:
+        """The initiatives of `goals` in the selection (its cluster and members, its goal)."""
+        codes = {g.code for g in goals}
+        areas = self.area_codes()
+        goal = self.selection.goal
+        return [
+            i
+            for i in self.initiatives
+            if i.goal in codes
+            and (areas is None or i.area in areas)
+            and (goal is None or i.goal == goal)
+        ]
+
     def _rows_in_scope(self) -> list[StatusRow]:
         areas = self.area_codes()
         return [

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
 
 from goals.i18n import name_of, t
 from goals.present import charts
@@ -19,36 +18,17 @@ from goals.store.model import Goal, Track
 PER_SLIDE = 8
 
 
-@dataclass(frozen=True)
-class _Bar:
-    label: str
-    start: dt.date | None
-    end: dt.date | None
-    status: str
-    next_milestone: str | None
-    milestone_date: dt.date | None
-    overdue: bool
-
-
 def timeline_slides(scope: Scope, track: Track, goals: list[Goal], today: dt.date) -> list[Slide]:
     lang = scope.lang
     selection = scope.selection
     codes = [g.code for g in goals]
-    areas = scope.area_codes()
-    items = [
-        i
-        for i in scope.initiatives
-        if i.goal in codes
-        and (areas is None or i.area in areas)
-        and (selection.goal is None or i.goal == selection.goal)
-        and (i.start_on is not None or i.end_on is not None)
-    ]
+    items = [i for i in scope.initiatives_of(goals) if i.start_on or i.end_on]
     if not items:
         return []
     order = {code: n for n, code in enumerate(codes)}
     items.sort(key=lambda i: (order[i.goal], i.start_on or i.end_on or dt.date.max, i.name))
     bars = [
-        _Bar(
+        charts.TimelineItem(
             label=f"{i.goal} · {i.name}"
             + ("" if scope.cluster is not None else f" · {i.area_name}"),
             start=i.start_on,
