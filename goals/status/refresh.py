@@ -6,9 +6,9 @@ criteria that follow those indicators can change (a criterion reads its own indi
 in its areas and the region's, nothing else). `LatestReports` keeps the newest report of each
 ("as of", language) with the data version and the catalogue fingerprint it was made from; for a
 newer version it asks the store what changed (goals.store.version.values_changed) and, when
-only new uploads did and the catalogue is the same, reassesses just those criteria
-(goals.status.assessment.reassess). Anything else — a rollback, a catalogue edit, a new day —
-means a full assessment. Either way the report is the one `assess` gives (tests compare them).
+only uploads and rollbacks did and the catalogue is the same, reassesses just those criteria
+(goals.status.assessment.reassess). Anything else — a catalogue edit, a new criterion
+revision, a new day — means a full assessment. Either way the report is the one `assess` gives (tests compare them).
 """
 
 from __future__ import annotations

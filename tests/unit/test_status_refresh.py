@@ -86,19 +86,24 @@ def test_each_language_and_as_of_is_brought_up_to_date(demo_engine):
     assert reports.reassessed == 3
 
 
-def test_a_rollback_or_a_catalogue_edit_is_assessed_in_full(demo_engine):
+def test_a_rollback_is_brought_up_to_date_and_a_catalogue_edit_assessed_in_full(demo_engine):
     reports = LatestReports()
     _now(demo_engine, reports)
     upload_id = _upload(demo_engine, [["RYG-01", "Midtklyngen", 2023, "I alt", 9.5]])
     _now(demo_engine, reports)
     assert reports.reassessed == 1
+    before = data_version(demo_engine)
     rollback_upload(engine=demo_engine, upload_id=upload_id, user="admin")
+    # the rollback withdrew the rows of one upload: only its indicator is assessed again
+    assert values_changed(demo_engine, before, data_version(demo_engine)) == {
+        _indicator_id(demo_engine, "RYG-01")
+    }
     _same(_now(demo_engine, reports), assess(engine=demo_engine))
-    assert reports.reassessed == 1  # not brought up to date: assessed anew
+    assert reports.reassessed == 2
     with store.write_session(demo_engine) as session:
         edit_indicator(session=session, actor=ADMIN, code="RYG-01", decimals=3)
     _same(_now(demo_engine, reports), assess(engine=demo_engine))
-    assert reports.reassessed == 1
+    assert reports.reassessed == 2  # not brought up to date: assessed anew
 
 
 def test_a_write_that_changes_no_value_reuses_every_row(demo_engine):
@@ -149,7 +154,8 @@ def test_the_store_says_what_changed_between_versions(demo_engine):
 @pytest.mark.parametrize("seed", [1, 2])
 def test_any_run_of_uploads_gives_the_full_report(demo_engine, seed):
     """Uploads of stored values changed by a few per cent, for random indicators, areas,
-    groups and periods: after each, the report brought up to date is the full one."""
+    groups and periods, each rolled back again: after each, the report brought up to date is
+    the full one."""
     rng = random.Random(seed)
     cat = Catalogue.read(demo_engine)
     o = Observation.__table__
@@ -173,6 +179,10 @@ def test_any_run_of_uploads_gives_the_full_report(demo_engine, seed):
             ]
             for i, a, period, g, value in chosen
         ]
-        _upload(demo_engine, rows)
+        upload_id = _upload(demo_engine, rows)
         _same(_now(demo_engine, reports), assess(engine=demo_engine))
-        assert reports.reassessed == step + 1
+        assert reports.reassessed == 2 * step + 1
+        # and rolled back again: the withdrawn rows' indicators are assessed again
+        rollback_upload(engine=demo_engine, upload_id=upload_id, user="admin")
+        _same(_now(demo_engine, reports), assess(engine=demo_engine))
+        assert reports.reassessed == 2 * step + 2
