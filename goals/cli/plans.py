@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from sqlalchemy.engine import Engine
+
 from goals import store
 from goals.cli.common import EXIT_OK
 from goals.cli.users import _system_actor
@@ -17,14 +19,12 @@ def _print(payload: object) -> None:
     print(json.dumps(payload, ensure_ascii=False))
 
 
-def _rows(args: argparse.Namespace) -> list[PlanRow]:
-    return workplan(
-        engine=store.open_store(), cluster=args.cluster, track=args.track, lang=args.lang
-    )
+def _rows(args: argparse.Namespace, engine: Engine) -> list[PlanRow]:
+    return workplan(engine=engine, cluster=args.cluster, track=args.track, lang=args.lang)
 
 
 def show_workplan(args: argparse.Namespace) -> int:
-    rows = _rows(args)
+    rows = _rows(args, store.open_store())
     if args.json:
         _print([r.to_json() for r in rows])
         return EXIT_OK
@@ -63,9 +63,10 @@ def show_workplan(args: argparse.Namespace) -> int:
 
 
 def show_economy(args: argparse.Namespace) -> int:
-    rows = _rows(args)
+    engine = store.open_store()
+    rows = _rows(args, engine)
     found = {level: totals(rows, level) for level in LEVELS}
-    engine_pools = pools(engine=store.open_store(), lang=args.lang)
+    engine_pools = pools(engine=engine, lang=args.lang)
     if args.json:
         _print(
             {

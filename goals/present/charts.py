@@ -64,6 +64,7 @@ __all__ = [
     "sparkline",
     "status_grid",
     "timeline_chart",
+    "timeline_span",
 ]
 
 #: Okabe–Ito, ordered for lines on white: the yellow (weakest contrast) comes last.
@@ -1916,6 +1917,13 @@ class TimelineItem:
     next_milestone: str | None
     milestone_date: dt.date | None
     overdue: bool
+
+
+def timeline_span(items: Iterable[Any], today: dt.date) -> tuple[dt.date, dt.date]:
+    """One time axis for several time lines: from the first date of `items` (start, end or
+    milestone) to the last, today included, with a month's margin either side."""
+    dates = [d for i in items for d in (i.start, i.end, i.milestone_date) if d] + [today]
+    return min(dates) - dt.timedelta(days=31), max(dates) + dt.timedelta(days=31)
 
 
 def _timeline_styles() -> Mapping[str, Any]:

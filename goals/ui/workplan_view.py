@@ -15,7 +15,7 @@ import streamlit as st
 
 from goals.i18n import format_amount, format_date, name_of, t
 from goals.plans import PlanRow, workplan
-from goals.present.charts import TimelineItem, plotly_config, timeline_chart
+from goals.present.charts import TimelineItem, plotly_config, timeline_chart, timeline_span
 from goals.present.style import INITIATIVE_STYLE
 from goals.ui import overview_view
 from goals.ui.frame import context, urlstate
@@ -127,13 +127,6 @@ def table(rows: list[PlanRow], lang: str) -> pd.DataFrame:
     )
 
 
-def time_span(rows: list[PlanRow], today: dt.date) -> tuple[dt.date, dt.date]:
-    """One time axis for every goal on the page (from the first date to the last, today
-    included), a month's margin either side, so the charts can be compared down the page."""
-    dates = [d for r in rows for d in (r.start, r.end, r.milestone_date) if d] + [today]
-    return min(dates) - dt.timedelta(days=31), max(dates) + dt.timedelta(days=31)
-
-
 def show(page: PageContext) -> None:
     lang = page.lang
     cluster, track = filters(page)
@@ -143,7 +136,7 @@ def show(page: PageContext) -> None:
         return
     summary(rows, lang)
     today = dt.date.today()
-    span = time_span(rows, today)
+    span = timeline_span(rows, today)  # one axis down the page: the goals compare
     for goal in dict.fromkeys(r.goal for r in rows):
         mine = [r for r in rows if r.goal == goal]
         st.subheader(f"{goal} · {mine[0].goal_title}", anchor=False)

@@ -40,8 +40,7 @@ def timeline_slides(scope: Scope, track: Track, goals: list[Goal], today: dt.dat
         )
         for i in items
     ]
-    dates = [d for b in bars for d in (b.start, b.end, b.milestone_date) if d] + [today]
-    span = (min(dates) - dt.timedelta(days=31), max(dates) + dt.timedelta(days=31))
+    span = charts.timeline_span(bars, today)
     title_scope = name_of(track, lang) if selection.goal is None else selection.goal
     if scope.cluster is not None:
         title_scope = f"{name_of(scope.cluster, lang)} · {title_scope}"
