@@ -19,9 +19,15 @@ def per_unit(unit: str | None) -> float | None:
     return float(digits) if digits.isdigit() and int(digits) > 0 else None
 
 
-_COUNT_UNIT = re.compile(r"\s*(?:antal|number|count)\b", re.IGNORECASE)
+_COUNT_UNIT = re.compile(
+    r"\s*(?:antal|number|count|borgere|indbyggere|personer|patienter|residents|citizens|"
+    r"persons|people|patients)\b",
+    re.IGNORECASE,
+)
+_PER_WORD = re.compile(r"\b(?:pr\.?|per)\s", re.IGNORECASE)
 
 
 def is_count_unit(unit: str | None) -> bool:
-    """True for a unit that counts something ('antal', 'Antal borgere', 'number of …')."""
-    return bool(unit) and _COUNT_UNIT.match(unit) is not None
+    """True for a unit that counts something ('antal', 'Antal borgere', 'borgere', 'number of
+    …'), not a ratio of counts ('borgere pr. læge')."""
+    return bool(unit) and _COUNT_UNIT.match(unit) is not None and not _PER_WORD.search(unit)

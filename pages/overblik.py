@@ -41,6 +41,7 @@ if page:
         overview_view.messages(grid, as_of, lang)
         overview_view.headline(grid, lang)
         overview_view.grid(grid, as_of, lang)
+        overview_view.organisation_note(cat, report.revision_date, lang)
         overview_view.legend(lang)
         overview_view.freshness_list(cat, lang)
         # built only when asked for: a plotly figure costs more than the rest of the page

@@ -11,7 +11,8 @@ import datetime as dt
 import functools
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -30,6 +31,7 @@ from goals.catalogue.seed import (
     read_files,
     shipped_catalogues,
 )
+from goals.catalogue.suppression import SUPPRESSED, Suppression, hidden_rows, read_suppression
 from goals.names import NameIndex, name_key
 from goals.store.model import (
     Area,
@@ -47,6 +49,10 @@ from goals.store.model import (
     SuccessCriterion,
     Track,
 )
+from goals.units import is_count_unit
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "AREA_SCOPES",
@@ -107,6 +113,8 @@ class Catalogue:
     indicator_index: NameIndex[Indicator]
     group_index: NameIndex[BreakdownGroup]
     goal_index: NameIndex[Goal]
+    #: the store's small-number rule (goals.catalogue.suppression)
+    suppression: Suppression = field(default_factory=Suppression)
 
     @classmethod
     def read(cls, engine: Engine) -> Catalogue:
@@ -198,6 +206,7 @@ class Catalogue:
             indicator_index=indicator_index,
             group_index=group_index,
             goal_index=goal_index,
+            suppression=read_suppression(session),
         )
 
     @functools.cached_property
@@ -222,6 +231,7 @@ class Catalogue:
             digest.update(
                 repr(sorted((k, sorted(v)) for k, v in info.listed_areas.items())).encode()
             )
+        digest.update(repr(self.suppression).encode())
         for row in rows:
             fields = sorted((k, v) for k, v in vars(row).items() if not k.startswith("_"))
             digest.update(f"{type(row).__name__}{fields!r}".encode())
@@ -239,7 +249,22 @@ class Catalogue:
 
     @property
     def clusters(self) -> list[Area]:
+        """Every cluster there has been (see `clusters_on` for those of one date)."""
         return self.areas_of_kind(AreaKind.CLUSTER)
+
+    def clusters_on(self, on: dt.date | None = None) -> list[Area]:
+        """The clusters in force on a date (default today): those that belong to the region
+        then, and those that were never placed in a region. A cluster replaced in a
+        reorganisation is left out after it ended, and one made later before it began."""
+        on = on or dt.date.today()
+        out = []
+        for cluster in self.clusters:
+            placed = [m for m in self.memberships if m.child_id == cluster.id]
+            if not placed or any(
+                m.valid_from <= on and (m.valid_to is None or on < m.valid_to) for m in placed
+            ):
+                out.append(cluster)
+        return out
 
     def area(self, code: str) -> Area | None:
         return next((a for a in self.areas.values() if a.code == code), None)
@@ -266,15 +291,26 @@ class Catalogue:
         return found
 
     def cluster_of(self, area: Area, on: dt.date | None = None) -> Area | None:
-        """The cluster an area is (or belongs to, through its parents) on a date."""
+        """The (first) cluster an area is, or belongs to through its parents, on a date."""
+        found = self.clusters_of(area, on)
+        return found[0] if found else None
+
+    def clusters_of(self, area: Area, on: dt.date | None = None) -> list[Area]:
+        """Every cluster an area is, or belongs to through its parents, on a date (default
+        today): a municipality may sit in two clusters at once (København is split)."""
+        found: list[Area] = []
         seen: set[int] = set()
-        current: Area | None = area
-        while current is not None and current.id not in seen:
-            if current.kind == AreaKind.CLUSTER:
-                return current
+        todo = [area]
+        while todo:
+            current = todo.pop(0)
+            if current.id in seen:
+                continue
             seen.add(current.id)  # type: ignore[arg-type]
-            current = self.parent(current, on)
-        return None
+            if current.kind == AreaKind.CLUSTER:
+                found.append(current)
+                continue
+            todo += self.parents(current, on)
+        return sorted(found, key=lambda a: (a.sort_order, a.name))
 
     def members(self, parent: Area, on: dt.date | None = None) -> list[Area]:
         """The areas directly under `parent` on a date (default today)."""
@@ -288,16 +324,38 @@ class Catalogue:
         }
         return [a for a in self.areas.values() if a.id in ids]
 
-    def parent(self, area: Area, on: dt.date | None = None) -> Area | None:
+    def parents(self, area: Area, on: dt.date | None = None) -> list[Area]:
+        """Every area `area` belongs to directly on a date (default today)."""
         on = on or dt.date.today()
-        for m in self.memberships:
-            if (
-                m.child_id == area.id
-                and m.valid_from <= on
-                and (m.valid_to is None or on < m.valid_to)
-            ):
-                return self.areas.get(m.parent_id)
-        return None
+        ids = [
+            m.parent_id
+            for m in self.memberships
+            if m.child_id == area.id
+            and m.valid_from <= on
+            and (m.valid_to is None or on < m.valid_to)
+        ]
+        return [self.areas[i] for i in dict.fromkeys(ids) if i in self.areas]
+
+    def parent(self, area: Area, on: dt.date | None = None) -> Area | None:
+        """The (first) area `area` belongs to directly on a date."""
+        found = self.parents(area, on)
+        return found[0] if found else None
+
+    @functools.cached_property
+    def organisation_changes(self) -> list[dt.date]:
+        """The dates on which a membership began (after the first organisation) or ended,
+        oldest first: empty while the organisation has never changed."""
+        first = min((m.valid_from for m in self.memberships), default=None)
+        dates = {m.valid_from for m in self.memberships if m.valid_from != first}
+        dates |= {m.valid_to for m in self.memberships if m.valid_to is not None}
+        return sorted(dates)
+
+    def organisation_since(self, on: dt.date | None = None) -> dt.date | None:
+        """The date from which the organisation in force on `on` (default today) has stood,
+        or None while it has never changed."""
+        on = on or dt.date.today()
+        earlier = [d for d in self.organisation_changes if d <= on]
+        return earlier[-1] if earlier else None
 
     # goals, criteria and indicators ---------------------------------------------------------
 
@@ -323,6 +381,43 @@ class Catalogue:
     def total_group(self) -> BreakdownGroup | None:
         return self.group(TOTAL_GROUP)
 
+    def hides(
+        self,
+        indicator_id: int,
+        value: float | None,
+        numerator: float | None = None,
+        denominator: float | None = None,
+    ) -> bool:
+        """Whether the small-number rule hides a value of an indicator (`suppression`)."""
+        indicator = self.indicators.get(indicator_id)
+        unit = indicator.unit if indicator is not None else None
+        return self.suppression.hides_unit(unit, value, numerator, denominator)
+
+    @functools.cached_property
+    def count_indicator_ids(self) -> set[int]:
+        """The indicators whose unit is a count ("antal …")."""
+        return {i.id for i in self.indicators.values() if is_count_unit(i.unit)}  # type: ignore[misc]
+
+    def hidden_rows(self, frame: pd.DataFrame) -> pd.Series:
+        """Which rows of a frame of observations (indicator_id, value, numerator, denominator)
+        the small-number rule hides."""
+        return hidden_rows(frame, self.suppression, self.count_indicator_ids)
+
+    def without_hidden(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """A frame of observations with the values the rule hides emptied and their reason
+        `SUPPRESSED` (the row stays: a hidden value is a gap, never a 0)."""
+        hidden = self.hidden_rows(frame)
+        if not hidden.any():
+            return frame
+        frame = frame.copy()
+        numbers = [c for c in ("value", "lower", "upper", "numerator", "denominator") if c in frame]
+        frame[numbers] = frame[numbers].astype("float64")
+        frame.loc[hidden, numbers] = float("nan")
+        if "missing_reason" in frame:
+            frame["missing_reason"] = frame["missing_reason"].astype(object)
+            frame.loc[hidden, "missing_reason"] = SUPPRESSED
+        return frame
+
     def steering_group(self, code: str) -> SteeringGroup | None:
         return next((s for s in self.steering_groups if s.code == code), None)
 
@@ -344,8 +439,11 @@ class Catalogue:
     def indicators_of_steering_group(self, group: SteeringGroup) -> list[Indicator]:
         return [i for i in self.indicators.values() if group.id in self.indicator_owners(i)]
 
-    def criterion_areas(self, info: CriterionInfo, revision: CriterionRevision) -> list[Area]:
-        """The areas a criterion revision applies to."""
+    def criterion_areas(
+        self, info: CriterionInfo, revision: CriterionRevision, on: dt.date | None = None
+    ) -> list[Area]:
+        """The areas a criterion revision applies to (its clusters: those in force on `on`,
+        or every one there has been)."""
         scope = revision.area_scope
         if scope == "listed":
             ids = info.listed_areas.get(revision.id, set())
@@ -354,4 +452,4 @@ class Catalogue:
             return [self.region] if self.region else []
         if scope == "municipalities":
             return self.areas_of_kind(AreaKind.MUNICIPALITY)
-        return self.clusters
+        return self.clusters_on(on) if on is not None else self.clusters

@@ -28,6 +28,8 @@ from sqlmodel import Session, select
 from goals import access
 from goals.access import Actor
 from goals.catalogue import AREA_SCOPES, TOTAL_GROUP
+from goals.catalogue.suppression import SETTING as SUPPRESSION_SETTING
+from goals.catalogue.suppression import read_suppression, write_suppression
 from goals.i18n import t
 from goals.names import name_key, name_keys
 from goals.periods import Frequency, PeriodError, parse_period
@@ -882,9 +884,13 @@ def add_area(
     if kind_code is None:
         _fail(lang, "admin.err.kind", "kind", value=kind)
     name = _text(name, "name", lang, limit=SHORT_MAX, required=True) or ""
-    clash = _name_owner(session, name, None) or _name_owner(session, code, None)
-    if clash is not None:
-        _fail(lang, "admin.err.name_taken", "name", name=name, other=f"{clash.code} {clash.name}")
+    for text, field_name in ((name, "name"), (code, "code")):  # a workbook must tell them apart
+        clash = _name_owner(session, text, None)
+        if clash is not None:
+            _fail(
+                lang, "admin.err.name_taken", field_name, name=text,
+                other=f"{clash.code} {clash.name}",
+            )  # fmt: skip
     above = _parent(session, kind_code, parent, lang)
     values = {
         "name": name,
@@ -954,10 +960,9 @@ def edit_area(
     changes = _diff(old, values)
     if not changes:
         return Edit("area", area.code, "unchanged")
-    if "parent" in changes:
+    if "parent" in changes:  # a move: it belongs to the new parent only, from `since`
         when = _since(since, lang)
-        member = _membership(session, area)
-        if member is not None:
+        for member in _open_memberships(session, area):
             if when <= member.valid_from:
                 _fail(lang, "admin.err.move_date", "parent", date=member.valid_from.isoformat())
             member.valid_to = when
@@ -974,6 +979,96 @@ def edit_area(
     session.flush()
     edit = Edit("area", area.code, "changed", changes)
     _audit(session, actor, "catalogue.area.edit", area.code, edit)
+    return edit
+
+
+def _open_memberships(session: Session, area: Area, parent: Area | None = None) -> list[AreaMembership]:  # fmt: skip
+    """The memberships of `area` (in `parent`, or in any) that have no end."""
+    query = select(AreaMembership).where(
+        AreaMembership.child_id == area.id, AreaMembership.valid_to.is_(None)
+    )
+    if parent is not None:
+        query = query.where(AreaMembership.parent_id == parent.id)
+    return list(session.exec(query))
+
+
+def join_area(
+    *, session: Session, actor: Actor, code: str, parent: str, since: dt.date | str | None = None,
+    lang: str = "da",
+) -> Edit:  # fmt: skip
+    """Let an area belong to `parent` too from `since` (default today), beside the memberships
+    it has: a municipality split between two clusters (København), or a hospital unit that
+    serves two. Its values then count for both (goals.status.derived)."""
+    _require_admin(actor)
+    area = _need(session, Area, code, "code", "area", lang)
+    above = _parent(session, str(area.kind), clean_text(parent), lang)
+    assert above is not None  # a region has no parent: _parent refused it
+    when = _since(since, lang)
+    for member in session.exec(
+        select(AreaMembership).where(
+            AreaMembership.child_id == area.id, AreaMembership.parent_id == above.id
+        )
+    ):
+        if member.valid_to is None or when < member.valid_to:
+            _fail(
+                lang, "admin.err.already_member", "parent", area=area.code, parent=above.code,
+                date=member.valid_from.isoformat(),
+            )  # fmt: skip
+    session.add(AreaMembership(parent_id=above.id, child_id=area.id, valid_from=when))
+    session.flush()
+    edit = Edit("area", area.code, "changed", {"member_of": (None, above.code)})
+    _audit(session, actor, "catalogue.area.join", area.code, edit, since=when.isoformat())
+    return edit
+
+
+def leave_area(
+    *, session: Session, actor: Actor, code: str, parent: str, until: dt.date | str | None = None,
+    lang: str = "da",
+) -> Edit:  # fmt: skip
+    """End an area's membership of `parent` on `until` (default today: it belonged to it up
+    to the day before). Earlier periods keep it as it was."""
+    _require_admin(actor)
+    area = _need(session, Area, code, "code", "area", lang)
+    above = _need(session, Area, clean_text(parent), "parent", "area", lang)
+    when = _since(until, lang)
+    members = _open_memberships(session, area, above)
+    if not members:
+        _fail(lang, "admin.err.not_member", "parent", area=area.code, parent=above.code)
+    for member in members:
+        if when <= member.valid_from:
+            _fail(lang, "admin.err.move_date", "parent", date=member.valid_from.isoformat())
+        member.valid_to = when
+        session.add(member)
+    session.flush()
+    edit = Edit("area", area.code, "changed", {"member_of": (above.code, None)})
+    _audit(session, actor, "catalogue.area.leave", area.code, edit, until=when.isoformat())
+    return edit
+
+
+def _whole(value: Any) -> int | None:
+    """A whole number from a cell, a form or the command line ('5', 5, 5.0); None otherwise."""
+    if isinstance(value, bool):
+        return None
+    number = value if isinstance(value, int | float) else parse_number_text(str(value or ""))
+    if number is None or number != number or float(number) != int(number):
+        return None
+    return int(number)
+
+
+def set_suppression(*, session: Session, actor: Actor, min_count: Any, lang: str = "da") -> Edit:
+    """Set the small-number rule (goals.catalogue.suppression): hide counts below `min_count`
+    (0 shows every value). Administrators only; audited."""
+    _require_admin(actor)
+    limit = _whole(min_count)
+    if limit is None or not 0 <= limit <= 1000:
+        _fail(lang, "admin.err.suppression", "min_count", value=display(min_count))
+    assert limit is not None
+    old = read_suppression(session).min_count
+    if old == limit:
+        return Edit("setting", SUPPRESSION_SETTING, "unchanged")
+    write_suppression(session, int(limit))
+    edit = Edit("setting", SUPPRESSION_SETTING, "changed", {"min_count": (old, limit)})
+    _audit(session, actor, "catalogue.suppression", SUPPRESSION_SETTING, edit)
     return edit
 
 

@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 
 from goals import access, store
 from goals.catalogue import Catalogue
-from goals.i18n import language, name_of, t
+from goals.i18n import format_number, language, name_of, t
 from goals.periods import parse_period
 from goals.store.model import Area, AreaKind, Indicator, KeyFigure, ProfileSection
 from goals.store.observations import current_query
@@ -54,6 +54,18 @@ class KeyFigureValue:
     decimals: int
     period: str | None
     value: float | None
+    #: the newest value is hidden by the small-number rule (`value` is then None)
+    suppressed: bool = False
+    limit: int = 0  # the small-number limit in force
+
+    def shown(self, lang: str, *, unit: bool = False) -> str:
+        """The figure as text: the number (with its unit), or why there is none."""
+        if self.suppressed:
+            return t("data.suppressed", lang, n=self.limit)
+        if self.value is None:
+            return t("profile.no_value", lang)
+        text = format_number(self.value, self.decimals, lang)
+        return f"{text} {self.unit}".strip() if unit else text
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -62,6 +74,7 @@ class KeyFigureValue:
             "unit": self.unit,
             "period": self.period,
             "value": self.value,
+            "suppressed": self.suppressed,
         }
 
 
@@ -139,26 +152,31 @@ def _key_figures(session: Session, cat: Catalogue, area: Area, lang: str) -> lis
     ]
     if not indicators:
         return []
-    newest: dict[int, tuple[str, float | None]] = {}
+    newest: dict[int, tuple[str, float | None, bool]] = {}
     total = cat.total_group
     if total is not None:
         query = current_query(
             indicator_ids=[i.id for i in indicators],
             area_ids=[area.id],
             group_ids=[total.id],
-            columns=["indicator_id", "period", "value"],
+            columns=["indicator_id", "period", "value", "numerator", "denominator"],
         ).where(sa.literal_column("value").is_not(None))
-        for indicator_id, period, value in store.fetch_tuples(session.connection(), query):
+        rows = store.fetch_tuples(session.connection(), query)
+        for indicator_id, period, value, numerator, denominator in rows:
             if indicator_id not in newest or _later(period, newest[indicator_id][0]):
-                newest[indicator_id] = (period, value)
+                # a small number is hidden (and an older figure is not shown in its place)
+                hidden = cat.hides(indicator_id, value, numerator, denominator)
+                newest[indicator_id] = (period, None if hidden else value, hidden)
     return [
         KeyFigureValue(
             indicator=i.code,
             name=name_of(i, lang),
             unit=name_of(i, lang, "unit") or "",
             decimals=i.decimals,
-            period=newest.get(i.id, (None, None))[0],
-            value=newest.get(i.id, (None, None))[1],
+            period=newest.get(i.id, (None, None, False))[0],
+            value=newest.get(i.id, (None, None, False))[1],
+            suppressed=newest.get(i.id, (None, None, False))[2],
+            limit=cat.suppression.min_count,
         )
         for i in indicators
     ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from goals.catalogue import Catalogue, CriterionInfo
-from goals.i18n import format_number, name_of, t
+from goals.i18n import format_date, format_number, name_of, t
 from goals.periods import Frequency, parse_period
 from goals.store.model import CriterionRevision, TargetType
 
@@ -61,3 +63,14 @@ def criterion_subject(cat: Catalogue, revision: CriterionRevision, lang: str = "
 def criterion_text(info: CriterionInfo, lang: str = "da") -> str:
     revision = info.current
     return name_of(revision, lang, "text")
+
+
+def organisation_text(cat: Catalogue, on: dt.date, lang: str) -> str:
+    """'Klyngerne som de er sammensat pr. 1. jun. 2025 (sådan siden …)': which organisation a
+    view of the date `on` uses."""
+    since = cat.organisation_since(on)
+    if since is None:
+        return t("organisation.as_of", lang, date=format_date(on, lang))
+    return t(
+        "organisation.as_of_since", lang, date=format_date(on, lang), since=format_date(since, lang)
+    )

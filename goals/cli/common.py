@@ -22,6 +22,7 @@ REFUSALS: tuple[tuple[str, str, int], ...] = (
     ("goals.store", "StoreError", EXIT_ERROR),
     ("goals.config", "ConfigError", EXIT_ERROR),
     ("goals.catalogue", "CatalogueError", EXIT_ERROR),
+    ("goals.catalogue.edit", "CatalogueEditError", EXIT_ERROR),
     ("goals.setup", "DemoError", EXIT_ERROR),
     ("goals.access", "AccessError", EXIT_ERROR),
     ("goals.access", "PermissionDenied", EXIT_ERROR),

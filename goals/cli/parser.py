@@ -44,6 +44,10 @@ def _workbook_commands(subparsers: argparse._SubParsersAction) -> None:  # type:
         "export", parents=[LANG], help="write the current values as a status workbook"
     )
     p.add_argument("out", help="where to write the .xlsx file")
+    p.add_argument(
+        "--all-values", action="store_true",
+        help="include the values the small-number rule hides (to move the data to another store)",
+    )  # fmt: skip
     p.set_defaults(run="workbook:export")
 
 
@@ -251,6 +255,45 @@ def _plans_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ig
     p.set_defaults(run="plans:pool_set")
 
 
+def _organisation_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser(
+        "organisation", parents=[LANG, JSON],
+        help="the clusters and their members on a date, and when the organisation changed",
+    )  # fmt: skip
+    p.add_argument("--on", metavar="DATE", help="the date (default today), e.g. 2024-06-30")
+    p.set_defaults(run="organisation:organisation")
+    membership = subparsers.add_parser(
+        "membership", help="dated memberships: an area joins or leaves a cluster"
+    )
+    sub = membership.add_subparsers(dest="membership_command", metavar="ACTION", required=True)
+    join = sub.add_parser(
+        "join", parents=[LANG, JSON],
+        help="let an area belong to a cluster too, from a date (beside its other memberships)",
+    )  # fmt: skip
+    join.add_argument("area", help="the area's code, name or alias")
+    join.add_argument("cluster", help="the cluster (or region) it joins")
+    join.add_argument("--since", metavar="DATE", help="first day of the membership (default today)")
+    join.set_defaults(run="organisation:membership")
+    leave = sub.add_parser(
+        "leave", parents=[LANG, JSON], help="end an area's membership of a cluster on a date"
+    )
+    leave.add_argument("area", help="the area's code, name or alias")
+    leave.add_argument("cluster", help="the cluster (or region) it leaves")
+    leave.add_argument(
+        "--until", metavar="DATE", help="the day it no longer belongs (default today)"
+    )
+    leave.set_defaults(run="organisation:membership")
+    p = subparsers.add_parser(
+        "suppression", parents=[LANG, JSON],
+        help="show or set the small-number rule (diskretionering)",
+    )  # fmt: skip
+    p.add_argument(
+        "--below", metavar="N",
+        help="hide counts below N (and values with a numerator or denominator below N); 0: off",
+    )  # fmt: skip
+    p.set_defaults(run="organisation:suppression")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m goals",
@@ -284,6 +327,7 @@ def build_parser() -> argparse.ArgumentParser:
         _meeting_commands,
         _profile_commands,
         _plans_commands,
+        _organisation_commands,
     ):
         commands(sub)
     return parser

@@ -201,9 +201,14 @@ def export(args: argparse.Namespace) -> int:
     from goals import store
     from goals.workbook.export import export_workbook
 
-    return _write(
-        Path(args.out), export_workbook(engine=store.open_store(), lang=args.lang), args.lang
+    report: dict = {}
+    content = export_workbook(
+        engine=store.open_store(), lang=args.lang, all_values=args.all_values, report=report
     )
+    code = _write(Path(args.out), content, args.lang)
+    if code == EXIT_OK and report.get("suppressed"):
+        print(t("workbook.cli.suppressed", args.lang, n=report["suppressed"]))
+    return code
 
 
 def _write(path: Path, content: bytes, lang: str) -> int:

@@ -119,6 +119,36 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "{field} skal være et tal – ikke '{value}'.",
         "en": "{field} must be a number – not '{value}'.",
     },
+    "admin.err.already_member": {
+        "da": "{area} hører allerede til {parent} (fra {date}); vælg en anden klynge eller en senere dato.",
+        "en": "{area} already belongs to {parent} (from {date}); choose another cluster or a later date.",
+    },
+    "admin.err.not_member": {
+        "da": "{area} hører ikke til {parent} i dag, så der er intet medlemskab at afslutte.",
+        "en": "{area} does not belong to {parent} today, so there is no membership to end.",
+    },
+    "admin.err.suppression": {
+        "da": "'{value}' kan ikke bruges som grænse; skriv et helt tal fra 0 til 1000 (0 viser alle tal).",
+        "en": "'{value}' cannot be used as the limit; write a whole number from 0 to 1000 (0 shows every value).",
+    },
+    "admin.memberships": {"da": "Medlemskaber over tid", "en": "Memberships over time"},
+    "admin.col.until": {"da": "Til (ikke med)", "en": "Until (not included)"},
+    "admin.membership.join": {"da": "Hører også til", "en": "Belongs here too"},
+    "admin.membership.join.help": {
+        "da": "Fx en kommune, der deles mellem to klynger. De andre medlemskaber fortsætter.",
+        "en": "E.g. a municipality split between two clusters. Its other memberships go on.",
+    },
+    "admin.membership.leave": {"da": "Afslut medlemskab", "en": "End membership"},
+    "admin.membership.leave.help": {
+        "da": "Fra denne dato hører området ikke længere til. Tidligere perioder vises som de var.",
+        "en": "From this date the area no longer belongs. Earlier periods are shown as they were.",
+    },
+    "admin.suppression": {"da": "Diskretionering", "en": "Small-number suppression"},
+    "admin.suppression.help": {
+        "da": "Tal, der bygger på færre end dette antal personer, vises ingen steder (sider, dias, downloads, eksport) og indgår ikke i vurderingerne. 0 viser alle tal. De gemte tal ændres ikke.",
+        "en": "Figures that rest on fewer people than this are shown nowhere (pages, slides, downloads, export) and are left out of the assessments. 0 shows every figure. The stored figures are not changed.",
+    },
+    "admin.col.min_count": {"da": "Grænse (antal)", "en": "Limit (count)"},
     "admin.err.date": {
         "da": "'{value}' er ikke en dato; skriv fx 2026-01-01.",
         "en": "'{value}' is not a date; write e.g. 2026-01-01.",

@@ -102,7 +102,10 @@ TEXTS = {
     "cluster.select": {"da": "Klynge", "en": "Cluster"},
     "cluster.track": {"da": "Spor", "en": "Track"},
     "cluster.track.all": {"da": "Alle spor", "en": "All tracks"},
-    "cluster.members": {"da": "Kommuner: {names}", "en": "Municipalities: {names}"},
+    "cluster.members_on": {
+        "da": "Kommuner pr. {date}: {names}",
+        "en": "Municipalities on {date}: {names}",
+    },
     "cluster.total": {
         "da": "Samlet vurdering af klyngens succeskriterier",
         "en": "Overall verdict on the cluster's success criteria",

@@ -60,6 +60,30 @@ TEXTS = {
     },
     "status.message.inequality": {"da": "Social ulighed", "en": "Social inequality"},
     # why a criterion cannot be assessed in an area (reason codes of goals.status.REASON_CODES)
+    "data.suppressed": {
+        "da": "Diskretioneret (under {n})",
+        "en": "Suppressed (below {n})",
+    },
+    "data.suppressed.note": {
+        "da": "Tal, der bygger på færre end {n} personer, vises ikke (diskretionering).",
+        "en": "Figures that rest on fewer than {n} people are not shown (small-number suppression).",
+    },
+    "data.derived": {
+        "da": "Beregnet af kommunernes tal: {names}",
+        "en": "Combined from the municipalities' figures: {names}",
+    },
+    "indicator.derived_note": {
+        "da": "{area}: tallene for {periods} er lagt sammen af kommunernes tal (kommunerne, der hørte til klyngen dengang).",
+        "en": "{area}: the figures for {periods} are combined from the municipalities' figures (those that belonged to the cluster then).",
+    },
+    "status.explain.derived": {
+        "da": " Tallene for {periods} er lagt sammen af kommunernes tal, efter hvilke kommuner der hørte til {area} dengang.",
+        "en": " The figures for {periods} are combined from the municipalities' figures, by which municipalities belonged to {area} then.",
+    },
+    "status.explain.suppressed": {
+        "da": " Tallene for {periods} vises ikke, fordi de bygger på for få personer (diskretionering), og de indgår ikke i vurderingen.",
+        "en": " The figures for {periods} are not shown because they rest on too few people (small-number suppression), and they are left out of the assessment.",
+    },
     "status.reason.no_data": {
         "da": "{area} har endnu ingen tal for indikatoren, så udviklingen kan ikke vurderes.",
         "en": "{area} has no figures for the indicator yet, so the development cannot be assessed.",

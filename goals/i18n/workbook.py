@@ -517,6 +517,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Filen {path} findes ikke eller kan ikke læses.",
         "en": "The file {path} does not exist or cannot be read.",
     },
+    "workbook.cli.suppressed": {
+        "da": "{n} tal er udeladt, fordi de bygger på for få personer (diskretionering); --all-values tager dem med.",
+        "en": "{n} values are left out because they rest on too few people (small-number suppression); --all-values includes them.",
+    },
     "workbook.cli.written": {"da": "Skrevet: {path}", "en": "Written: {path}"},
     "workbook.cli.no_uploads": {"da": "Ingen indlæsninger endnu.", "en": "No uploads yet."},
     "workbook.cli.sheet_line": {

@@ -113,11 +113,21 @@ def _current_values(
         indicator_ids=sorted({w[0] for w in wanted}),
         area_ids=sorted({w[1] for w in wanted}),
         group_ids=sorted({w[2] for w in wanted}),
-        columns=["indicator_id", "area_id", "group_id", "period", "value", "upload_id"],
+        columns=[
+            "indicator_id",
+            "area_id",
+            "group_id",
+            "period",
+            "value",
+            "upload_id",
+            "numerator",
+            "denominator",
+        ],
     )
     out = {}
-    for i, a, g, period, value, upload in store.fetch_tuples(session.connection(), query):
-        if (i, a, g) in wanted:
+    rows = store.fetch_tuples(session.connection(), query)
+    for i, a, g, period, value, upload, numerator, denominator in rows:
+        if (i, a, g) in wanted and not cat.hides(i, value, numerator, denominator):
             key = (cat.indicators[i].code, cat.areas[a].code, cat.groups[g].code, period)
             out[key] = (value, upload)
     return out

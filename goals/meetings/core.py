@@ -417,13 +417,24 @@ def _shown_values(session: Session, cat: Catalogue) -> list[tuple]:
         indicator_ids=sorted({s[0] for s in series}),
         area_ids=sorted({s[1] for s in series}),
         group_ids=sorted({s[2] for s in series}),
-        columns=["indicator_id", "area_id", "group_id", "period", "value", "id", "upload_id"],
+        columns=[
+            "indicator_id",
+            "area_id",
+            "group_id",
+            "period",
+            "value",
+            "id",
+            "upload_id",
+            "numerator",
+            "denominator",
+        ],
     )
     out = []
-    for indicator_id, area_id, group_id, period, value, obs_id, upload_id in store.fetch_tuples(
-        session.connection(), query
-    ):
-        if (indicator_id, area_id, group_id) in series:
+    for row in store.fetch_tuples(session.connection(), query):
+        indicator_id, area_id, group_id, period, value, obs_id, upload_id, num, den = row
+        if (indicator_id, area_id, group_id) in series and not cat.hides(
+            indicator_id, value, num, den
+        ):
             out.append(
                 (
                     cat.indicators[indicator_id].code,

@@ -52,6 +52,8 @@ def row_from_frozen(record: dict[str, Any], detail: dict[str, Any], lang: str) -
     """The `StatusRow` a frozen record and its detail describe."""
     values = {name: record[name] for name in _ROW_FIELDS if name in record}
     values["revision_valid_from"] = dt.date.fromisoformat(record["revision_valid_from"])
+    for name in ("derived_periods", "suppressed_periods"):  # absent from older meetings
+        values[name] = tuple(record.get(name) or ())
     measure = dict(detail["measure"])
     for name in _MEASURE_PERIODS:
         measure[name] = _period(measure[name])

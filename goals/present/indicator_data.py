@@ -23,10 +23,12 @@ from sqlmodel import Session
 
 from goals import store
 from goals.catalogue import Catalogue
+from goals.catalogue.suppression import SUPPRESSED
 from goals.catalogue.words import period_label
 from goals.i18n import format_number, has_text, name_of, t
 from goals.periods import Period, PeriodError, parse_period, sorted_codes
 from goals.spreadsheet.write import FORMULA_STARTS, csv_text, put
+from goals.status.derived import combine_rule, member_ids_ever
 from goals.store.model import Area, AreaKind, Indicator, Observation
 from goals.store.observations import current_values
 
@@ -35,6 +37,7 @@ __all__ = [
     "Coverage",
     "area_order",
     "coverage",
+    "data_notes",
     "formatted",
     "frequency_text",
     "inert",
@@ -104,6 +107,8 @@ def coverage(session: Session, cat: Catalogue, indicator_code: str) -> Coverage:
     )
     rows = session.connection().execute(query).all()
     area_ids = {r[0] for r in rows}
+    if combine_rule(indicator) is not None:  # a cluster whose value its municipalities give
+        area_ids |= {c.id for c in cat.clusters if member_ids_ever(cat, c) & area_ids}
     group_ids = {r[1] for r in rows}
     return Coverage(
         areas=[a.code for a in area_order(cat) if a.id in area_ids],
@@ -126,8 +131,12 @@ def observations(
     """Current values of one indicator for the chosen areas, groups and period range.
 
     Columns: period, area, group (codes), value, lower, upper, numerator, denominator, note,
-    missing_reason. Rows in catalogue order of area and group, then time. Unknown codes are
-    ignored; an empty selection gives an empty frame with the same columns.
+    missing_reason, derived. Rows in catalogue order of area and group, then time. Unknown
+    codes are ignored; an empty selection gives an empty frame with the same columns.
+
+    A value hidden by the small-number rule has no numbers and the reason `SUPPRESSED`; a
+    cluster's period that its municipalities give (goals.status.derived) is a row whose
+    `derived` names them (their codes, comma-separated; empty for a reported value).
     """
     columns = [
         "period",
@@ -146,13 +155,20 @@ def observations(
     area_objs = [a for a in area_order(cat) if a.code in set(areas)]
     group_objs = [g for g in cat.groups.values() if g.code in set(groups)]
     if ind is None or not area_objs or not group_objs:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=[*columns, "derived"])
+    chosen = {a.id for a in area_objs}
+    combines = combine_rule(ind) is not None
+    helpers = set().union(*(member_ids_ever(cat, a) for a in area_objs)) if combines else set()
     raw = current_values(
         session,
         indicator_ids=[ind.id],
-        area_ids=[a.id for a in area_objs],
+        area_ids=sorted(chosen | helpers),
         group_ids=[g.id for g in group_objs],
     )
+    raw = cat.without_hidden(raw).assign(derived="")
+    if helpers:
+        raw = _with_derived(raw, cat, ind, area_objs, [g.id for g in group_objs])
+    raw = raw[raw["area_id"].isin(chosen)]
     low = _parse(period_from)
     high = _parse(period_to)
     if low is not None and high is not None and high < low:
@@ -177,13 +193,73 @@ def observations(
             "denominator": raw["denominator"].astype("Int64"),
             "note": raw["note"],
             "missing_reason": raw["missing_reason"],
+            "derived": raw["derived"],
             "_a": raw["area_id"].map(area_rank),
             "_g": raw["group_id"].map(group_rank),
             "_p": raw["period"].map(periods),
         }
     )
     frame = frame.sort_values(["_a", "_g", "_p"], kind="stable")
-    return frame[columns].reset_index(drop=True)
+    return frame[[*columns, "derived"]].reset_index(drop=True)
+
+
+def _with_derived(
+    raw: pd.DataFrame,
+    cat: Catalogue,
+    indicator: Indicator,
+    areas: list[Area],
+    group_ids: list[int],
+) -> pd.DataFrame:
+    """`raw` and a row for each cluster period worked out from its municipalities
+    (goals.status.derived): `derived` holds their codes, comma-separated."""
+    from goals.status.derived import derive
+    from goals.status.values import last_day
+
+    added = []
+    for area in areas:
+        ever = member_ids_ever(cat, area)
+        if not ever:
+            continue
+        for group_id in group_ids:
+            mine = raw[(raw["group_id"] == group_id)]
+            own = [
+                p for p in (_parse(c) for c in mine.loc[mine["area_id"] == area.id, "period"]) if p
+            ]
+            members: dict[int, dict[Period, tuple]] = {}
+            shown = mine[mine["area_id"].isin(ever) & mine["value"].notna()]
+            for area_id, code, value, numerator, denominator in zip(
+                shown["area_id"], shown["period"], shown["value"], shown["numerator"],
+                shown["denominator"], strict=True,
+            ):  # fmt: skip
+                period = _parse(code)
+                if period is not None:
+                    members.setdefault(int(area_id), {})[period] = (
+                        float(value), _number(numerator), _number(denominator)
+                    )  # fmt: skip
+            for period, c in derive(cat, indicator, area, own, members, last_day).items():
+                hidden = cat.hides(indicator.id, c.value, c.numerator, c.denominator)
+                added.append(
+                    {
+                        "area_id": area.id,
+                        "group_id": group_id,
+                        "period": period.code,
+                        "value": float("nan") if hidden else c.value,
+                        "numerator": float("nan") if hidden else c.numerator,
+                        "denominator": float("nan") if hidden else c.denominator,
+                        "missing_reason": SUPPRESSED if hidden else None,
+                        "note": None,
+                        "derived": ",".join(cat.areas[i].code for i in c.members),
+                    }
+                )
+    if not added:
+        return raw
+    return pd.concat([raw, pd.DataFrame(added)], ignore_index=True)
+
+
+def _number(value: object) -> float | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return float(value)  # type: ignore[arg-type]
 
 
 def _parse(code: object) -> Period | None:
@@ -210,9 +286,14 @@ def shown_table(
     A withheld value shows its reason in the note column."""
     areas = {a.code: name_of(a, lang) for a in cat.areas.values()}
     groups = {g.code: name_of(g, lang) for g in cat.groups.values()}
+    derived = frame["derived"] if "derived" in frame else pd.Series([""] * len(frame))
     notes = [
-        "; ".join(str(part) for part in (reason, note) if isinstance(part, str) and part.strip())
-        for reason, note in zip(frame["missing_reason"], frame["note"], strict=True)
+        "; ".join(
+            str(part)
+            for part in (_reason(reason, cat, lang), note, _derived(codes, cat, lang))
+            if isinstance(part, str) and part.strip()
+        )
+        for reason, note, codes in zip(frame["missing_reason"], frame["note"], derived, strict=True)
     ]
     data = {
         "period": [period_label(p, lang) for p in frame["period"]],
@@ -237,6 +318,43 @@ def shown_table(
     table.attrs["kinds"] = [dict(_COLUMNS)[key] for key in kept]
     table.attrs["decimals"] = indicator.decimals
     return table
+
+
+def _reason(reason: object, cat: Catalogue, lang: str) -> object:
+    """A withheld value's reason as shown; a hidden one's in the reader's language."""
+    if reason == SUPPRESSED:
+        return t("data.suppressed", lang, n=cat.suppression.min_count)
+    return reason
+
+
+def data_notes(frame: pd.DataFrame, cat: Catalogue, lang: str) -> list[str]:
+    """What a chart or table of `observations` must say beside it: that small numbers are
+    hidden, and which clusters' values were combined from their municipalities."""
+    notes = []
+    if "missing_reason" in frame and (frame["missing_reason"] == SUPPRESSED).any():
+        notes.append(t("data.suppressed.note", lang, n=cat.suppression.min_count))
+    if "derived" in frame:
+        combined = frame[frame["derived"].fillna("").astype(str) != ""]
+        for area in dict.fromkeys(combined["area"]):
+            rows = combined[combined["area"] == area]
+            found = cat.area(area)
+            notes.append(
+                t(
+                    "indicator.derived_note",
+                    lang,
+                    area=name_of(found, lang) if found else area,
+                    periods=", ".join(period_label(p, lang) for p in dict.fromkeys(rows["period"])),
+                )
+            )
+    return notes
+
+
+def _derived(codes: object, cat: Catalogue, lang: str) -> str:
+    """'Beregnet af kommunernes tal: Aalborg Kommune, …' for a value worked out from them."""
+    if not isinstance(codes, str) or not codes:
+        return ""
+    names = [name_of(cat.area(code), lang) if cat.area(code) else code for code in codes.split(",")]
+    return t("data.derived", lang, names=", ".join(names))
 
 
 def formatted(table: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -245,7 +245,7 @@ def _plan(cat: Catalogue, when: dt.date, allowed: set[int] | None) -> Plan:
     plans: Plan = []
     for info in cat.criteria:
         revision = info.revision_on(when)
-        for area in cat.criterion_areas(info, revision):
+        for area in cat.criterion_areas(info, revision, when):
             if allowed is None or area.id in allowed:
                 plans.append((info, revision, area))
     return plans

@@ -186,6 +186,11 @@ def assess_one(
             limit=indicator.natural_limit,
         )
 
+    keys = [(revision.indicator_id, area.id, group) for group in c.groups]
+    derived = {p for key in keys for p in values.derived.get(key, ())}
+    if derived:
+        derived &= {p[0] for p in points}
+    hidden = {p for key in keys for p in values.hidden.get(key, ())}
     latest_point = points[-1] if points else None
     change = _Change.of(c, area, result, values, base_point, latest_point)
     # Compared with the region's value for the area's latest period.
@@ -255,6 +260,8 @@ def assess_one(
         measure=result,
         points=points,
         lang=lang,
+        derived_periods=tuple(p.code for p in sorted(derived)),
+        suppressed_periods=tuple(p.code for p in sorted(hidden)),
     )
 
 

@@ -75,7 +75,8 @@ class GridModel:
 def grid_model(report: StatusReport, cat: Catalogue, lang: str) -> GridModel:
     """The grid of `report`: every cell, total and the headline are the report's own Combined
     roll-ups (never recounted here), and the key messages are drawn from the same."""
-    clusters = [(a.code, name_of(a, lang)) for a in cat.clusters]
+    # the clusters of the report's date: after a reorganisation, earlier periods as they were
+    clusters = [(a.code, name_of(a, lang)) for a in cat.clusters_on(report.revision_date)]
     tracks = [(tr.code, name_of(tr, lang)) for tr in cat.tracks]
     codes = {code for code, _ in clusters}
     periods: set[str] = set()

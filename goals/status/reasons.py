@@ -90,7 +90,7 @@ def explain(row: StatusRow) -> str:
     ):
         if result.reason in ("no_baseline_value", "no_base_value", "negative_gap"):
             values["base"] = label(baseline)
-        return t(f"status.reason.{result.reason}", lang, **values)
+        return t(f"status.reason.{result.reason}", lang, **values) + _sources(row, label)
 
     what = "gap" if row.gap else "share" if row.unit.strip() == "%" else "value"
     parts = []
@@ -140,6 +140,19 @@ def explain(row: StatusRow) -> str:
     if row.direction_inferred:
         direction = t(f"status.direction.{'higher' if row.higher_is_better else 'lower'}", lang)
         text += t("status.explain.direction_inferred", lang, direction=direction)
+    return text + _sources(row, label)
+
+
+def _sources(row: StatusRow, label: Any) -> str:
+    """Where the figures did not come as reported: periods worked out from the municipalities,
+    and periods hidden by the small-number rule."""
+    text = ""
+    if row.derived_periods:
+        periods = ", ".join(label(p) for p in row.derived_periods)
+        text += t("status.explain.derived", row.lang, periods=periods, area=row.area_name)
+    if row.suppressed_periods:
+        periods = ", ".join(label(p) for p in row.suppressed_periods)
+        text += t("status.explain.suppressed", row.lang, periods=periods)
     return text
 
 

@@ -105,6 +105,11 @@ class StatusRow:
     measure: Measure = field(repr=False, compare=False)
     points: Sequence[Point] = field(default=(), repr=False, compare=False)
     lang: str = field(default="da", repr=False, compare=False)
+    #: periods whose value the area did not report itself but its municipalities did (summed,
+    #: or their numerators over their denominators), by the membership of that period
+    derived_periods: tuple[str, ...] = ()
+    #: periods whose value is hidden by the small-number rule (goals.catalogue.suppression)
+    suppressed_periods: tuple[str, ...] = ()
 
     @functools.cached_property
     def series(self) -> dict[str, float]:
@@ -150,6 +155,8 @@ class StatusRow:
                     value["periods"] = [period_code(p) for p in value["periods"]]
                 elif name == "series":
                     value = dict(value)
+            elif name in _PERIOD_LISTS:
+                value = list(fields[name])
             else:
                 value = fields[name]
                 if name == "revision_valid_from":
@@ -216,9 +223,13 @@ RECORD_KEYS: tuple[str, ...] = (
     "trend",
     "trend_label",
     "series",
+    "derived_periods",
+    "suppressed_periods",
 )
 
 
+#: The fields that hold a tuple of period codes (written as a list).
+_PERIOD_LISTS = frozenset({"derived_periods", "suppressed_periods"})
 #: The keys of a record that are worked out when read (properties), not stored fields.
 _WORKED_OUT = frozenset({"trend", "trend_label", "reason_text", "series"})
 #: The fields that hold a number, which may be NaN or ±inf (written as null).

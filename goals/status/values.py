@@ -16,11 +16,13 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from goals.catalogue import Catalogue
+from goals.catalogue.suppression import Suppression
 from goals.periods import Period, PeriodError, parse_period
+from goals.status.derived import combine_rule, derive, member_ids_ever
 from goals.status.report import Point
 from goals.status.verdicts import Z95
 from goals.store import fetch_tuples
-from goals.store.model import Area, CriterionRevision, Observation
+from goals.store.model import Area, AreaKind, CriterionRevision
 from goals.store.observations import current_query
 
 if TYPE_CHECKING:
@@ -48,25 +50,29 @@ def values_query(
 
     A UNION ALL of the current observations per distinct (areas, groups) pair, so that a
     municipality criterion does not fetch every indicator's municipal values, nor a gap
-    criterion every indicator's breakdowns. Columns: `VALUE_COLUMNS`; withheld values (NULL)
-    are left out.
+    criterion every indicator's breakdowns; for a cluster, also its municipalities' values of an
+    indicator whose values combine (goals.status.derived). Columns: `VALUE_COLUMNS`; a
+    withheld value has a NULL value.
     """
     wanted: dict[tuple[frozenset[int], frozenset[int]], set[int]] = defaultdict(set)
     areas_of: dict[int, set[int]] = defaultdict(set)
     for _, revision, area in plan:
         areas_of[revision.id].add(area.id)
+        if area.kind == AreaKind.CLUSTER:  # its municipalities, for periods it lacks a value
+            indicator = catalogue.indicators.get(revision.indicator_id)
+            if indicator is not None and combine_rule(indicator) is not None:
+                areas_of[revision.id] |= member_ids_ever(catalogue, area)
     for _, revision, _ in plan:
         area_ids = areas_of[revision.id] | ({region.id} if region is not None else set())
         key = (frozenset(area_ids), frozenset(groups_of(revision, catalogue)))
         wanted[key].add(revision.indicator_id)
-    value = Observation.__table__.c.value
     parts = [
         current_query(
             indicator_ids=sorted(ind),
             area_ids=sorted(areas),
             group_ids=sorted(groups),
             columns=VALUE_COLUMNS,
-        ).where(value.is_not(None))
+        )
         for (areas, groups), ind in wanted.items()
     ]
     query = parts[0] if len(parts) == 1 else sa.union_all(*parts)
@@ -90,10 +96,14 @@ def groups_of(revision: CriterionRevision, cat: Catalogue) -> tuple[int, ...]:
 
 class Values(NamedTuple):
     """The values `assess` reads: points per (indicator, area, group), and the numerator and
-    denominator per (indicator, area, group, period) where they were reported."""
+    denominator per (indicator, area, group, period) where they were reported; the periods of
+    a series that were worked out from its municipalities (`derived`), and those hidden by the
+    small-number rule (`hidden`)."""
 
     points: dict[tuple[int, int, int], list[Point]]
     counts: dict[tuple[int, int, int, Period], tuple[float | None, float | None]]
+    derived: dict[tuple[int, int, int], set[Period]] = {}
+    hidden: dict[tuple[int, int, int], set[Period]] = {}
 
 
 def load_values(
@@ -104,7 +114,10 @@ def load_values(
     cutoff: Period | None,
 ) -> Values:
     """(indicator, area, group) → points up to the cutoff, oldest first, from one query; and
-    the numerator and denominator of the values that have them (for standard errors)."""
+    the numerator and denominator of the values that have them (for standard errors).
+
+    A value the small-number rule hides (`Catalogue.suppression`) is read as if withheld; a
+    cluster's missing periods are worked out from its municipalities (goals.status.derived)."""
     if not plans:
         return Values({}, {})
     rows = fetch_tuples(session.connection(), values_query(cat, plans, region))
@@ -123,10 +136,19 @@ def load_values(
         keep = cutoff is None or end <= end_month(cutoff)
         when[code] = ((start, -end), period) if keep else None
 
+    rule: Suppression = cat.suppression
+    limit = rule.min_count if rule.active else 0
+    count_ids = (
+        {i for i, ind in cat.indicators.items() if combine_rule(ind) == ("sum", 1.0)}
+        if limit
+        else set()
+    )
     # One pass over the rows, which come ordered by series and period (values_query). The
     # driver's tuples hold only numbers and text, which the garbage collector stops tracking.
     data: dict[tuple[int, int, int], list[Point]] = {}
     counts: dict[tuple[int, int, int, Period], tuple[float | None, float | None]] = {}
+    unshown: dict[tuple[int, int, int], set[Period]] = defaultdict(set)  # withheld or hidden
+    hidden: dict[tuple[int, int, int], set[Period]] = defaultdict(set)
     key: tuple[int, int, int] | None = None
     series: list[Point] = []
     last_code = last_place = None
@@ -134,6 +156,18 @@ def load_values(
     for indicator_id, area_id, code, group_id, value, lower, upper, numerator, denominator in rows:
         place = when[code]
         if place is None:
+            continue
+        if value is None or (
+            limit
+            and (
+                (indicator_id in count_ids and 0 <= value < limit)
+                or (numerator is not None and 0 <= numerator < limit)
+                or (denominator is not None and 0 <= denominator < limit)
+            )
+        ):
+            unshown[(indicator_id, area_id, group_id)].add(place[1])
+            if value is not None:
+                hidden[(indicator_id, area_id, group_id)].add(place[1])
             continue
         if key is None or indicator_id != key[0] or area_id != key[1] or group_id != key[2]:
             key, series, last_code, last_place = (indicator_id, area_id, group_id), [], None, None
@@ -149,7 +183,62 @@ def load_values(
         last_code, last_place = code, place[0]
     for points in unordered.values():
         points.sort(key=lambda p: p[0])
-    return Values(data, counts)
+    derived = _derive_clusters(cat, plans, data, counts, unshown)
+    return Values(data, counts, derived, dict(hidden))
+
+
+def _derive_clusters(
+    cat: Catalogue,
+    plans: Plan,
+    data: dict[tuple[int, int, int], list[Point]],
+    counts: dict[tuple[int, int, int, Period], tuple[float | None, float | None]],
+    unshown: dict[tuple[int, int, int], set[Period]],
+) -> dict[tuple[int, int, int], set[Period]]:
+    """Fill the plan's clusters' missing periods from their municipalities (in `data` and
+    `counts`, in place); the periods filled, per series."""
+    out: dict[tuple[int, int, int], set[Period]] = {}
+    done: set[tuple[int, int, int]] = set()
+    for _, revision, area in plans:
+        if area.kind != AreaKind.CLUSTER:
+            continue
+        indicator = cat.indicators.get(revision.indicator_id)
+        if indicator is None or combine_rule(indicator) is None:
+            continue
+        ever = member_ids_ever(cat, area)
+        if not ever:
+            continue
+        for group in groups_of(revision, cat):
+            key = (indicator.id, area.id, group)  # type: ignore[assignment]
+            if key in done:
+                continue
+            done.add(key)  # type: ignore[arg-type]
+            members = {}
+            for member in ever:
+                points = data.get((indicator.id, member, group))  # type: ignore[arg-type]
+                if points:
+                    members[member] = {
+                        p[0]: (p[1], *counts.get((indicator.id, member, group, p[0]), (None, None)))  # type: ignore[arg-type]
+                        for p in points
+                    }
+            own = [p[0] for p in data.get(key, ())] + list(unshown.get(key, ()))  # type: ignore[arg-type]
+            found = derive(cat, indicator, area, own, members, last_day)
+            shown = {  # a sum below the limit is hidden as a reported one would be
+                period: c
+                for period, c in found.items()
+                if not cat.suppression.hides_unit(
+                    indicator.unit, c.value, c.numerator, c.denominator
+                )
+            }
+            if not shown:
+                continue
+            series = data.setdefault(key, [])  # type: ignore[arg-type]
+            for period, c in shown.items():
+                series.append((period, c.value, None, None))
+                if c.denominator is not None:
+                    counts[(*key, period)] = (c.numerator, c.denominator)  # type: ignore[arg-type]
+            series.sort(key=lambda p: p[0])
+            out[key] = set(shown)  # type: ignore[index]
+    return out
 
 
 def criterion_points(

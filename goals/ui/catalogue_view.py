@@ -7,6 +7,7 @@ many clusters have each verdict; without one (no values yet) only the catalogue 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,7 +17,9 @@ import streamlit as st
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.catalogue.words import criterion_subject, criterion_text, period_label, target_text
 from goals.i18n import name_of, t
+from goals.periods import parse_period
 from goals.status import StatusReport, status_label, support_text
+from goals.status.values import last_day
 from goals.status.verdicts import VERDICTS, Combined
 from goals.store.model import AreaKind, Goal, Track
 from goals.ui.frame import context, urlstate
@@ -79,10 +82,12 @@ def cluster_cards(
 def _cards(
     cat: Catalogue, lang: str, totals: Mapping[str, Combined] | None, as_of: str | None
 ) -> None:
-    columns = st.columns(max(len(cat.clusters), 1))
+    on = last_day(parse_period(as_of)) if as_of else dt.date.today()
+    clusters = cat.clusters_on(on)  # as they were made up then
+    columns = st.columns(max(len(clusters), 1))
     linked = (ROOT / CLUSTER_PAGE).exists()
-    for column, cluster in zip(columns, cat.clusters, strict=False):
-        members = cat.members(cluster)
+    for column, cluster in zip(columns, clusters, strict=False):
+        members = cat.members(cluster, on)
         municipalities = [m for m in members if m.kind == AreaKind.MUNICIPALITY]
         hospitals = [m for m in members if m.kind == AreaKind.HOSPITAL]
         with column.container(border=True):

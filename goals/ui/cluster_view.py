@@ -34,7 +34,7 @@ from goals.status.own import (
 )
 from goals.status.verdicts import Combined
 from goals.store.model import AreaKind, Goal
-from goals.ui import status_view
+from goals.ui import overview_view, status_view
 from goals.ui.frame import context, urlstate
 from goals.ui.markup import esc
 from goals.ui.sparkline import sparkline_svg
@@ -134,10 +134,13 @@ def header(cat: Catalogue, cluster: str, report: StatusReport, lang: str) -> Non
     """The cluster's combined verdict and its verdict per track, each with the count behind it,
     and its municipalities."""
     area = cat.area(cluster)
-    members = sorted(
-        (m for m in cat.members(area) if m.kind == AreaKind.MUNICIPALITY), key=lambda a: a.name
+    on = report.revision_date  # the members of the report's date (a reorganisation keeps
+    members = sorted(  # earlier periods as they were)
+        (m for m in cat.members(area, on) if m.kind == AreaKind.MUNICIPALITY), key=lambda a: a.name
     )
-    st.caption(t("cluster.members", lang, names=", ".join(name_of(m, lang) for m in members)))
+    names = ", ".join(name_of(m, lang) for m in members) or "–"
+    overview_view.note(t("cluster.members_on", lang, names=names, date=format_date(on, lang)))
+    overview_view.organisation_note(cat, on, lang)
     total = report.cluster.get(cluster)
     if total is None or not total.n or not any(r.series for r in report.rows if r.area == cluster):
         return  # nothing to assess yet: the page says so instead

@@ -125,6 +125,7 @@ def _group_values(
         area_ids=[area_id],
         group_ids=group_ids,
     )
+    frame = context.catalogue().without_hidden(frame)  # small numbers are not shown
     return frame[["group_id", "period", "value", "lower", "upper"]]
 
 

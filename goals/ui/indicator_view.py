@@ -17,7 +17,7 @@ from goals.present import charts, indicator_data
 from goals.present.indicator_data import Coverage
 from goals.status import StatusReport
 from goals.store.model import Indicator, TargetType
-from goals.ui import goal_view
+from goals.ui import goal_view, overview_view
 from goals.ui.frame import context, urlstate
 from goals.ui.markup import esc
 
@@ -280,6 +280,8 @@ def chart(
     )
     if len(set(names)) > MANY_SERIES:
         st.caption(t("indicator.many_series", lang, n=len(set(names))))
+    for text in indicator_data.data_notes(frame, cat, lang):
+        overview_view.note(text)
 
 
 # --- the table and the downloads --------------------------------------------------------------

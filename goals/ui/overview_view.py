@@ -21,7 +21,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from goals.catalogue import Catalogue
-from goals.catalogue.words import period_label
+from goals.catalogue.words import organisation_text, period_label
 from goals.i18n import name_of, t
 from goals.periods import PeriodError, parse_period
 from goals.present.style import STATUS_STYLE, icon_svg
@@ -158,6 +158,12 @@ def inject_css() -> None:
 
 def page_exists(path: str) -> bool:
     return (ROOT / path).exists()
+
+
+def organisation_note(cat: Catalogue, on: dt.date, lang: str) -> None:
+    """Which organisation a view uses, once the clusters have ever been re-cut."""
+    if cat.organisation_changes:
+        note(organisation_text(cat, on, lang))
 
 
 def note(text: str) -> None:

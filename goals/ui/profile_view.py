@@ -23,7 +23,7 @@ from goals.catalogue.profile import (
     set_key_figures,
 )
 from goals.catalogue.words import period_label
-from goals.i18n import format_number, name_of, t
+from goals.i18n import name_of, t
 from goals.present.deck import profile_deck
 from goals.present.pptx import deck_to_pptx
 from goals.store.model import AreaKind
@@ -106,11 +106,7 @@ def key_figures(page: PageContext, profile: Profile) -> None:
     else:
         columns = st.columns(min(len(profile.key_figures), 4))
         for i, figure in enumerate(profile.key_figures):
-            value = (
-                f"{format_number(figure.value, figure.decimals, lang)}"
-                if figure.value is not None
-                else t("profile.no_value", lang)
-            )
+            value = figure.shown(lang)
             with columns[i % len(columns)]:
                 when = period_label(figure.period, lang) if figure.period else "–"
                 st.metric(figure.name, value)

@@ -104,9 +104,23 @@ def _newest(rows: list[Any], key: Any) -> list[Any]:
     return list(newest.values())
 
 
-def export_workbook(*, engine: Engine, lang: str = "da") -> bytes:
-    """The current values (and initiatives and assessments) as .xlsx bytes."""
+def export_workbook(
+    *, engine: Engine, lang: str = "da", all_values: bool = False, report: dict | None = None
+) -> bytes:
+    """The current values (and initiatives and assessments) as .xlsx bytes.
+
+    Values the small-number rule hides (goals.catalogue.suppression) are left out, unless
+    `all_values` (for moving the data to another store): a row left out is never re-imported
+    as withheld, so importing the export again changes nothing. `report`, if given, gets
+    ``suppressed``: the number of rows left out."""
     catalogue, values, initiatives, assessments = _current(engine)
+    hidden = 0
+    if not all_values and len(values):
+        mask = catalogue.hidden_rows(values)
+        hidden = int(mask.sum())
+        values = values[~mask]
+    if report is not None:
+        report["suppressed"] = hidden
     book = Workbook(write_only=True)
 
     ws = book.create_sheet(t("workbook.sheet.indicators", lang))

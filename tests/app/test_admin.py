@@ -300,3 +300,42 @@ def test_single_sign_on_maps_the_email_to_a_user(run_app, sqlite_demo_url, monke
     at = run_app(sqlite_demo_url, page="pages/admin.py")
     assert not at.exception and not at.tabs
     assert any("ukendt@rm.dk" in e.value and "sekretariatet" in e.value for e in at.error)
+
+
+def test_a_municipality_joins_a_second_cluster_and_leaves_it(run_app, users_url):
+    at = logged_in(run_app, users_url, "sekretariat")
+    area = at.selectbox(key="admin-area")
+    area.select_index(next(i for i, o in enumerate(area.options) if o.startswith("K791 ")))
+    at.run()
+    at.selectbox(key="admin-member-K791-join-parent").set_value("VEST")
+    at.date_input(key="admin-member-K791-join-since").set_value(dt.date(2024, 1, 1))
+    at.button(key="admin-member-K791-join-go").click()
+    at.run()
+    assert not at.error, [e.value for e in at.error]
+    cat = snapshot(users_url)
+    viborg = cat.area("K791")
+    assert [c.code for c in cat.clusters_of(viborg, dt.date(2024, 6, 1))] == ["MIDT", "VEST"]
+    assert [c.code for c in cat.clusters_of(viborg, dt.date(2023, 6, 1))] == ["MIDT"]
+    # a second join of the same cluster is refused with the reason
+    at.selectbox(key="admin-member-K791-join-parent").set_value("VEST")
+    at.button(key="admin-member-K791-join-go").click()
+    at.run()
+    assert "hører allerede til VEST" in at.error[0].value.replace("\\", "")
+    at.selectbox(key="admin-member-K791-leave-parent").set_value("VEST")
+    at.date_input(key="admin-member-K791-leave-until").set_value(dt.date(2025, 1, 1))
+    at.button(key="admin-member-K791-leave-go").click()
+    at.run()
+    cat = snapshot(users_url)
+    assert [c.code for c in cat.clusters_of(cat.area("K791"), dt.date(2025, 6, 1))] == ["MIDT"]
+    assert {"catalogue.area.join", "catalogue.area.leave"} <= {e.action for e in events(users_url)}
+
+
+def test_the_secretariat_sets_the_small_number_rule(run_app, users_url):
+    at = logged_in(run_app, users_url, "sekretariat")
+    assert at.number_input(key="admin-suppression-limit").value == 5
+    at.number_input(key="admin-suppression-limit").set_value(10)
+    at.button(key="admin-suppression-go").click()
+    at.run()
+    assert not at.error, [e.value for e in at.error]
+    assert snapshot(users_url).suppression.min_count == 10
+    assert "catalogue.suppression" in {e.action for e in events(users_url)}

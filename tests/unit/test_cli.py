@@ -91,7 +91,9 @@ def test_every_command_names_a_handler_that_exists():
     from goals.cli.parser import build_parser
 
     runs = {sub.get_default("run") for sub in _subcommands(build_parser())} - {None}
-    assert len(runs) == 27  # 13, the ten meeting commands, profile, workplan, economy, pool
+    # 13, the ten meeting commands, profile, workplan, economy, pool, organisation, membership
+    # (join and leave share one handler) and suppression
+    assert len(runs) == 30
     for run in runs:
         module, function = run.split(":")
         assert callable(getattr(importlib.import_module(f"goals.cli.{module}"), function)), run

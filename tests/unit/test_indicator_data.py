@@ -72,7 +72,7 @@ def test_observations_of_a_selection_in_display_order(demo):
     )
     assert list(frame.columns) == [
         "period", "area", "group", "value", "lower", "upper",
-        "numerator", "denominator", "note", "missing_reason",
+        "numerator", "denominator", "note", "missing_reason", "derived",
     ]  # fmt: skip
     assert len(frame) == 2 * 2 * 3
     assert list(frame["area"].unique()) == ["RM", "VEST"]

@@ -104,7 +104,13 @@ def test_a_series_whose_codes_do_not_sort_by_time_is_put_in_time_order(monkeypat
         def connection(self):
             return None
 
-    loaded = values_module.load_values(Session(), None, [object()], None, None)
+    from types import SimpleNamespace
+
+    from goals.catalogue.suppression import Suppression
+
+    catalogue = SimpleNamespace(suppression=Suppression(0), indicators={})
+    plan = [(None, SimpleNamespace(indicator_id=1), SimpleNamespace(kind="municipality"))]
+    loaded = values_module.load_values(Session(), catalogue, plan, None, None)
     assert [p[0].code for p in loaded.points[(1, 2, 3)]] == ["2019", "2020K1", "2020-03"]
     assert [p[1] for p in loaded.points[(1, 2, 3)]] == [1.0, 3.0, 2.0]
     assert loaded.counts == {(1, 4, 3, parse_period("2021")): (10, 20)}

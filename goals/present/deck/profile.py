@@ -9,7 +9,7 @@ import datetime as dt
 
 from goals.catalogue.profile import SECTIONS, Profile
 from goals.catalogue.words import period_label
-from goals.i18n import format_date, format_number, name_of, t
+from goals.i18n import format_date, name_of, t
 from goals.present.deck.model import Deck, Selection, Slide, Table, TableCell
 from goals.store.model import AreaKind
 
@@ -70,11 +70,7 @@ def profile_deck(
         rows = tuple(
             (
                 TableCell(k.name, bold=True),
-                TableCell(
-                    f"{format_number(k.value, k.decimals, lang)} {k.unit}".strip()
-                    if k.value is not None
-                    else t("profile.no_value", lang)
-                ),
+                TableCell(k.shown(lang, unit=True)),
                 TableCell(period_label(k.period, lang) if k.period else "–"),
                 TableCell((sources or {}).get(k.indicator, "–")),
             )

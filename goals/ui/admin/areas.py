@@ -26,7 +26,7 @@ def areas_tab(page: PageContext) -> None:
                 col("code", lang): a.code,
                 col("name", lang): a.name,
                 col("kind", lang): t(f"admin.kind.{a.kind}", lang),
-                col("parent", lang): (cat.parent(a).code if cat.parent(a) else None),
+                col("parent", lang): ", ".join(p.code for p in cat.parents(a)) or None,
                 col("aliases", lang): ", ".join(aliases.get(a.id, [])),
             }
             for a in areas
@@ -41,6 +41,8 @@ def areas_tab(page: PageContext) -> None:
             key="admin-area",
         )
         _area_forms(page, area, aliases.get(area.id, []))
+        if area.kind != AreaKind.REGION:
+            _memberships(page, area)
     with st.expander(t("admin.add.area", lang)):
         _add_area_form(page)
     st.subheader(t("admin.group_aliases", lang), anchor=False)
@@ -115,6 +117,64 @@ def _area_forms(page: PageContext, area: Area, aliases: list[str]) -> None:
                     session=s, area=area.code, alias=chosen, **common
                 ),
                 t("admin.alias.removed", lang, alias=chosen, what=area.code),
+            )
+
+
+def _memberships(page: PageContext, area: Area) -> None:
+    """The area's memberships with their dates; join another cluster from a date (it stays in
+    the ones it has), or end a membership on a date."""
+    lang, cat = page.lang, page.catalogue
+    key = f"admin-member-{area.code}"
+    st.markdown(f"**{t('admin.memberships', lang)}**")
+    rows = sorted((m for m in cat.memberships if m.child_id == area.id), key=lambda m: m.valid_from)
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    col("parent", lang): cat.areas[m.parent_id].code
+                    if m.parent_id in cat.areas
+                    else "?",
+                    col("since", lang): m.valid_from.isoformat(),
+                    col("until", lang): m.valid_to.isoformat() if m.valid_to else "",
+                }
+                for m in rows
+            ],
+            columns=[col("parent", lang), col("since", lang), col("until", lang)],
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    above = AreaKind.REGION if area.kind == AreaKind.CLUSTER else AreaKind.CLUSTER
+    candidates = [a.code for a in cat.areas.values() if a.kind == above]
+    current = [p.code for p in cat.parents(area)]
+    common = {"actor": page.actor, "lang": lang}
+    c1, c2 = st.columns(2)
+    with c1.form(f"{key}-join", clear_on_submit=True):
+        st.caption(t("admin.membership.join.help", lang))
+        parent = st.selectbox(col("parent", lang), candidates, key=f"{key}-join-parent")
+        since = st.date_input(col("since", lang), dt.date.today(), format="YYYY-MM-DD", key=f"{key}-join-since")  # fmt: skip
+        join = st.form_submit_button(t("admin.membership.join", lang), key=f"{key}-join-go")
+    if join and parent:
+        write(
+            page,
+            lambda s: catalogue_edit.join_area(
+                session=s, code=area.code, parent=parent, since=since, **common
+            ),
+            t("admin.saved", lang, what=area.code),
+        )
+    if current:
+        with c2.form(f"{key}-leave", clear_on_submit=True):
+            st.caption(t("admin.membership.leave.help", lang))
+            left = st.selectbox(col("parent", lang), current, key=f"{key}-leave-parent")
+            until = st.date_input(col("until", lang), dt.date.today(), format="YYYY-MM-DD", key=f"{key}-leave-until")  # fmt: skip
+            leave = st.form_submit_button(t("admin.membership.leave", lang), key=f"{key}-leave-go")
+        if leave and left:
+            write(
+                page,
+                lambda s: catalogue_edit.leave_area(
+                    session=s, code=area.code, parent=left, until=until, **common
+                ),
+                t("admin.saved", lang, what=area.code),
             )
 
 

@@ -45,6 +45,29 @@ def indicators_tab(page: PageContext) -> None:
         _indicator_form(page, indicator)
     with st.expander(t("admin.add.indicator", lang)):
         _indicator_form(page, None)
+    _suppression_form(page)
+
+
+def _suppression_form(page: PageContext) -> None:
+    """The small-number rule (goals.catalogue.suppression): the limit below which a count, or a
+    value resting on one, is hidden everywhere."""
+    lang, cat = page.lang, page.catalogue
+    st.subheader(t("admin.suppression", lang), anchor=False)
+    with st.form("admin-suppression"):
+        st.caption(t("admin.suppression.help", lang))
+        limit = st.number_input(
+            col("min_count", lang), min_value=0, max_value=1000, step=1,
+            value=cat.suppression.min_count, key="admin-suppression-limit",
+        )  # fmt: skip
+        save = st.form_submit_button(t("admin.save", lang), key="admin-suppression-go")
+    if save:
+        write(
+            page,
+            lambda s: catalogue_edit.set_suppression(
+                session=s, actor=page.actor, min_count=int(limit), lang=lang
+            ),
+            t("admin.saved", lang, what=t("admin.suppression", lang)),
+        )
 
 
 def _indicator_form(page: PageContext, indicator: Any) -> None:
