@@ -341,6 +341,25 @@ class Catalogue:
         found = self.parents(area, on)
         return found[0] if found else None
 
+    def municipalities_ever(self, area: Area) -> set[int]:
+        """The ids of the municipalities that have ever belonged to a cluster (any period;
+        empty for any other area)."""
+        return self._municipalities_ever.get(area.id, set())  # type: ignore[arg-type]
+
+    @functools.cached_property
+    def _municipalities_ever(self) -> dict[int, set[int]]:
+        out: dict[int, set[int]] = defaultdict(set)
+        for m in self.memberships:
+            parent, child = self.areas.get(m.parent_id), self.areas.get(m.child_id)
+            if (
+                parent is not None
+                and child is not None
+                and parent.kind == AreaKind.CLUSTER
+                and child.kind == AreaKind.MUNICIPALITY
+            ):
+                out[parent.id].add(child.id)  # type: ignore[index,arg-type]
+        return dict(out)
+
     @functools.cached_property
     def organisation_changes(self) -> list[dt.date]:
         """The dates on which a membership began (after the first organisation) or ended,

@@ -28,7 +28,7 @@ from goals.catalogue.words import period_label
 from goals.i18n import format_number, has_text, name_of, t
 from goals.periods import Period, PeriodError, parse_period, sorted_codes
 from goals.spreadsheet.write import FORMULA_STARTS, csv_text, put
-from goals.status.derived import combine_rule, member_ids_ever
+from goals.status.derived import combine_rule
 from goals.store.model import Area, AreaKind, Indicator, Observation
 from goals.store.observations import current_values
 
@@ -108,7 +108,7 @@ def coverage(session: Session, cat: Catalogue, indicator_code: str) -> Coverage:
     rows = session.connection().execute(query).all()
     area_ids = {r[0] for r in rows}
     if combine_rule(indicator) is not None:  # a cluster whose value its municipalities give
-        area_ids |= {c.id for c in cat.clusters if member_ids_ever(cat, c) & area_ids}
+        area_ids |= {c.id for c in cat.clusters if cat.municipalities_ever(c) & area_ids}
     group_ids = {r[1] for r in rows}
     return Coverage(
         areas=[a.code for a in area_order(cat) if a.id in area_ids],
@@ -158,7 +158,7 @@ def observations(
         return pd.DataFrame(columns=[*columns, "derived"])
     chosen = {a.id for a in area_objs}
     combines = combine_rule(ind) is not None
-    helpers = set().union(*(member_ids_ever(cat, a) for a in area_objs)) if combines else set()
+    helpers = set().union(*(cat.municipalities_ever(a) for a in area_objs)) if combines else set()
     raw = current_values(
         session,
         indicator_ids=[ind.id],
@@ -217,7 +217,7 @@ def _with_derived(
 
     added = []
     for area in areas:
-        ever = member_ids_ever(cat, area)
+        ever = cat.municipalities_ever(area)
         if not ever:
             continue
         for group_id in group_ids:

@@ -1,10 +1,12 @@
 """A cluster's value worked out from its municipalities' values, by the membership of the
 period (docs/method.md, "A cluster's value from its municipalities").
 
-A cluster's own reported value always wins. For a period in which the cluster has no value of
-its own (none reported, and none withheld on purpose), its value is formed from the values of
-the municipalities that belonged to it on the period's last day, when the indicator allows it
-and every one of those municipalities has a value that may be shown:
+A cluster's series is either its own or its municipalities'. A cluster that has any value of
+its own for an indicator and group (reported, or withheld on purpose) keeps exactly those: a
+series that mixed a source's published cluster figures with sums of municipal figures would
+break where the source changes. A cluster with none gets, for each period, a value formed from
+the values of the municipalities that belonged to it on the period's last day, when the
+indicator allows it and every one of those municipalities has a value that may be shown:
 
 - a count ("antal …"): their sum;
 - a share in % or a rate "pr. K": their numerators over their denominators (× 100 or × K),
@@ -29,7 +31,7 @@ from goals.periods import Period
 from goals.store.model import Area, AreaKind, Indicator
 from goals.units import is_count_unit, per_unit
 
-__all__ = ["Combined", "combine_rule", "derive", "member_ids_ever"]
+__all__ = ["Combined", "combine_rule", "derive"]
 
 
 class Combined(NamedTuple):
@@ -59,19 +61,6 @@ def combine_rule(indicator: Indicator) -> tuple[str, float] | None:
     return None
 
 
-def member_ids_ever(cat: Catalogue, area: Area) -> set[int]:
-    """The municipalities that have ever belonged to a cluster (any period)."""
-    if area.kind != AreaKind.CLUSTER:
-        return set()
-    return {
-        m.child_id
-        for m in cat.memberships
-        if m.parent_id == area.id
-        and m.child_id in cat.areas
-        and cat.areas[m.child_id].kind == AreaKind.MUNICIPALITY
-    }
-
-
 def derive(
     cat: Catalogue,
     indicator: Indicator,
@@ -81,15 +70,14 @@ def derive(
     last_day,
 ) -> dict[Period, Combined]:
     """The cluster's derived values, period → `Combined`, for every period some member has a
-    value and the cluster none of its own (`own`: the periods it has a row for, shown,
-    withheld or hidden). `members`: municipality id → period → its (shown) value.
+    value; none when the cluster has a row of its own (`own`: the periods it has a row for,
+    shown, withheld or hidden). `members`: municipality id → period → its (shown) value.
     `last_day(period)` gives the date whose membership counts."""
     rule = combine_rule(indicator)
-    if rule is None or area.kind != AreaKind.CLUSTER or not members:
+    if rule is None or area.kind != AreaKind.CLUSTER or not members or any(True for _ in own):
         return {}
     kind, k = rule
-    taken = set(own)
-    periods = {p for values in members.values() for p in values} - taken
+    periods = {p for values in members.values() for p in values}
     out: dict[Period, Combined] = {}
     for period in sorted(periods):
         ids = tuple(

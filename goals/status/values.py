@@ -18,7 +18,7 @@ from sqlmodel import Session
 from goals.catalogue import Catalogue
 from goals.catalogue.suppression import Suppression
 from goals.periods import Period, PeriodError, parse_period
-from goals.status.derived import combine_rule, derive, member_ids_ever
+from goals.status.derived import combine_rule, derive
 from goals.status.report import Point
 from goals.status.verdicts import Z95
 from goals.store import fetch_tuples
@@ -50,18 +50,13 @@ def values_query(
 
     A UNION ALL of the current observations per distinct (areas, groups) pair, so that a
     municipality criterion does not fetch every indicator's municipal values, nor a gap
-    criterion every indicator's breakdowns; for a cluster, also its municipalities' values of an
-    indicator whose values combine (goals.status.derived). Columns: `VALUE_COLUMNS`; a
-    withheld value has a NULL value.
+    criterion every indicator's breakdowns. Columns: `VALUE_COLUMNS`; a withheld value has a
+    NULL value (it is missing on purpose: nothing is combined in its place).
     """
     wanted: dict[tuple[frozenset[int], frozenset[int]], set[int]] = defaultdict(set)
     areas_of: dict[int, set[int]] = defaultdict(set)
     for _, revision, area in plan:
         areas_of[revision.id].add(area.id)
-        if area.kind == AreaKind.CLUSTER:  # its municipalities, for periods it lacks a value
-            indicator = catalogue.indicators.get(revision.indicator_id)
-            if indicator is not None and combine_rule(indicator) is not None:
-                areas_of[revision.id] |= member_ids_ever(catalogue, area)
     for _, revision, _ in plan:
         area_ids = areas_of[revision.id] | ({region.id} if region is not None else set())
         key = (frozenset(area_ids), frozenset(groups_of(revision, catalogue)))
@@ -82,6 +77,45 @@ def values_query(
 
 
 ORDER = ("indicator_id", "area_id", "group_id", "period")
+
+
+def member_values_query(
+    catalogue: Catalogue, plan: Plan, own: set[tuple[int, int, int]]
+) -> sa.Select | None:
+    """The municipalities' current values that the plan's clusters without a series of their
+    own (no key in `own`: (indicator, cluster, group) with any row) are combined from
+    (goals.status.derived), for the indicators whose values combine. Columns: `VALUE_COLUMNS`;
+    None when no cluster needs them (a store whose clusters report their own series reads
+    nothing more)."""
+    members: set[int] = set()
+    indicators: set[int] = set()
+    groups: set[int] = set()
+    for _, revision, area in plan:
+        if area.kind != AreaKind.CLUSTER:
+            continue
+        wanted = [
+            g
+            for g in groups_of(revision, catalogue)
+            if (revision.indicator_id, area.id, g) not in own
+        ]
+        if not wanted:
+            continue
+        indicator = catalogue.indicators.get(revision.indicator_id)
+        if indicator is None or combine_rule(indicator) is None:
+            continue
+        ever = catalogue.municipalities_ever(area)
+        if ever:
+            members |= ever
+            indicators.add(indicator.id)  # type: ignore[arg-type]
+            groups.update(wanted)
+    if not members:
+        return None
+    return current_query(
+        indicator_ids=sorted(indicators),
+        area_ids=sorted(members),
+        group_ids=sorted(groups),
+        columns=VALUE_COLUMNS,
+    ).order_by(*(sa.literal_column(c) for c in ORDER))
 
 
 def groups_of(revision: CriterionRevision, cat: Catalogue) -> tuple[int, ...]:
@@ -183,8 +217,44 @@ def load_values(
         last_code, last_place = code, place[0]
     for points in unordered.values():
         points.sort(key=lambda p: p[0])
-    derived = _derive_clusters(cat, plans, data, counts, unshown)
+    query = member_values_query(cat, plans, data.keys() | unshown.keys())
+    derived = {}
+    if query is not None:
+        members = _member_values(fetch_tuples(session.connection(), query), cat, cutoff, when)
+        if members:
+            derived = _derive_clusters(cat, plans, data, counts, unshown, members)
     return Values(data, counts, derived, dict(hidden))
+
+
+def _member_values(
+    rows: list[tuple],
+    cat: Catalogue,
+    cutoff: Period | None,
+    when: dict[str, tuple[tuple[int, int], Period] | None],
+) -> dict[tuple[int, int, int], dict[Period, tuple[float, float | None, float | None]]]:
+    """(indicator, municipality, group) → period → (value, numerator, denominator): the member
+    rows that may be shown (up to the cutoff, not withheld, not hidden by the rule)."""
+    out: dict[tuple[int, int, int], dict[Period, tuple[float, float | None, float | None]]] = {}
+    for indicator_id, area_id, code, group_id, value, _, _, numerator, denominator in rows:
+        if value is None or cat.hides(indicator_id, value, numerator, denominator):
+            continue
+        if code not in when:
+            try:
+                period = parse_period(code)
+            except PeriodError:
+                when[code] = None
+                continue
+            keep = cutoff is None or end_month(period) <= end_month(cutoff)
+            start, end = months(period)
+            when[code] = ((start, -end), period) if keep else None
+        place = when[code]
+        if place is not None:
+            out.setdefault((indicator_id, area_id, group_id), {})[place[1]] = (
+                value,
+                numerator,
+                denominator,
+            )
+    return out
 
 
 def _derive_clusters(
@@ -193,9 +263,12 @@ def _derive_clusters(
     data: dict[tuple[int, int, int], list[Point]],
     counts: dict[tuple[int, int, int, Period], tuple[float | None, float | None]],
     unshown: dict[tuple[int, int, int], set[Period]],
+    member_values: dict[
+        tuple[int, int, int], dict[Period, tuple[float, float | None, float | None]]
+    ],
 ) -> dict[tuple[int, int, int], set[Period]]:
-    """Fill the plan's clusters' missing periods from their municipalities (in `data` and
-    `counts`, in place); the periods filled, per series."""
+    """Fill the plan's clusters' missing periods from their municipalities' values (in `data`
+    and `counts`, in place); the periods filled, per series."""
     out: dict[tuple[int, int, int], set[Period]] = {}
     done: set[tuple[int, int, int]] = set()
     for _, revision, area in plans:
@@ -204,22 +277,19 @@ def _derive_clusters(
         indicator = cat.indicators.get(revision.indicator_id)
         if indicator is None or combine_rule(indicator) is None:
             continue
-        ever = member_ids_ever(cat, area)
-        if not ever:
-            continue
+        ever = cat.municipalities_ever(area)
         for group in groups_of(revision, cat):
-            key = (indicator.id, area.id, group)  # type: ignore[assignment]
+            key = (indicator.id, area.id, group)
             if key in done:
                 continue
             done.add(key)  # type: ignore[arg-type]
-            members = {}
-            for member in ever:
-                points = data.get((indicator.id, member, group))  # type: ignore[arg-type]
-                if points:
-                    members[member] = {
-                        p[0]: (p[1], *counts.get((indicator.id, member, group, p[0]), (None, None)))  # type: ignore[arg-type]
-                        for p in points
-                    }
+            members = {
+                member: member_values[(indicator.id, member, group)]  # type: ignore[index]
+                for member in ever
+                if (indicator.id, member, group) in member_values
+            }
+            if not members:
+                continue
             own = [p[0] for p in data.get(key, ())] + list(unshown.get(key, ()))  # type: ignore[arg-type]
             found = derive(cat, indicator, area, own, members, last_day)
             shown = {  # a sum below the limit is hidden as a reported one would be

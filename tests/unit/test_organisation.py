@@ -174,7 +174,11 @@ def test_the_chart_and_table_show_the_combined_values_and_say_so(north: Engine) 
     assert any(y == pytest.approx(_sum(["Aalborg", "Læsø"], "2024K4")) for y in drawn)
 
 
-def test_a_clusters_own_value_wins_and_a_withheld_one_is_never_filled_in(north: Engine) -> None:
+def test_a_cluster_with_values_of_its_own_keeps_them_and_nothing_is_mixed_in(
+    north: Engine,
+) -> None:
+    """A series is the cluster's own or its municipalities': a source's published cluster
+    figures and sums of municipal figures are never mixed (a break in the series)."""
     _upload(
         north,
         [
@@ -182,11 +186,16 @@ def test_a_clusters_own_value_wins_and_a_withheld_one_is_never_filled_in(north: 
             ["KOL-01", "Klynge Nord", "2024K4", "I alt", "Diskretioneret", None, None],
         ],
     )
-    report = assess(engine=north, catalogue=Catalogue.read(north))
+    cat = Catalogue.read(north)
+    report = assess(engine=north, catalogue=cat)
     midt, nord = _row(report, "MIDT"), _row(report, "NORD")
-    assert midt.base_value == 250.0 and midt.derived_periods == ("2024K4",)
-    # Nord's own 2024K4 is withheld on purpose: nothing is combined in its place
-    assert "2024K4" not in nord.series and nord.derived_periods == ("2019K4",)
+    assert midt.series == {"2019K4": 250.0} and midt.derived_periods == ()
+    # Nord's own 2024K4 is withheld on purpose: nothing is combined in its place, nor before
+    assert nord.series == {} and nord.derived_periods == ()
+    with store.read_session(north) as session:
+        frame = observations(session, cat, indicator="KOL-01", areas=["MIDT", "NORD"], groups=["I alt"])  # fmt: skip
+    assert set(frame["derived"]) == {""}  # the chart and table agree
+    assert list(frame.loc[frame["area"] == "MIDT", "period"]) == ["2019K4"]
 
 
 def test_nothing_is_combined_when_a_member_is_missing_or_the_unit_does_not_add_up(
