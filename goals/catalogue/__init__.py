@@ -257,14 +257,26 @@ class Catalogue:
         then, and those that were never placed in a region. A cluster replaced in a
         reorganisation is left out after it ended, and one made later before it began."""
         on = on or dt.date.today()
-        out = []
-        for cluster in self.clusters:
-            placed = [m for m in self.memberships if m.child_id == cluster.id]
-            if not placed or any(
-                m.valid_from <= on and (m.valid_to is None or on < m.valid_to) for m in placed
-            ):
-                out.append(cluster)
-        return out
+        found = self._clusters_on.get(on)
+        if found is None:  # asked once per criterion: worked out once per date
+            placed: dict[int, list[AreaMembership]] = defaultdict(list)
+            for m in self.memberships:
+                placed[m.child_id].append(m)
+            found = [
+                cluster
+                for cluster in self.clusters
+                if not placed[cluster.id]  # type: ignore[index]
+                or any(
+                    m.valid_from <= on and (m.valid_to is None or on < m.valid_to)
+                    for m in placed[cluster.id]  # type: ignore[index]
+                )
+            ]
+            self._clusters_on[on] = found
+        return list(found)
+
+    @functools.cached_property
+    def _clusters_on(self) -> dict[dt.date, list[Area]]:
+        return {}
 
     def area(self, code: str) -> Area | None:
         return next((a for a in self.areas.values() if a.code == code), None)

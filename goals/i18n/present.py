@@ -385,6 +385,14 @@ TEXTS = {
     },
     "report.xlsx.comparison": {"da": "Sammenlignet med regionen", "en": "Compared with the region"},
     "report.xlsx.reason": {"da": "Begrundelse", "en": "Reasoning"},
+    "report.xlsx.derived_periods": {
+        "da": "Lagt sammen af kommunernes tal (perioder)",
+        "en": "Combined from the municipalities (periods)",
+    },
+    "report.xlsx.suppressed_periods": {
+        "da": "Diskretioneret (perioder)",
+        "en": "Suppressed (periods)",
+    },
     "report.xlsx.made": {"da": "Dannet", "en": "Made"},
     "report.xlsx.title": {"da": "Titel", "en": "Title"},
     "report.xlsx.selection": {"da": "Udvalg", "en": "Selection"},

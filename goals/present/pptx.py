@@ -707,6 +707,8 @@ _STATUS_COLUMNS = (
     ("status_label", "report.xlsx.open_sdg"),
     ("score", "report.xlsx.score"),
     ("comparison_label", "report.xlsx.comparison"),
+    ("derived_periods", "report.xlsx.derived_periods"),
+    ("suppressed_periods", "report.xlsx.suppressed_periods"),
 )
 _WIDTHS = {
     "criterion_text": 60,
@@ -860,4 +862,6 @@ _TRACK_LEVELS = frozenset({"goal_area", "track_area", "region_track"})
 def _plain(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return None
+    if isinstance(value, tuple):  # period codes
+        return ", ".join(str(v) for v in value) or None
     return value

@@ -267,3 +267,30 @@ def test_the_command_line_sets_the_rule_and_says_what_export_left_out(
     assert "udeladt" not in capsys.readouterr().out
     assert main(["suppression", "--below", "fem"]) == 2
     assert "helt tal" in capsys.readouterr().err
+
+
+def test_the_report_and_its_data_workbook_hold_no_hidden_figure(
+    small, store_url, tmp_path, monkeypatch, capsys
+):
+    """`goals report --xlsx`: the slides (PowerPoint) and the data behind them."""
+    from pptx import Presentation
+
+    monkeypatch.setenv("GOALS_DATABASE_URL", store_url)
+    store.dispose_engines()
+    out, data = tmp_path / "r.pptx", tmp_path / "r.xlsx"
+    assert main(["report", str(out), "--cluster", "NORD", "--xlsx", str(data)]) == 0
+    said = []
+    for slide in Presentation(str(out)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                said.append(shape.text_frame.text)
+            if shape.has_table:
+                said += [c.text for row in shape.table.rows for c in row.cells]
+        if slide.has_notes_slide:
+            said.append(slide.notes_slide.notes_text_frame.text)
+    text = "\n".join(said)
+    assert "20,0" not in text and "vises ikke" in text
+    book = openpyxl.load_workbook(data)
+    cells = [c for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row]
+    assert 20.0 not in cells and not any(isinstance(c, str) and "20,0" in c for c in cells)
+    assert any(isinstance(c, str) and "2022K4" in c for c in cells)  # said as hidden
