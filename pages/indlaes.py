@@ -5,7 +5,7 @@ import streamlit as st
 from goals import workbook
 from goals.i18n import t
 from goals.ui import upload_view
-from goals.ui.frame import context, layout
+from goals.ui.frame import context, dom, layout
 
 page = layout.start_page(need="upload")
 if page:
@@ -17,9 +17,9 @@ if page:
     upload_view.template_download(page.catalogue, actor, lang)
 
     st.subheader(t("upload.step.file", lang))
-    file = st.file_uploader(
+    file = dom.file_uploader(
         t("upload.file_label", lang, limit=workbook.upload_limit_mb(lang)),
-        type=workbook.FILE_TYPES,
+        types=workbook.FILE_TYPES,
         key="upload-file",
     )
     if file is not None:

@@ -36,6 +36,9 @@ def test_readme_has_exactly_the_two_setup_commands():
         "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/streamlit run app.py"
         in readme
     )
-    test_command = "python3 -m venv .venv && .venv/bin/pip install -r requirements-dev.txt && .venv/bin/python -m pytest"
+    test_command = (
+        "python3 -m venv .venv && .venv/bin/pip install -r requirements-dev.txt"
+        " && npm ci --no-audit --no-fund && .venv/bin/python -m pytest"
+    )
     assert test_command in readme
     assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

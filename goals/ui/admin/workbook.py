@@ -12,7 +12,7 @@ from goals.catalogue import sheets as catalogue_sheets
 from goals.catalogue.sheets import CatalogueImportResult
 from goals.i18n import t
 from goals.ui.admin.common import FLASH, XLSX_MIME, col, plain
-from goals.ui.frame import context
+from goals.ui.frame import context, dom
 from goals.ui.frame.layout import PageContext
 from goals.workbook import FILE_TYPES, annotate_workbook, annotated_filename
 
@@ -27,10 +27,8 @@ def workbook_tab(page: PageContext) -> None:
         mime=XLSX_MIME,
         key="admin-workbook-download",
     )
-    upload = st.file_uploader(
-        t("admin.workbook.upload", lang),
-        type=FILE_TYPES,
-        key="admin-workbook-upload",
+    upload = dom.file_uploader(
+        t("admin.workbook.upload", lang), types=FILE_TYPES, key="admin-workbook-upload"
     )
     if upload is None:
         return

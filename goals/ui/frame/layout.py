@@ -16,7 +16,7 @@ from goals import access, i18n, store
 from goals.access import Actor
 from goals.catalogue import Catalogue, CatalogueError
 from goals.setup import DemoError
-from goals.ui.frame import auth, context, navigation
+from goals.ui.frame import auth, context, dom, navigation
 
 if TYPE_CHECKING:  # types only: pages reach the database through the core
     from sqlalchemy.engine import Engine
@@ -74,6 +74,7 @@ def start_page(need: Need = "view", *, meeting_banner: bool = True) -> PageConte
     configure_page()
     navigation.sidebar(context.language())
     lang = language_picker()
+    dom.fix_streamlit_texts(lang)
     try:
         engine = context.engine()
         cat = context.catalogue()
@@ -103,7 +104,8 @@ def start_page(need: Need = "view", *, meeting_banner: bool = True) -> PageConte
         st.info(i18n.t("store.empty", lang))
         return None
     if demo_data:
-        st.warning(i18n.t("demo.banner", lang), icon=":material/info:")
+        with st.container(key="demo-banner"):  # present mode says it in the slide's footer
+            st.warning(i18n.t("demo.banner", lang), icon=":material/info:")
     # ?meeting=N: the page shows the status frozen at that meeting (the Møder page, which uses
     # the parameter to pick any meeting, says so itself)
     shown = context.meeting() if meeting_banner else None
