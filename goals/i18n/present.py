@@ -385,6 +385,10 @@ TEXTS = {
     },
     "report.xlsx.comparison": {"da": "Sammenlignet med regionen", "en": "Compared with the region"},
     "report.xlsx.reason": {"da": "Begrundelse", "en": "Reasoning"},
+    "present.demo_data": {
+        "da": "Eksempeldata, ikke rigtige tal",
+        "en": "Example data, not real figures",
+    },
     "report.xlsx.derived_periods": {
         "da": "Lagt sammen af kommunernes tal (perioder)",
         "en": "Combined from the municipalities (periods)",

@@ -35,9 +35,13 @@ from goals.ui.frame import context, urlstate
 from goals.ui.markup import esc
 
 #: Chart height on the shared screen (present mode) and on the ordinary page.
-PRESENT_HEIGHT = 620
+#: Present mode draws the slide at 1920×1080 and scales it to the screen (_PRESENT_JS), so these
+#: are sizes on a 1080-pixel projector.
+PRESENT_HEIGHT = 780
 PAGE_HEIGHT = 540
-PRESENT_FONT_SCALE = 1.45
+PRESENT_FONT_SCALE = 1.75
+#: Lines and markers a projector shows (Plotly's 2 px vanish on a wall).
+PRESENT_LINE_WIDTH = 4.5
 PAGE_FONT_SCALE = 1.15
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -75,28 +79,75 @@ _CSS = """<style>
 .deck-bullets li { font-size: 1.35rem; margin: .5rem 0; line-height: 1.4; }
 </style>"""
 
-#: Present mode: no sidebar, header, toolbar or footer; the slide fills the screen at 16:9.
+#: Present mode: no sidebar, header, toolbar, footer or banner; the slide is drawn at
+#: 1920×1080 and scaled to fill the screen (_PRESENT_JS); the controls float over it and show
+#: while the mouse moves or a control has the keyboard's focus.
 _PRESENT_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
-[data-testid="stSidebarNav"], header, footer { display: none !important; }
-[data-testid="stMainBlockContainer"], .block-container { padding: .6rem 1.2rem 0 1.2rem !important;
+[data-testid="stSidebarNav"], header, footer, .st-key-demo-banner { display: none !important; }
+[data-testid="stMainBlockContainer"], .block-container { padding: 8px !important;
   max-width: 100% !important; }
-[class*="st-key-present-slide"] { aspect-ratio: 16 / 9; margin: 0 auto;
-  width: min(100%, calc((100vh - 200px) * 16 / 9)); overflow: hidden; }
-.deck-title { font-size: 2.9rem; }
-.deck-subtitle { font-size: 1.45rem; }
-.deck-footer { font-size: 1.15rem; }
-.deck-table { font-size: 1.45rem; }
-.deck-bullets li { font-size: 1.7rem; }
-.deck-message-text { font-size: 2rem; }
-.deck-message-detail { font-size: 1.35rem; }
-.deck-badge { font-size: 1.6rem; flex-basis: 21rem; }
-.deck-text { font-size: 1.7rem; }
-.deck-strip { font-size: 1.45rem; }
+[data-testid="stMain"] { overflow: hidden; }
+[class*="st-key-present-slide"] { width: 1920px !important; height: 1080px; flex: none;
+  position: fixed; top: 50%; left: 50%; transform: translate(-50%, -50%); z-index: 10;
+  overflow: hidden; box-sizing: border-box; padding: 1.4rem 2.6rem .8rem 2.6rem; }
+[class*="st-key-present-controls"] { position: fixed; left: 50%; bottom: 18px;
+  transform: translateX(-50%); width: min(1200px, 92vw); z-index: 999990;
+  background: rgba(255, 255, 255, .97); border: 1px solid #D5DCE4; border-radius: 8px;
+  padding: 6px 14px; box-shadow: 0 4px 18px rgba(0, 0, 0, .2); opacity: 0;
+  pointer-events: none; transition: opacity .25s; }
+body.goals-pointer [class*="st-key-present-controls"],
+[class*="st-key-present-controls"]:focus-within { opacity: 1; pointer-events: auto; }
+.deck-title { font-size: 3.4rem; }
+.deck-subtitle { font-size: 1.7rem; }
+.deck-footer { font-size: 1.35rem; margin-top: auto; }
+.deck-table { font-size: 1.7rem; }
+.deck-bullets li { font-size: 2rem; }
+[class*="st-key-present-slide"] > div:has(.deck-footer) { margin-top: auto; }
+.deck-messages { gap: 2.6rem; margin-top: 2.4rem; }
+.deck-message-text { font-size: 2.7rem; }
+.deck-message-detail { font-size: 1.8rem; }
+.deck-badge { font-size: 2.1rem; flex-basis: 27rem; padding: 1.4rem 1rem; }
+.deck-text { font-size: 2rem; }
+.deck-strip { font-size: 1.7rem; }
+.deck-cover { padding: 6rem 4rem; min-height: 840px; display: flex; flex-direction: column;
+  justify-content: center; }
+.deck-cover h1 { font-size: 4.4rem; }
+.deck-cover p { font-size: 2rem; }
 [class*="st-key-present-previous"] button p, [class*="st-key-present-next"] button p,
 [class*="st-key-present-mode"] button p { font-size: 1.2rem; }
 </style>"""
+
+#: Present mode: the slide (drawn at 1920×1080) zoomed to the largest size the screen holds,
+#: again after every redraw and resize; the controls shown for 2.5 s after the mouse moves.
+_PRESENT_JS = """<script>
+(() => {
+  const fit = () => {
+    const slide = document.querySelector('[class*="st-key-present-slide"]');
+    if (!slide) return;
+    const zoom = Math.min((window.innerWidth - 16) / 1920, (window.innerHeight - 16) / 1080);
+    const text = String(Math.max(zoom, 0.1));
+    if (slide.style.zoom !== text) slide.style.zoom = text;
+  };
+  fit();
+  if (window.__goalsPresent) return;
+  window.__goalsPresent = true;
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; fit(); });
+  }).observe(document.body, { childList: true, subtree: true });
+  window.addEventListener('resize', fit);
+  let timer = null;
+  document.addEventListener('mousemove', () => {
+    document.body.classList.add('goals-pointer');
+    clearTimeout(timer);
+    timer = setTimeout(() => document.body.classList.remove('goals-pointer'), 2500);
+  });
+})();
+</script>"""
 
 # Arrow keys (and Page Up/Down, which presenter remotes send) click the page's own buttons, so a
 # key press is exactly a click. One listener per browser tab, whatever the reruns.
@@ -215,6 +266,8 @@ def _toggle_mode() -> None:
 
 def inject_css(present: bool) -> None:
     st.markdown(_CSS + (_PRESENT_CSS if present else ""), unsafe_allow_html=True)
+    if present:
+        st.html(_PRESENT_JS, unsafe_allow_javascript=True)
 
 
 def pickers(cat: Catalogue, selection: Selection, lang: str) -> None:
@@ -255,6 +308,12 @@ def _picker(container: Any, key: str, options: dict[str, str], label: str, curre
 
 def navigation(number: int, total: int, lang: str) -> None:
     """← Forrige · 3 / 12 · Næste → · presentation mode, and the arrow keys."""
+    with st.container(key="present-controls"):
+        _controls(number, total, lang)
+    st.html(_KEYS_JS, unsafe_allow_javascript=True)
+
+
+def _controls(number: int, total: int, lang: str) -> None:
     left, counter, right, _, mode = st.columns([1.2, 1, 1.2, 3, 1.8], vertical_alignment="center")
     left.button(
         t("present.previous", lang),
@@ -283,7 +342,6 @@ def navigation(number: int, total: int, lang: str) -> None:
         on_click=_toggle_mode,
         width="stretch",
     )
-    st.html(_KEYS_JS, unsafe_allow_javascript=True)
 
 
 def slide(deck: Deck, number: int, *, present: bool) -> None:
@@ -324,8 +382,11 @@ def slide(deck: Deck, number: int, *, present: bool) -> None:
             elif current.bullets:
                 items = "".join(f"<li>{esc(b)}</li>" for b in current.bullets)
                 st.markdown(f'<ul class="deck-bullets">{items}</ul>', unsafe_allow_html=True)
+        footer = current.footer
+        if present and context.shows_demo_data():  # the page's banner is hidden: say it here
+            footer = f"{footer} · {t('present.demo_data', deck.lang)}"
         st.markdown(
-            f'<div class="deck-footer"><span>{esc(current.footer)}</span>'
+            f'<div class="deck-footer"><span>{esc(footer)}</span>'
             f"<span>{number} / {len(deck.slides)}</span></div>",
             unsafe_allow_html=True,
         )
@@ -336,6 +397,7 @@ def _chart(current: Slide, *, present: bool, font_scale: float) -> None:
         current.figure,
         height=PRESENT_HEIGHT if present else PAGE_HEIGHT,
         font_scale=font_scale,
+        line_width=PRESENT_LINE_WIDTH if present else None,
     )
     st.plotly_chart(
         figure,

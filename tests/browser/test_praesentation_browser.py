@@ -67,6 +67,27 @@ def test_arrow_keys_walk_through_the_slides(demo_server, big_page):
     assert frame["height"] <= 1080 and frame["width"] / frame["height"] == pytest.approx(
         16 / 9, rel=0.03
     )
+    # the slide fills the projector: at least 90 % of 1920×1080, wholly on the screen
+    assert frame["width"] * frame["height"] >= 0.9 * 1920 * 1080, frame
+    assert frame["x"] >= 0 and frame["y"] >= 0
+    assert frame["x"] + frame["width"] <= 1920 and frame["y"] + frame["height"] <= 1080
+    # lines a projector shows
+    widths = page.locator("[class*='st-key-present-slide'] .js-plotly-plot path.js-line")
+    assert widths.count() and all(
+        float(w.evaluate("e => parseFloat(getComputedStyle(e).strokeWidth)")) >= 4
+        for w in widths.all()
+    )
+    # the controls float over the slide, hidden until the mouse moves
+    controls = page.locator("[class*='st-key-present-controls']")
+    page.wait_for_timeout(2800)
+    assert float(controls.evaluate("e => getComputedStyle(e).opacity")) == 0
+    page.mouse.move(900, 500)
+    page.mouse.move(960, 540)
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector(\"[class*='st-key-present-controls']\"))"
+        ".opacity === '1'",
+        timeout=5_000,
+    )
 
     page.locator("body").press("ArrowLeft")
     _wait_for_counter(page, f"5 / {total}")

@@ -12,10 +12,16 @@ from goals.present import charts
 
 
 def presentation_figure(
-    fig: go.Figure, *, height: int, width: int | None = None, font_scale: float = 1.4
+    fig: go.Figure,
+    *,
+    height: int,
+    width: int | None = None,
+    font_scale: float = 1.4,
+    line_width: float | None = None,
 ) -> go.Figure:
     """A copy of `fig` with every font `font_scale` times larger and the given size, for a
-    shared screen or a slide (the style of goals.present.charts is made for a laptop screen)."""
+    shared screen or a slide (the style of goals.present.charts is made for a laptop screen);
+    with `line_width`, lines at least that wide and markers in proportion (a projector)."""
     out = go.Figure(fig)
     layout = out.layout
 
@@ -50,5 +56,9 @@ def presentation_figure(
         marker = getattr(trace, "marker", None)
         size = getattr(marker, "size", None)  # a bar's marker has no size
         if isinstance(size, (int, float)):
-            marker.size = size * min(font_scale, 1.3)
+            marker.size = size * (min(font_scale, 1.3) if line_width is None else 1.6)
+        line = getattr(trace, "line", None)
+        # an invisible edge (of a band) stays invisible
+        if line_width is not None and hasattr(line, "width") and line.width != 0:
+            line.width = max(line.width or 2, line_width)
     return out
