@@ -95,6 +95,26 @@ def format_date(value: dt.date | None, lang: str | None = "da") -> str:
     return value.strftime("%d-%m-%Y") if language(lang) == "da" else value.isoformat()
 
 
+#: The time zone every time is shown in (times are stored in UTC).
+LOCAL_TIME = "Europe/Copenhagen"
+
+
+def format_datetime(
+    value: dt.datetime | None, lang: str | None = "da", *, seconds: bool = False
+) -> str:
+    """A moment as people read it, in Danish time (Europe/Copenhagen; a naive value is UTC, as
+    the store keeps it): '05-12-2026 11:36' (da), '2026-12-05 11:36' (en); '–' for none."""
+    if value is None:
+        return "–"
+    from zoneinfo import ZoneInfo
+
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    local = value.astimezone(ZoneInfo(LOCAL_TIME))
+    day = "%d-%m-%Y" if language(lang) == "da" else "%Y-%m-%d"
+    return local.strftime(f"{day} %H:%M{':%S' if seconds else ''}")
+
+
 def format_amount(value: float | None, lang: str | None = "da") -> str:
     """An amount in kroner: '250.000 kr.' (da), 'DKK 250,000' (en); øre only when there are
     some ('1.234,50 kr.')."""

@@ -35,7 +35,7 @@ from pptx.util import Emu, Inches, Pt
 
 from goals.catalogue.words import period_label
 from goals.config import PROJECT_ROOT
-from goals.i18n import language, t
+from goals.i18n import format_date, language, t
 from goals.present.deck import (
     INITIATIVE_STYLE,
     Deck,
@@ -788,7 +788,7 @@ def deck_data_xlsx(deck: Deck) -> bytes:
         (t("report.xlsx.title", lang), deck.title),
         (t("report.xlsx.selection", lang), deck.subtitle),
         (t("present.as_of", lang), period_label(deck.period, lang) if deck.period else "–"),
-        (t("report.xlsx.made", lang), dt.date.today().isoformat()),
+        (t("report.xlsx.made", lang), format_date(dt.date.today(), lang)),
     ]
     for key, value in about:
         ws.append([safe_cell(ws, key, font=bold), safe_cell(ws, value)])

@@ -16,7 +16,7 @@ import streamlit as st
 
 from goals.catalogue import Catalogue, CriterionInfo
 from goals.catalogue.words import criterion_subject, criterion_text, period_label, target_text
-from goals.i18n import name_of, t
+from goals.i18n import format_date, name_of, t
 from goals.periods import parse_period
 from goals.status import StatusReport, status_label, support_text
 from goals.status.values import last_day
@@ -180,7 +180,7 @@ def _goal_html(
                     "criterion.revision",
                     lang,
                     revision=revision.revision,
-                    date=revision.valid_from.isoformat(),
+                    date=format_date(revision.valid_from, lang),
                 )
             )
         parts.append(

@@ -313,7 +313,7 @@ def initiatives(items: list[CurrentInitiative], lang: str) -> None:
             ],
             t("workbook.col.milestone", lang): [i.next_milestone or "" for i in items],
             t("workbook.col.date", lang): [
-                i.milestone_date.strftime("%d.%m.%Y") if i.milestone_date else "" for i in items
+                format_date(i.milestone_date, lang) if i.milestone_date else "" for i in items
             ],
             t("workbook.col.responsible", lang): [i.responsible or "" for i in items],
             t("plans.period", lang): [

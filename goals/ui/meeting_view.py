@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from goals.i18n import format_exact, name_of, t
+from goals.i18n import format_date, format_datetime, format_exact, name_of, t
 from goals.meetings import (
     FORUMS,
     ActionView,
@@ -53,7 +53,7 @@ STATUSES = ("open", "in_progress", "closed")
 
 
 def _date(value: dt.date, lang: str) -> str:
-    return value.strftime("%d-%m-%Y") if lang == "da" else value.isoformat()
+    return format_date(value, lang)
 
 
 def _write(page: PageContext, action: Callable[[], Any], done: str) -> None:
@@ -108,7 +108,7 @@ def show(page: PageContext) -> None:
 def header(meeting: MeetingView, lang: str) -> None:
     st.subheader(meeting.title, anchor=False)
     state = (
-        t("meetings.frozen_at", lang, at=meeting.frozen_at.strftime("%d-%m-%Y %H:%M"))
+        t("meetings.frozen_at", lang, at=format_datetime(meeting.frozen_at, lang))
         if meeting.frozen_at
         else t("meetings.not_frozen", lang)
     )
@@ -498,7 +498,7 @@ def admin_tab(page: PageContext) -> None:
                         t("meetings.col.date", lang): _date(m.held_on, lang),
                         t("meetings.col.forum", lang): m.forum_name,
                         t("meetings.col.title", lang): m.title,
-                        t("meetings.col.frozen", lang): m.frozen_at.strftime("%d-%m-%Y %H:%M")
+                        t("meetings.col.frozen", lang): format_datetime(m.frozen_at, lang)
                         if m.frozen_at
                         else "",
                     }

@@ -22,7 +22,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from goals.catalogue import Catalogue
 from goals.catalogue.words import organisation_text, period_label
-from goals.i18n import name_of, t
+from goals.i18n import format_datetime, name_of, t
 from goals.periods import PeriodError, parse_period
 from goals.present.style import STATUS_STYLE, icon_svg
 from goals.status import status_label, support_text
@@ -282,12 +282,7 @@ def headline(grid: GridModel, lang: str) -> None:
 
 
 def _when(moment: dt.datetime | None, lang: str) -> str:
-    if moment is None:
-        return "–"
-    if moment.tzinfo is None:  # stored in UTC
-        moment = moment.replace(tzinfo=dt.UTC)
-    local = moment.astimezone(LOCAL_TIME)
-    return local.strftime("%d.%m.%Y %H:%M") if lang == "da" else local.strftime("%d %b %Y %H:%M")
+    return format_datetime(moment, lang)
 
 
 def freshness_list(cat: Catalogue, lang: str) -> None:

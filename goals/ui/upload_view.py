@@ -11,7 +11,7 @@ import streamlit as st
 from goals import workbook
 from goals.access import Actor
 from goals.catalogue import Catalogue
-from goals.i18n import name_of, t
+from goals.i18n import format_datetime, name_of, t
 from goals.ui.frame import context
 from goals.ui.markup import esc
 
@@ -181,8 +181,8 @@ def _group_codes(cat: Catalogue, ids: frozenset[int]) -> str:
     return ", ".join(codes[i] for i in sorted(ids) if i in codes)
 
 
-def _when(moment: dt.datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
+def _when(moment: dt.datetime | None, lang: str = "da") -> str:
+    return format_datetime(moment, lang) if moment else ""
 
 
 def history(cat: Catalogue, actor: Actor | None, lang: str) -> None:
@@ -199,7 +199,7 @@ def history(cat: Catalogue, actor: Actor | None, lang: str) -> None:
         [
             {
                 t("upload.history.id", lang): u.id,
-                t("upload.history.when", lang): _when(u.created_at),
+                t("upload.history.when", lang): _when(u.created_at, lang),
                 t("upload.history.user", lang): u.user,
                 # the code keeps the table narrow; the rollback box names the group in full
                 t("upload.history.group", lang): _group_codes(cat, u.steering_group_ids),
@@ -231,7 +231,7 @@ def history(cat: Catalogue, actor: Actor | None, lang: str) -> None:
             id=i,
             file=by_id[i].filename,
             user=by_id[i].user,
-            when=_when(by_id[i].created_at),
+            when=_when(by_id[i].created_at, lang),
             own=t("upload.history.own", lang) if i in own else "",
         ),
         # a new upload (or rollback) starts a new choice: the user's own newest again
@@ -280,7 +280,7 @@ def _rollback(upload_id: int, actor: Actor, lang: str) -> None:
         facts = [
             (t("upload.history.file", lang), check.filename),
             (t("upload.history.group", lang), ", ".join(check.steering_groups) or "–"),
-            (t("upload.rollback.by", lang), f"{check.user} · {_when(check.created_at)}"),
+            (t("upload.rollback.by", lang), f"{check.user} · {_when(check.created_at, lang)}"),
         ]
         st.markdown("\n".join(f"- {esc(label)}: {esc(value)}" for label, value in facts))
         if check.status == "refused":

@@ -572,7 +572,7 @@ def import_workbook(
                 upload_id=previous.id,
                 filename=previous.filename,
                 user=previous.user,
-                when=when_text(previous.created_at),
+                when=when_text(previous.created_at, lang),
             ),
         )
     if problems:

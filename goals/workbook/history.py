@@ -27,7 +27,7 @@ from sqlmodel import Session
 
 from goals import access, store
 from goals.catalogue import Catalogue
-from goals.i18n import name_of, t
+from goals.i18n import format_datetime, name_of, t
 from goals.names import name_key
 from goals.store.model import (
     ASSESSMENT_KEY,
@@ -100,8 +100,9 @@ class RollbackResult:
         }
 
 
-def when_text(moment: dt.datetime | None) -> str:
-    return moment.strftime("%d-%m-%Y %H:%M") if moment else ""
+def when_text(moment: dt.datetime | None, lang: str = "da") -> str:
+    """A moment in Danish time, as every page shows it (goals.i18n.format_datetime)."""
+    return format_datetime(moment, lang) if moment else ""
 
 
 def list_uploads(*, engine: Engine) -> list[UploadInfo]:
@@ -249,7 +250,7 @@ def _upload_ref(upload: Upload, lang: str) -> str:
         upload_id=upload.id,
         filename=upload.filename,
         user=upload.user,
-        when=when_text(upload.created_at),
+        when=when_text(upload.created_at, lang),
     )
 
 
@@ -278,7 +279,7 @@ def _rollback(
             "workbook.rollback.already",
             lang,
             upload_id=upload_id,
-            when=when_text(upload.rolled_back_at),
+            when=when_text(upload.rolled_back_at, lang),
             user=upload.rolled_back_by or "",
         )
         return RollbackResult(upload_id, "refused", message, **about)

@@ -4,7 +4,7 @@ and stopped ones are named in the speaker notes."""
 
 from __future__ import annotations
 
-from goals.i18n import name_of, t
+from goals.i18n import format_date, name_of, t
 from goals.present.deck.cells import initiative_cell
 from goals.present.deck.model import Slide, TableCell
 from goals.present.deck.scope import Scope
@@ -38,7 +38,7 @@ def initiative_slides(scope: Scope, track: Track, goals: list[Goal]) -> list[Sli
         for item in items:
             milestone = item.next_milestone or ""
             if item.milestone_date:
-                milestone = f"{milestone} ({item.milestone_date.isoformat()})".strip()
+                milestone = f"{milestone} ({format_date(item.milestone_date, lang)})".strip()
             rows.append(
                 (
                     TableCell(item.name, detail=item.goal),

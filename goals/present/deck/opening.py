@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from goals.catalogue.words import period_label
-from goals.i18n import name_of, t
+from goals.i18n import format_date, name_of, t
 from goals.present.deck.model import Message, Slide
 from goals.present.deck.scope import Scope
 from goals.status import key_messages, message_text, shared_verdict, status_label, support_text
@@ -21,7 +21,7 @@ def title_slide(scope: Scope, today: dt.date) -> Slide:
         for name, combined in scope.rollups()
         if combined is not None
     ]
-    bullets.append(t("report.title.made", lang, date=today.isoformat()))
+    bullets.append(t("report.title.made", lang, date=format_date(today, lang)))
     return Slide(
         kind="title",
         key="title",

@@ -47,7 +47,7 @@ def profile_deck(
             key="title",
             title=title,
             subtitle=t("profile.deck.subtitle", lang),
-            bullets=[t("report.title.made", lang, date=today.isoformat())],
+            bullets=[t("report.title.made", lang, date=format_date(today, lang))],
             footer=footer,
         )
     ]

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from goals.catalogue import edit as catalogue_edit
-from goals.i18n import t
+from goals.i18n import format_date, t
 from goals.store.model import Area, AreaKind
 from goals.ui.admin.common import col, opt, read, write
 from goals.ui.frame.layout import PageContext
@@ -134,8 +134,8 @@ def _memberships(page: PageContext, area: Area) -> None:
                     col("parent", lang): cat.areas[m.parent_id].code
                     if m.parent_id in cat.areas
                     else "?",
-                    col("since", lang): m.valid_from.isoformat(),
-                    col("until", lang): m.valid_to.isoformat() if m.valid_to else "",
+                    col("since", lang): format_date(m.valid_from, lang),
+                    col("until", lang): format_date(m.valid_to, lang) if m.valid_to else "",
                 }
                 for m in rows
             ],

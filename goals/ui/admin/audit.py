@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from goals import access
-from goals.i18n import t
+from goals.i18n import format_datetime, t
 from goals.spreadsheet.write import csv_text, safe_cell
 from goals.store.model import AuditEvent
 from goals.ui.admin.common import XLSX_MIME, read
@@ -62,9 +62,7 @@ def audit_frame(events: list[AuditEvent], lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         [
             [
-                (e.at if e.at.tzinfo else e.at.replace(tzinfo=dt.UTC))
-                .astimezone()
-                .strftime("%Y-%m-%d %H:%M:%S"),
+                format_datetime(e.at, lang, seconds=True),
                 e.actor,
                 action_label(e.action, lang),
                 e.target or "",

@@ -11,7 +11,7 @@ import streamlit as st
 
 from goals.catalogue import edit as catalogue_edit
 from goals.catalogue import sheets as catalogue_sheets
-from goals.i18n import name_of, t
+from goals.i18n import format_date, format_datetime, name_of, t
 from goals.ui.admin.common import col, opt, read, write
 from goals.ui.frame.layout import PageContext
 
@@ -133,7 +133,7 @@ def revision_history(page: PageContext, criterion_code: str) -> pd.DataFrame:
             rows.append(
                 {
                     col("revision", lang): revision.revision,
-                    col("valid_from", lang): revision.valid_from.isoformat(),
+                    col("valid_from", lang): format_date(revision.valid_from, lang),
                     col("text", lang): name_of(revision, lang, "text"),
                     col("indicator", lang): view["indicator"],
                     col("group", lang): view["group"] or f"{view['gap_a']} − {view['gap_b']}",
@@ -146,7 +146,7 @@ def revision_history(page: PageContext, criterion_code: str) -> pd.DataFrame:
                     col("areas", lang): catalogue_sheets.label_of("areas", view["areas"], lang),
                     col("note", lang): revision.note,
                     t("admin.created_by", lang): revision.created_by,
-                    t("admin.created_at", lang): revision.created_at.strftime("%Y-%m-%d %H:%M")
+                    t("admin.created_at", lang): format_datetime(revision.created_at, lang)
                     if revision.created_at
                     else "",
                 }

@@ -110,13 +110,13 @@ def start_page(need: Need = "view", *, meeting_banner: bool = True) -> PageConte
     # the parameter to pick any meeting, says so itself)
     shown = context.meeting() if meeting_banner else None
     if shown is not None:
-        when = shown.frozen_at.strftime("%d-%m-%Y %H:%M") if shown.frozen_at else ""
+        when = i18n.format_datetime(shown.frozen_at, lang) if shown.frozen_at else ""
         st.info(
             i18n.t(
                 "meetings.banner",
                 lang,
                 title=shown.title,
-                date=shown.held_on.strftime("%d-%m-%Y"),
+                date=i18n.format_date(shown.held_on, lang),
                 frozen=when,
             ),
             icon=":material/ac_unit:",
