@@ -8,6 +8,7 @@ so that a test or an operator's change applies at once).
 | GOALS_LOGIN_TO_VIEW | off | when on (1/true/yes/ja), even reading needs a login once users exist |
 | GOALS_SESSION_HOURS | 8 | how long a login lasts in the app (at least 3 minutes) |
 | BROWSER_PATH | Debian's chromium | the browser that renders chart images |
+| GOALS_ACCESSIBILITY_URL | none | the address of the installation's accessibility statement (*tilgængelighedserklæring*), linked at the foot of every page's menu |
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Settings:
     login_to_view: bool
     session_hours: float
     browser_path: str | None
+    accessibility_url: str | None = None
 
 
 def settings() -> Settings:
@@ -55,4 +57,17 @@ def settings() -> Settings:
         login_to_view=os.environ.get("GOALS_LOGIN_TO_VIEW", "").strip().lower() in _TRUE,
         session_hours=hours,
         browser_path=os.environ.get("BROWSER_PATH") or None,
+        accessibility_url=_web_address(os.environ.get("GOALS_ACCESSIBILITY_URL", "")),
     )
+
+
+def _web_address(text: str) -> str | None:
+    """An http(s) address, or None for none; anything else is refused with its name."""
+    text = text.strip()
+    if not text:
+        return None
+    if not text.lower().startswith(("https://", "http://")) or any(c.isspace() for c in text):
+        raise ConfigError(
+            f"GOALS_ACCESSIBILITY_URL must be a web address (https://…), not '{text}'."
+        )
+    return text

@@ -83,6 +83,7 @@ TEXTS.update(
         "ui.upload.button": {"da": "Vælg fil", "en": "Choose file"},
         "ui.upload.limit": {"da": "Højst {size} MB pr. fil", "en": "At most {size} MB per file"},
         "ui.no_results": {"da": "Ingen resultater", "en": "No results"},
+        "a11y.statement": {"da": "Tilgængelighedserklæring", "en": "Accessibility statement"},
         "ui.choose_one": {"da": "Vælg", "en": "Choose"},
         "ui.choose_many": {"da": "Vælg en eller flere", "en": "Choose one or more"},
         "ui.facts.baseline": {"da": "Basis", "en": "Baseline"},

@@ -104,3 +104,14 @@ def test_the_profile_hides_a_small_key_figure(run_app, north_url):
     at = run_app(north_url, "pages/klyngeprofil.py", cluster="NORD")
     assert not at.exception, at.exception
     assert [m.value for m in at.metric] == ["Diskretioneret (under 5)"]
+
+
+def test_the_accessibility_statement_is_linked_when_configured(run_app, north_url, monkeypatch):
+    monkeypatch.setenv("GOALS_ACCESSIBILITY_URL", "https://www.was.digst.dk/maalbillede-example")
+    at = run_app(north_url, "pages/overblik.py")
+    assert not at.exception, at.exception
+    links = [m.value for m in at.sidebar.markdown if "was.digst.dk" in m.value]
+    assert links and "Tilgængelighedserklæring" in links[0]
+    monkeypatch.delenv("GOALS_ACCESSIBILITY_URL")
+    at = run_app(north_url, "pages/overblik.py")
+    assert not any("Tilgængelighedserklæring" in m.value for m in at.sidebar.markdown)

@@ -671,3 +671,16 @@ def test_uploaded_names_with_quotes_and_sql_are_stored_verbatim(catalogue_engine
         upload = connection.execute(sa.text('SELECT filename, "user" FROM upload')).one()
     assert tuple(row) == (NASTY[1], NASTY[2])
     assert tuple(upload) == (NASTY[0], NASTY[3])
+
+
+def test_the_accessibility_statement_setting_takes_only_a_web_address(monkeypatch):
+    from goals import config
+
+    monkeypatch.setenv("GOALS_ACCESSIBILITY_URL", "  https://was.digst.dk/app-x  ")
+    assert config.settings().accessibility_url == "https://was.digst.dk/app-x"
+    monkeypatch.setenv("GOALS_ACCESSIBILITY_URL", "")
+    assert config.settings().accessibility_url is None
+    for bad in ("javascript:alert(1)", "was.digst.dk", "https://x y"):
+        monkeypatch.setenv("GOALS_ACCESSIBILITY_URL", bad)
+        with pytest.raises(config.ConfigError, match="GOALS_ACCESSIBILITY_URL"):
+            config.settings()

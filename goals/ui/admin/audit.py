@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from goals import access
-from goals.i18n import format_datetime, t
+from goals.i18n import format_datetime, has_text, t
 from goals.spreadsheet.write import csv_text, safe_cell
 from goals.store.model import AuditEvent
 from goals.ui.admin.common import XLSX_MIME, read
@@ -30,7 +30,9 @@ def action_label(action: str, lang: str) -> str:
         return action
 
 
-def _detail_text(detail: str) -> str:
+def _detail_text(detail: str, lang: str = "da") -> str:
+    """An event's detail in words: each field by its name in the reader's language, a file's
+    checksum shortened, counts as 'ny 3, ændret 1'."""
     try:
         data = json.loads(detail or "{}")
     except ValueError:
@@ -40,19 +42,32 @@ def _detail_text(detail: str) -> str:
     parts = []
     for key, value in data.items():
         if key == "changes" and isinstance(value, dict):
-            parts += [f"{k}: {_short(o)} → {_short(n)}" for k, (o, n) in value.items()]
+            parts += [
+                f"{_label(k, lang)}: {_short(o, lang)} → {_short(n, lang)}"
+                for k, (o, n) in value.items()
+            ]
+        elif key == "sha256" and isinstance(value, str):
+            parts.append(f"{_label(key, lang)}: {value[:12]}…")
         else:
-            parts.append(f"{key}: {_short(value)}")
+            parts.append(f"{_label(key, lang)}: {_short(value, lang)}")
     return "; ".join(parts)
 
 
-def _short(value: Any) -> str:
+def _label(key: str, lang: str) -> str:
+    """A detail's field name in words (the admin's column names, then the audit's own)."""
+    for text in (f"admin.detail.{key}", f"admin.col.{key}"):
+        if has_text(text):
+            return t(text, lang)
+    return key.replace("_", " ")
+
+
+def _short(value: Any, lang: str = "da") -> str:
     if value is None:
         return "–"
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k} {v}" for k, v in value.items())
+        return ", ".join(f"{_label(str(k), lang).lower()} {v}" for k, v in value.items())
     return str(value)
 
 
@@ -66,7 +81,7 @@ def audit_frame(events: list[AuditEvent], lang: str) -> pd.DataFrame:
                 e.actor,
                 action_label(e.action, lang),
                 e.target or "",
-                _detail_text(e.detail),
+                _detail_text(e.detail, lang),
             ]
             for e in events
         ],

@@ -30,9 +30,7 @@ def goals_tab(page: PageContext) -> None:
                 col("title", lang): g.title,
                 col("track", lang): name_of(tracks[g.track_id], lang),
                 col("steering_group", lang): groups[g.steering_group_id].code,
-                col("national_goal", lang): cat.national_goals[g.national_goal_id].number
-                if g.national_goal_id
-                else None,
+                col("national_goal", lang): _national(cat, g.national_goal_id, lang),
                 t("admin.criteria_count", lang): len(cat.criteria_of_goal(g)),
             }
             for g in cat.goals
@@ -58,6 +56,7 @@ def _goal_form(page: PageContext, goal: Any) -> None:
     track_codes = [tr.code for tr in cat.tracks]
     group_codes = [g.code for g in cat.steering_groups]
     national = [None, *sorted(n.number for n in cat.national_goals.values())]
+    by_number = {n.number: n for n in cat.national_goals.values()}
     current_track = next((tr.code for tr in cat.tracks if goal and tr.id == goal.track_id), None)
     current_group = next(
         (g.code for g in cat.steering_groups if goal and g.id == goal.steering_group_id), None
@@ -94,7 +93,7 @@ def _goal_form(page: PageContext, goal: Any) -> None:
             col("national_goal", lang),
             national,
             index=national.index(current_national),
-            format_func=lambda n: "–" if n is None else str(n),
+            format_func=lambda n: "–" if n is None else f"{n}. {name_of(by_number[n], lang)}",
             key=f"{key}-national",
         )
         submitted = st.form_submit_button(t("admin.save", lang), type="primary", key=f"{key}-save")
@@ -285,3 +284,9 @@ def _revision_form(page: PageContext, code: str | None, goal: str | None = None)
             lambda s: catalogue_edit.add_criterion(session=s, goal=goal, code=new_code, **fields),
             t("admin.added", lang, what=new_code),
         )
+
+
+def _national(cat, national_goal_id: int | None, lang: str) -> str | None:
+    """'2. Flere kræftpatienter overlever' – a national goal by number and name."""
+    national = cat.national_goals.get(national_goal_id) if national_goal_id else None
+    return f"{national.number}. {name_of(national, lang)}" if national else None

@@ -6,6 +6,7 @@ when the actor lacks the right — so a page opened directly by URL is checked a
 
 from __future__ import annotations
 
+import html
 import time
 
 import streamlit as st
@@ -90,7 +91,17 @@ def logout() -> None:
 
 
 def sidebar_status(actor: Actor | None, lang: str) -> None:
-    """Who is logged in, with a log-out button; a login form for anonymous visitors."""
+    """Who is logged in, with a log-out button; a login form for anonymous visitors; and the
+    link to the installation's accessibility statement (GOALS_ACCESSIBILITY_URL)."""
+    from goals import config
+
+    address = config.settings().accessibility_url
+    if address:
+        st.sidebar.markdown(
+            f'<a href="{html.escape(address, quote=True)}" target="_blank" rel="noopener" '
+            f'style="color:#0B5394">{html.escape(t("a11y.statement", lang))}</a>',
+            unsafe_allow_html=True,
+        )
     with st.sidebar:
         if actor is None:
             with st.expander(t("auth.login", lang)):
