@@ -385,6 +385,12 @@ TEXTS = {
     },
     "report.xlsx.comparison": {"da": "Sammenlignet med regionen", "en": "Compared with the region"},
     "report.xlsx.reason": {"da": "Begrundelse", "en": "Reasoning"},
+    "report.xlsx.criterion_text": {"da": "Kriteriets tekst", "en": "Criterion text"},
+    "report.xlsx.area_code": {"da": "Områdekode", "en": "Area code"},
+    "report.xlsx.indicator_name": {"da": "Indikatorens navn", "en": "Indicator name"},
+    "report.xlsx.verdict_code": {"da": "Status (kode)", "en": "Status (code)"},
+    "report.xlsx.open_sdg_code": {"da": "Open SDG-status (kode)", "en": "Open SDG status (code)"},
+    "report.xlsx.level_code": {"da": "Niveau (kode)", "en": "Level (code)"},
     "present.demo_data": {
         "da": "Eksempeldata, ikke rigtige tal",
         "en": "Example data, not real figures",

@@ -674,17 +674,17 @@ def _messages(page: Any, messages: list[Message]) -> None:
 
 _STATUS_COLUMNS = (
     ("criterion", "report.col.criterion"),
-    ("criterion_text", None),
+    ("criterion_text", "report.xlsx.criterion_text"),
     ("goal", "report.xlsx.goal"),
     ("track", "report.xlsx.track"),
-    ("area", None),
+    ("area", "report.xlsx.area_code"),
     ("area_name", "report.xlsx.area"),
     ("indicator", "report.xlsx.indicator"),
-    ("indicator_name", None),
+    ("indicator_name", "report.xlsx.indicator_name"),
     ("subject", "report.xlsx.subject"),
     ("unit", "report.xlsx.unit"),
     ("gap", "report.xlsx.gap"),
-    ("verdict", None),
+    ("verdict", "report.xlsx.verdict_code"),
     ("verdict_label", "report.col.status"),
     ("reason_text", "report.xlsx.reason"),
     ("base_period", "report.xlsx.base_period"),
@@ -703,7 +703,7 @@ _STATUS_COLUMNS = (
     ("certainty", "report.xlsx.certainty"),
     ("required_rate", "report.xlsx.required_rate"),
     ("observed_rate", "report.xlsx.observed_rate"),
-    ("status", None),
+    ("status", "report.xlsx.open_sdg_code"),
     ("status_label", "report.xlsx.open_sdg"),
     ("score", "report.xlsx.score"),
     ("comparison_label", "report.xlsx.comparison"),
@@ -737,7 +737,12 @@ def deck_data_xlsx(deck: Deck) -> bytes:
     ws.append([safe_cell(ws, h, font=bold) for h in headers])
     for row in deck.rows:
         values = [_plain(getattr(row, name)) for name, _ in _STATUS_COLUMNS]
-        ws.append([safe_cell(ws, v) for v in values])
+        ws.append(
+            [
+                safe_cell(ws, v, **_number_format(name, v))
+                for (name, _), v in zip(_STATUS_COLUMNS, values, strict=True)
+            ]
+        )
 
     ws = wb.create_sheet(t("report.xlsx.rollups", lang))
     columns = [(name, t(key, lang) if key else name) for name, key in _ROLLUP_COLUMNS]
@@ -753,7 +758,7 @@ def deck_data_xlsx(deck: Deck) -> bytes:
     keys = ("criterion", "area", "area_name", "period", "value", "lower", "upper")
     labels = [
         t("report.col.criterion", lang),
-        "area",
+        t("report.xlsx.area_code", lang),
         t("report.xlsx.area", lang),
         t("report.xlsx.period", lang),
         t("report.xlsx.value", lang),
@@ -798,13 +803,13 @@ def deck_data_xlsx(deck: Deck) -> bytes:
 
 
 _ROLLUP_COLUMNS = (
-    ("level", None),
+    ("level", "report.xlsx.level_code"),
     ("level_label", "report.xlsx.level"),
     ("track", "report.xlsx.track"),
     ("goal", "report.xlsx.goal"),
-    ("area", None),
+    ("area", "report.xlsx.area_code"),
     ("area_name", "report.xlsx.area"),
-    ("status", None),
+    ("status", "report.xlsx.verdict_code"),
     ("status_label", "report.col.status"),
     ("support", "report.xlsx.support"),
     ("n", "report.xlsx.n"),
@@ -857,6 +862,19 @@ def rollup_records(deck: Deck) -> list[dict[str, Any]]:
 
 #: The roll-ups of one track (a cluster's, the region's and the inequality roll-ups span all).
 _TRACK_LEVELS = frozenset({"goal_area", "track_area", "region_track"})
+
+
+#: How a number column reads in Excel: a rate a year as a percentage, the rest with the
+#: decimals it has (up to three), never as a raw fraction with 15 decimals.
+_RATES = frozenset({"required_rate", "observed_rate"})
+
+
+def _number_format(name: str, value: Any) -> dict[str, str]:
+    if not isinstance(value, float):
+        return {}
+    if name in _RATES:
+        return {"number_format": "0.0%"}
+    return {"number_format": "0.00" if name == "score" else "#,##0.0##"}
 
 
 def _plain(value: Any) -> Any:

@@ -360,7 +360,13 @@ def test_excel_data_behind_the_deck(demo):
             assert values == expected
         else:
             assert values == pytest.approx(expected)
-    by_key = {(r[0], r[header.index("area")]): r for r in status[1:]}
+    by_key = {(r[0], r[header.index("Områdekode")]): r for r in status[1:]}
+    # people's headers only, rates a year as percentages
+    assert not {"area", "criterion_text", "indicator_name", "verdict", "status"} & set(header)
+    column = header.index("Nødvendig årlig udvikling")
+    cells = [r[column] for r in book["Status"].iter_rows(min_row=2)]
+    assert any(isinstance(c.value, float) for c in cells)
+    assert all(c.number_format == "0.0%" for c in cells if isinstance(c.value, float))
     for row in deck.rows:
         record = by_key[(row.criterion, row.area)]
         assert record[header.index("Status")] == row.verdict_label
@@ -373,12 +379,14 @@ def test_excel_data_behind_the_deck(demo):
     names = rollups[0]
     records = [dict(zip(names, r, strict=True)) for r in rollups[1:]]
     report = deck.report
-    assert {r["level"] for r in records} == {"goal_area", "track_area", "region_track"}
+    assert {r["Niveau (kode)"] for r in records} == {"goal_area", "track_area", "region_track"}
     assert {r["Spor"] for r in records} == {"KOL"}
-    aarhus = next(r for r in records if r["level"] == "track_area" and r["area"] == "AARHUS")
+    aarhus = next(
+        r for r in records if r["Niveau (kode)"] == "track_area" and r["Områdekode"] == "AARHUS"
+    )
     assert aarhus["Niveau"] == "Spor i et område"
     combined = report.track_area[("KOL", "AARHUS")]
-    assert aarhus["status"] == combined.status
+    assert aarhus["Status (kode)"] == combined.status
     assert (aarhus["Bærer status"], aarhus["Succeskriterier"]) == (combined.support, combined.n)
     assert aarhus["Optælling"] == support_text(combined, "da")
     assert aarhus["Ingen sikker ændring"] == combined.counts["uncertain"]
