@@ -168,15 +168,12 @@ TEXTS = {
         "en": "No initiative is delayed or stopped.",
     },
     # method appendix (docs/method.md has the long version)
-    "report.method.title": {
-        "da": "Bilag: sådan vurderes status",
-        "en": "Appendix: how status is assessed",
-    },
+    "report.method.title": {"da": "Sådan læser du farverne", "en": "How to read the colours"},
     "report.method.statuses.subtitle": {
-        "da": "Hvert succeskriterium i hvert område: fremskridt mod målet (Open SDG), og om "
-        "ændringen er mere end tilfældig variation",
-        "en": "Each success criterion in each area: progress towards the target (Open SDG), and "
-        "whether the change is more than chance",
+        "da": "Hvert succeskriterium i hver klynge får en status: går udviklingen hurtigt nok "
+        "mod målet, og er ændringen mere end tilfældig variation?",
+        "en": "Each success criterion in each cluster gets a status: is the change fast enough "
+        "to reach the target, and is it more than chance?",
     },
     "report.method.meaning.target_achieved": {
         "da": "Seneste værdi er på eller bedre end målværdien.",
@@ -209,18 +206,14 @@ TEXTS = {
         "en": "Too few figures, or no value in the baseline – the notes say why.",
     },
     "report.method.how.title": {
-        "da": "Bilag: fra målværdi til status",
-        "en": "Appendix: from target to status",
-    },
-    "report.method.how.subtitle": {
-        "da": "Den fulde beskrivelse står i docs/method.md",
-        "en": "The full description is in docs/method.md",
+        "da": "Sådan regnes status ud",
+        "en": "How a status is worked out",
     },
     "report.method.rate": {
-        "da": "Målværdien bliver til en nødvendig årlig udvikling: den gennemsnitlige årlige "
-        "vækst (CAGR) fra basisværdien til målværdien i målåret.",
-        "en": "The target becomes a required annual rate: the compound annual growth (CAGR) from "
-        "the baseline value to the target in the target year.",
+        "da": "Målet bliver til den udvikling pr. år, der skal til for at komme fra basisværdien "
+        "til målværdien i målåret.",
+        "en": "The target becomes the change a year needed to get from the baseline value to the "
+        "target in the target year.",
     },
     "report.method.ratio": {
         "da": "Den faktiske årlige udvikling fra basis til seneste tal sammenlignes med den "

@@ -30,10 +30,10 @@ def test_full_report_and_excel(run, tmp_path, capsys):
     out, xlsx = tmp_path / "status.pptx", tmp_path / "status.xlsx"
     assert run("report", str(out), "--xlsx", str(xlsx)) == 0
     printed = capsys.readouterr().out
-    assert f"Skrev {out}: 35 dias (17 figurer, 15 tabeller)." in printed
+    assert f"Skrev {out}: 34 dias (17 figurer, 15 tabeller)." in printed
     assert f"Skrev {xlsx}" in printed
     prs = Presentation(str(out))
-    assert len(prs.slides) == 35
+    assert len(prs.slides) == 34
     assert prs.slides[0].shapes.title.text == "Status for de fælles mål"
     assert prs.slides[1].shapes.title.text == "Hovedbudskaber"  # the key messages lead
     assert load_workbook(xlsx).sheetnames == ["Status", "Samlet status", "Tidsserier", "Om"]
@@ -61,7 +61,7 @@ def test_selections_and_english(run, tmp_path, capsys):
     assert titles[0] == "Status of the shared goals"
     assert titles[1] == "Key messages"
     assert titles[2].startswith("Overview: ")
-    assert titles[-1] == "Appendix: from target to status"
+    assert titles[-1] == "How to read the colours"
     subtitle = Presentation(str(out)).slides[0].placeholders[1].text
     assert "Data as of 2023" in subtitle
 

@@ -1,5 +1,5 @@
-"""The appendix: the legend (what each verdict means, best first, and the one roll-up rule)
-and how the status is worked out."""
+"""The appendix: one plain slide, "Sådan læser du farverne" (what each verdict means, best
+first, and the one roll-up rule), with how a status is worked out in its notes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from goals.status.verdicts import VERDICTS
 
 
 def method_slides(scope: Scope) -> list[Slide]:
-    """The legend (every verdict, best first, and the one roll-up rule) and the method."""
+    """The legend: every verdict, best first, and the one roll-up rule."""
     lang = scope.lang
     rows = []
     for verdict in VERDICTS:
@@ -28,7 +28,13 @@ def method_slides(scope: Scope) -> list[Slide]:
         rows.append((cell, TableCell(t(f"report.method.meaning.{verdict}", lang))))
     footer = scope.footer(t("report.source.method", lang), None)
     rule = t("status.rollup.rule", lang)
-    statuses = Slide(
+    how = [
+        t(f"report.method.{k}", lang)
+        for k in ("rate", "ratio", "certainty", "relative", "gap", "rollup", "comparison")
+    ]
+    # One plain slide: the colours and what each means, and the one roll-up rule; how a status
+    # is worked out is in the speaker's notes, in the same plain words.
+    legend = Slide(
         kind="method",
         key="method-statuses",
         title=t("report.method.title", lang),
@@ -47,21 +53,11 @@ def method_slides(scope: Scope) -> list[Slide]:
                 ),
                 "",
                 rule,
+                "",
+                t("report.method.how.title", lang),
+                *how,
             ]
         ),
         footer=footer,
     )
-    bullets = [
-        t(f"report.method.{k}", lang)
-        for k in ("rate", "ratio", "certainty", "relative", "gap", "rollup", "comparison")
-    ]
-    how = Slide(
-        kind="method",
-        key="method-how",
-        title=t("report.method.how.title", lang),
-        subtitle=t("report.method.how.subtitle", lang),
-        bullets=bullets,
-        notes="\n".join(bullets),
-        footer=footer,
-    )
-    return [statuses, how]
+    return [legend]
