@@ -28,6 +28,7 @@ from goals.present.deck import (
     resolve_selection,
 )
 from goals.present.deck.changes import changes_slides
+from goals.present.deck.figure import standalone_figure
 from goals.present.images import ImageExportError, render_image
 from goals.present.pptx import chart_size, deck_data_xlsx, deck_to_pptx
 from goals.present.style import STATUS_STYLE
@@ -532,8 +533,17 @@ def downloads(
 
 
 def _render(current: Slide, fmt: str) -> bytes:
+    """The slide's chart as a picture that says what it shows (standalone_figure)."""
     width, height, scale = chart_size(current)
-    figure = presentation_figure(current.figure, width=width, height=height, font_scale=scale)
+    figure = standalone_figure(
+        presentation_figure(current.figure, width=width, height=height, font_scale=scale),
+        title=current.title,
+        subtitle=current.subtitle,
+        footer=current.footer,
+        font_scale=scale,
+    )
+    height += figure.layout.margin.t + figure.layout.margin.b - 2 * 24  # room for the words
+    figure.update_layout(height=height)
     return render_image(figure, fmt=fmt, width=width, height=height, scale=2 if fmt == "png" else 1)
 
 

@@ -408,3 +408,27 @@ def test_the_work_plan_slide_of_a_cluster(demo):
     # every initiative of the track across clusters, eight to a slide
     assert all(len([t for t in s.figure.data if t.type == "bar" and t.y[0] is not None]) <= 8
                for s in timelines)  # fmt: skip
+
+
+def test_an_exported_chart_says_what_it_shows(demo):
+    """A PNG/SVG pasted into another deck carries the slide's title, criterion, source and
+    'Data pr.' in the picture itself."""
+    from goals.present.deck.figure import standalone_figure
+
+    deck = deck_of(demo, track="KOL")
+    slide = next(s for s in deck.slides if s.has_chart)
+    figure = standalone_figure(
+        presentation_figure(slide.figure, width=1200, height=500),
+        title=slide.title,
+        subtitle=slide.subtitle,
+        footer=slide.footer,
+    )
+    assert slide.title in figure.layout.title.text
+    assert slide.subtitle.split(" · ")[0] in figure.layout.title.text
+    footers = [a.text for a in figure.layout.annotations if "Data pr." in (a.text or "")]
+    assert footers == [slide.footer]
+    # the words have room: the margins grew, the plot did not shrink below them
+    assert figure.layout.margin.t > 100 and figure.layout.margin.b > 40
+    # markup in a text stays text
+    odd = standalone_figure(slide.figure, title="<b>x</b>", subtitle=None, footer="a & b")
+    assert "&lt;b&gt;x&lt;/b&gt;" in odd.layout.title.text

@@ -62,3 +62,52 @@ def presentation_figure(
         if line_width is not None and hasattr(line, "width") and line.width != 0:
             line.width = max(line.width or 2, line_width)
     return out
+
+
+def standalone_figure(
+    fig: go.Figure, *, title: str, subtitle: str | None, footer: str, font_scale: float = 1.0
+) -> go.Figure:
+    """A chart that a presenter pastes into another deck: it says itself what it shows — the
+    slide's title (the indicator and group), its subtitle (the success criterion) and its
+    footer (the source and "Data pr."), as part of the picture."""
+    out = go.Figure(fig)
+    size = math.ceil(charts.FONT_SIZE * font_scale)
+    heading = f"<b>{_plain(title)}</b>"
+    if subtitle:
+        heading += (
+            f"<br><span style='font-size:{math.ceil(size * 0.85)}px'>{_plain(subtitle)}</span>"
+        )
+    top, bottom = out.layout.margin.t or 24, out.layout.margin.b or 24
+    out.update_layout(
+        title={
+            "text": heading,
+            "x": 0,
+            "xanchor": "left",
+            "y": 0.98,
+            "yanchor": "top",
+            "font": {"size": math.ceil(size * 1.35), "color": "#1F3A5F"},
+        },
+        margin={
+            "t": top + math.ceil(size * (4.2 if subtitle else 2.6)),
+            "b": bottom + math.ceil(size * 2.2),
+        },
+    )
+    out.add_annotation(
+        text=_plain(footer),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-bottom - math.ceil(size * 0.6),  # below the axis' labels
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        align="left",
+        font={"size": math.ceil(size * 0.8), "color": "#595959"},
+    )
+    return out
+
+
+def _plain(text: str) -> str:
+    """Text as Plotly shows it: its markup characters escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
