@@ -29,6 +29,7 @@ from goals.status import StatusReport, StatusRow
 from goals.store.model import Area, BreakdownGroup, Goal, TargetType
 from goals.store.observations import current_values
 from goals.ui import status_view
+from goals.ui.chart_table import chart_table
 from goals.ui.frame import context, urlstate
 from goals.ui.markup import esc
 
@@ -327,6 +328,13 @@ def _criterion_chart(
         config=charts.plotly_config(f"{info.code}-{highlight or 'klynger'}"),
         key=f"criterion-{info.code}",
     )
+    chart_table(
+        frame,
+        [("series", "text"), ("period", "period"), ("value", "number")],
+        lang=lang,
+        decimals=indicator.decimals,
+        key=f"criterion-{info.code}",
+    )
     if chosen is None and revision.target_type not in (None, TargetType.ABSOLUTE):
         st.caption(t("goal.chart.pick_cluster", lang))
 
@@ -366,6 +374,13 @@ def _comparison(info: CriterionInfo, rows: list[StatusRow], *, cat: Catalogue, l
             fig,
             theme=None,
             config=charts.plotly_config(f"{info.code}-region"),
+            key=f"compare-{info.code}",
+        )
+        chart_table(
+            frame,
+            [("area", "text"), ("value", "number"), ("lower", "number"), ("upper", "number")],
+            lang=lang,
+            decimals=indicator.decimals,
             key=f"compare-{info.code}",
         )
     else:
@@ -565,6 +580,13 @@ def inequality_section(
             fig,
             theme=None,
             config=charts.plotly_config(f"{indicator.code}-ulighed-{area.code}"),
+            key=f"inequality-{indicator.code}",
+        )
+        chart_table(
+            frame,
+            [("group", "text"), ("period", "period"), ("value", "number")],
+            lang=lang,
+            decimals=indicator.decimals,
             key=f"inequality-{indicator.code}",
         )
         if view.criterion is not None and target is None:

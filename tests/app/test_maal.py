@@ -292,3 +292,15 @@ def test_no_emoji_on_the_goal_page(run_app, sqlite_demo_url, lang):
     assert not at.exception
     shown = texts(at) + "\n".join(json.dumps(figure(c), ensure_ascii=False) for c in charts(at))
     assert not EMOJI_PRONE.findall(shown)
+
+
+def test_every_chart_has_its_figures_as_a_table(run_app, sqlite_demo_url):
+    """WCAG 1.1.1: each chart on the goal page has a folded table of the numbers it draws."""
+    at = run_app(sqlite_demo_url, page=PAGE, goal="KOL-1")
+    assert not at.exception
+    charts = at.get("plotly_chart")
+    tables = [e for e in at.expander if e.label == "Tallene bag grafen"]
+    assert charts and len(tables) == len(charts)
+    first = tables[0].dataframe[0].value
+    assert list(first.columns) == ["Område", "Periode", "Værdi"]
+    assert first["Værdi"].str.match(r"^\d+,\d$").all()  # the reader's decimal comma
