@@ -30,7 +30,7 @@ PAGES = [
 #: Streamlit's own English texts, which a Danish page must not show.
 STREAMLIT_ENGLISH = re.compile(
     r"\b(Upload|Browse files|Drag and drop|per file|Choose an option|Choose options|"
-    r"No results|Press Enter to apply)\b"
+    r"No results|Press Enter to apply|Skip to main content)\b"
 )
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -72,3 +72,30 @@ def test_good_workbook_preview_confirm_and_roll_back(demo_server, page):
     history.get_by_text("Rullet tilbage").first.wait_for(state="attached", timeout=30_000)
     assert_no_exception(page, demo_server)
     assert not page.errors
+
+
+def _tab_to(page, predicate: str, limit: int = 80) -> None:
+    """Press Tab until the focused element satisfies the JavaScript `predicate(el)`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return {predicate}; }})()"):
+            return
+    raise AssertionError(f"Tab never reached an element where {predicate}")
+
+
+def test_the_upload_flow_works_with_the_keyboard_alone(demo_server, page):
+    """Choose the file, check the preview and confirm without a mouse (WCAG 2.1.1)."""
+    open_upload_page(page, demo_server)
+    page.locator("body").focus()
+    _tab_to(page, "el.tagName === 'BUTTON' && el.innerText.includes('Vælg fil')")
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")
+    chooser.value.set_files(str(FIXTURES / "statusark_voksne_2022.xlsx"))
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_role("button", name="Bekræft og indlæs").wait_for(timeout=60_000)
+    wait_for_app(page)
+    _tab_to(page, "el.tagName === 'BUTTON' && el.innerText.includes('Bekræft og indlæs')")
+    page.keyboard.press("Enter")
+    main.get_by_text(re.compile("^Indlæst")).wait_for(timeout=60_000)
+    assert_no_exception(page, demo_server)
+    assert not page.errors

@@ -110,3 +110,31 @@ def test_leaving_present_mode_shows_the_pickers(demo_server, big_page):
     page.wait_for_function("() => location.search.includes('mode=present')", timeout=30_000)
     assert page.locator("[data-testid='stSidebar']").is_hidden()
     assert_no_exception(page, demo_server)
+
+
+def test_presenting_works_with_the_keyboard_alone(demo_server, big_page):
+    """Arrow keys move; Tab brings the hidden controls into view and Enter presses them."""
+    page = big_page
+    page.goto(f"{demo_server.url}/praesentation?track=KOL&mode=present")
+    wait_for_app(page)
+    page.wait_for_selector("[data-testid='deck-counter']", timeout=60_000)
+    total = int(_counter(page).split("/")[1])
+    page.locator("body").press("ArrowRight")
+    _wait_for_counter(page, f"2 / {total}")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate(
+            "document.activeElement?.tagName === 'BUTTON'"
+            " && document.activeElement.innerText.includes('Næste')"
+        ):
+            break
+    else:
+        raise AssertionError("Tab never reached the Næste button")
+    page.wait_for_function(  # shown while a control has the focus (after a .25 s fade)
+        "() => getComputedStyle(document.querySelector(\"[class*='st-key-present-controls']\"))"
+        ".opacity === '1'",
+        timeout=5_000,
+    )
+    page.keyboard.press("Enter")
+    _wait_for_counter(page, f"3 / {total}")
+    assert not page.errors, page.errors
