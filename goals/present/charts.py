@@ -666,7 +666,38 @@ def _add_baseline(fig: go.Figure, period: Period, lang: str) -> None:
 
 
 def _title(text: str | None) -> dict[str, Any]:
-    return {"title": {"text": f"<b>{_esc(text)}</b>" if text else ""}}
+    """A bold title; a line break in `text` (see _wrapped) stays one."""
+    if not text:
+        return {"title": {"text": ""}}
+    lines = "<br>".join(_esc(line) for line in text.split("\n"))
+    return {"title": {"text": f"<b>{lines}</b>"}}
+
+
+def _legend_below() -> dict[str, Any]:
+    """The legend in rows under the plot's time axis (Plotly makes room for it)."""
+    return {
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": -0.1,
+            "yanchor": "top",
+        }
+    }
+
+
+def _wrapped(text: str | None, width: int = 30) -> str | None:
+    """A long title on two lines (Plotly does not wrap titles): before its last ' · ' part
+    when what comes before fits, else at the last space that fits."""
+    if not text or len(text) <= width:
+        return text
+    joint = text.rfind(" · ", 0, width + 12)
+    if joint > 0:
+        return f"{text[:joint]}\n{text[joint + 1 :]}"
+    cut = text.rfind(" ", 0, width)
+    if cut <= 0:
+        return text
+    return f"{text[:cut]}\n{text[cut + 1 :]}"
 
 
 def _legend_right() -> dict[str, Any]:
@@ -713,8 +744,13 @@ def series_chart(
     reference: str | None = None,
     colours: Mapping[str, str] | None = None,
     height: int | None = 560,
+    legend_above: bool = False,
 ) -> go.Figure:
     """Lines for several areas or groups over time, with the target and the baseline.
+
+    `legend_above` (the Indikatorer page, on any screen down to a phone): a long title on two
+    lines with the source under it, and the legend in rows under the plot, so that the plot
+    keeps the width; otherwise the legend stands to the right (a slide).
 
     `frame` has columns ``series``, ``period``, ``value`` and optionally ``lower``/``upper``
     (drawn as a band for the highlighted series, or the only series). `reference` names the
@@ -752,11 +788,26 @@ def series_chart(
         _add_target(fig, value=target, period=target_at, unit=unit, decimals=decimals, lang=lang)
         if target_at:
             periods.append(target_at)
-    fig.update_layout(**_title(title), **_legend_right())
+    if legend_above:
+        fig.update_layout(**_title(_wrapped(title)), **_legend_below())
+    else:
+        fig.update_layout(**_title(title), **_legend_right())
     apply_style(fig, lang=lang, height=height)
     fig.update_xaxes(**_time_axis(periods, lang))
     fig.update_yaxes(**_value_axis(unit))
-    _source_note(fig, source, lang)
+    if legend_above:
+        lines = fig.layout.title.text.count("<br>") + 1
+        if source:  # under the title: the legend has the room under the plot
+            fig.update_layout(
+                title_subtitle={
+                    "text": _esc(t("charts.source", lang, source=source)),
+                    "font": {"size": MIN_FONT_SIZE, "color": MUTED},
+                }
+            )
+            lines += 1
+        fig.update_layout(margin_t=30 + 26 * lines, margin_b=40)
+    else:
+        _source_note(fig, source, lang)
     return fig
 
 

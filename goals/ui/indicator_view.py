@@ -269,6 +269,7 @@ def chart(
         baseline_period=baseline_period if value is not None else None,
         reference=reference,
         colours=colours if len(selection.groups) == 1 else None,
+        legend_above=True,  # the plot keeps its width on a narrow screen
     )
     st.plotly_chart(
         fig,
