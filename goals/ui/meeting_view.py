@@ -408,11 +408,13 @@ def create_form(page: PageContext) -> None:
         clusters = st.multiselect(
             t("meetings.agenda.clusters", lang),
             [a.code for a in cat.clusters],
+            placeholder=t("ui.choose_many", lang),
             format_func=lambda c: name_of(cat.area(c), lang),
         )
         tracks = st.multiselect(
             t("meetings.agenda.tracks", lang),
             [tr.code for tr in cat.tracks],
+            placeholder=t("ui.choose_many", lang),
             format_func=lambda c: next(name_of(tr, lang) for tr in cat.tracks if tr.code == c),
         )
         submitted = st.form_submit_button(t("meetings.create", lang), type="primary")

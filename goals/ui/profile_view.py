@@ -119,6 +119,7 @@ def key_figures(page: PageContext, profile: Profile) -> None:
                 codes = st.multiselect(
                     t("profile.key_figures.choose", lang),
                     [i.code for i in cat.indicators.values()],
+                    placeholder=t("ui.choose_many", lang),
                     default=chosen,
                     format_func=lambda c: f"{c} · {name_of(cat.indicator(c), lang)}",
                     label_visibility="collapsed",

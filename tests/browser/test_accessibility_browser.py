@@ -70,7 +70,15 @@ def test_every_page_passes_axe_in_both_languages(demo_server, page, axe_script, 
         if violations:
             found[path] = violations
         if lang == "da":
-            text = page.locator("body").inner_text()
+            text = (
+                page.locator("body").inner_text()
+                + "\n"
+                + page.evaluate(
+                    "Array.from(document.querySelectorAll('[placeholder], [aria-label]'))"
+                    ".map(e => (e.getAttribute('placeholder') || '') + ' ' +"
+                    " (e.getAttribute('aria-label') || '')).join('\\n')"
+                )
+            )
             english = sorted(set(STREAMLIT_ENGLISH.findall(text)))
             assert not english, f"{path}: Streamlit's English in the Danish page: {english}"
     assert not found, found

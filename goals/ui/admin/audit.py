@@ -120,10 +120,16 @@ def audit_tab(page: PageContext) -> None:
     actors = sorted({e.actor for e in events}, key=str.casefold)
     actions = sorted({e.action for e in events})
     c1, c2, c3, c4 = st.columns([2, 2, 2, 2])
-    who = c1.multiselect(t("admin.audit.filter_actor", lang), actors, key="admin-audit-actor")
+    who = c1.multiselect(
+        t("admin.audit.filter_actor", lang),
+        actors,
+        key="admin-audit-actor",
+        placeholder=t("ui.choose_many", lang),
+    )
     what = c2.multiselect(
         t("admin.audit.filter_action", lang),
         actions,
+        placeholder=t("ui.choose_many", lang),
         format_func=lambda a: action_label(a, lang),
         key="admin-audit-action",
     )

@@ -56,6 +56,7 @@ def users_tab(page: PageContext) -> None:
             [g.code for g in cat.steering_groups],
             key="admin-user-groups",
             help=t("admin.users.groups_help", lang),
+            placeholder=t("ui.choose_many", lang),
         )
         c1, c2 = st.columns(2)
         password = c1.text_input(t("auth.password", lang), type="password", key="admin-user-pw")

@@ -93,8 +93,16 @@ def multiselect(
     def changed() -> None:
         put(key, list(st.session_state[widget_key]))
 
+    from goals.i18n import t
+    from goals.ui.frame.context import language
+
     return container.multiselect(
-        label, codes, format_func=options.__getitem__, key=widget_key, on_change=changed
+        label,
+        codes,
+        format_func=options.__getitem__,
+        key=widget_key,
+        on_change=changed,
+        placeholder=t("ui.choose_many", language()),  # Streamlit's own is English
     )
 
 
