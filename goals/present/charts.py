@@ -687,17 +687,19 @@ def _legend_below() -> dict[str, Any]:
 
 
 def _wrapped(text: str | None, width: int = 30) -> str | None:
-    """A long title on two lines (Plotly does not wrap titles): before its last ' · ' part
-    when what comes before fits, else at the last space that fits."""
+    """A long title on lines of about `width` characters (Plotly does not wrap titles), each
+    ' · ' part starting a line of its own when the title is too long for one line."""
     if not text or len(text) <= width:
         return text
-    joint = text.rfind(" · ", 0, width + 12)
-    if joint > 0:
-        return f"{text[:joint]}\n{text[joint + 1 :]}"
-    cut = text.rfind(" ", 0, width)
-    if cut <= 0:
-        return text
-    return f"{text[:cut]}\n{text[cut + 1 :]}"
+    import textwrap
+
+    lines: list[str] = []
+    for i, part in enumerate(text.split(" · ")):
+        wrapped = textwrap.wrap(part, width=width, break_long_words=False) or [part]
+        if i:
+            wrapped[0] = f"· {wrapped[0]}"
+        lines += wrapped
+    return "\n".join(lines)
 
 
 def _legend_right() -> dict[str, Any]:
@@ -805,7 +807,8 @@ def series_chart(
                 }
             )
             lines += 1
-        fig.update_layout(margin_t=30 + 26 * lines, margin_b=40)
+        # a title a phone's width holds (30 characters a line, see _wrapped)
+        fig.update_layout(margin_t=30 + 24 * lines, margin_b=40, title_font_size=FONT_SIZE + 3)
     else:
         _source_note(fig, source, lang)
     return fig

@@ -274,7 +274,7 @@ def _parse(code: object) -> Period | None:
 def header(key: str, indicator: Indicator, lang: str) -> str:
     """A column header in the reader's language; the value column carries the unit."""
     if key == "value":
-        return t("indicator.column.value", lang, unit=indicator.unit)
+        return t("indicator.column.value", lang, unit=name_of(indicator, lang, "unit"))
     return t(f"indicator.column.{key}", lang)
 
 

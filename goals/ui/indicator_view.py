@@ -153,7 +153,7 @@ def about_html(indicator: Indicator, cat: Catalogue, lang: str) -> str:
     owner = next((s for s in cat.steering_groups if s.id in cat.indicator_owners(indicator)), None)
     facts = [
         (t("indicator.about.definition", lang), indicator.definition or "–"),
-        (t("indicator.about.unit", lang), indicator.unit),
+        (t("indicator.about.unit", lang), name_of(indicator, lang, "unit")),
         (t("indicator.about.polarity", lang), indicator_data.polarity_text(indicator, lang)),
         (t("indicator.about.frequency", lang), indicator_data.frequency_text(indicator, lang)),
         (t("indicator.about.source", lang), indicator.source or "–"),
@@ -259,7 +259,7 @@ def chart(
     value, target_period, baseline_period = target
     fig = charts.series_chart(
         data,
-        unit=indicator.unit,
+        unit=name_of(indicator, lang, "unit"),
         decimals=indicator.decimals,
         title=title,
         lang=lang,
@@ -311,7 +311,7 @@ def downloads(
     about = [
         (t("indicator.about.indicator", lang), f"{indicator.code} {name_of(indicator, lang)}"),
         (t("indicator.about.definition", lang), indicator.definition or ""),
-        (t("indicator.about.unit", lang), indicator.unit),
+        (t("indicator.about.unit", lang), name_of(indicator, lang, "unit")),
         (t("indicator.about.polarity", lang), indicator_data.polarity_text(indicator, lang)),
         (t("indicator.about.source", lang), indicator.source or ""),
         (t("indicator.areas", lang), areas),
