@@ -1951,11 +1951,6 @@ def comparison_chart(
 
 # --- the work plan -----------------------------------------------------------------------------
 
-#: Height of one initiative's row in the timeline besides its name's lines (px, at the laptop
-#: font size), and where in the row its bar sits (rows are one unit high, counted downwards).
-TIMELINE_ROW_PX = 34
-_BAR_OFFSET = 0.2
-_BAR_WIDTH = 0.5
 _DAY_MS = 86_400_000
 
 
@@ -2034,8 +2029,15 @@ def timeline_chart(
                 marker={"color": colour, "line": {"color": INK, "width": 1}},
             )
         )
-    # row n spans n-0.5 … n+0.5 (top to bottom): its name in the upper part, its bar below
-    bar_y = [n + _BAR_OFFSET for n in range(len(shown))]
+    # row n spans n-0.5 … n+0.5 (top to bottom): its name in the upper part, its bar below;
+    # the row is as tall as its longest name needs (a phone wraps names to more lines), so a
+    # name never runs into the bar above
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
+    label_px, bar_px = 22 * lines + 6, 28
+    row_px = label_px + bar_px + 8
+    bar_width = bar_px / row_px
+    bar_offset = -0.5 + (label_px + bar_px / 2) / row_px
+    bar_y = [n + bar_offset for n in range(len(shown))]
     for item, y in zip(shown, bar_y, strict=True):
         colour, icon, _ink = _style(styles, item.status)
         start = item.start or item.end
@@ -2062,7 +2064,7 @@ def timeline_chart(
                         "width": 3 if item.overdue else 1,
                     },
                 },
-                width=_BAR_WIDTH,
+                width=bar_width,
                 hovertemplate=hover + "<extra></extra>",
             )
         )
@@ -2071,7 +2073,7 @@ def timeline_chart(
             x=0,
             xref="paper",
             xanchor="left",
-            y=n + _BAR_OFFSET - _BAR_WIDTH / 2,
+            y=n + bar_offset - bar_width / 2,
             yanchor="bottom",
             text=label,
             align="left",
@@ -2120,8 +2122,6 @@ def timeline_chart(
     fig.update_layout(**_title(title))
     apply_style(fig, lang=lang)
     rows = max(len(shown), 1)
-    lines = max((label.count("<br>") + 1 for label in labels), default=1)
-    row_px = TIMELINE_ROW_PX + 22 * lines
     fig.update_layout(
         barmode="overlay",
         height=height or (150 + (70 if title else 0) + rows * row_px),

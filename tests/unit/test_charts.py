@@ -931,7 +931,15 @@ def test_the_timeline_names_each_initiative_above_its_bar_and_overdue_in_words()
         lang="da",
     )
     bars = [t for t in fig.data if t.type == "bar" and t.y[0] is not None]
-    assert [b.y[0] for b in bars] == [0.2, 1.2, 2.2]  # the same name twice: two rows
+    # the same name twice: two rows, each bar in its own row under its name
+    ys = [b.y[0] for b in bars]
+    assert [round(y - ys[0], 9) for y in ys] == [0, 1, 2]
+    assert all(
+        y - n - b.width / 2 > -0.5 and y + b.width / 2 - n < 0.5
+        for n, (y, b) in enumerate(zip(ys, bars, strict=True))
+    )
+    tops = [a.y for a in fig.layout.annotations]  # each name stands on its bar's top edge
+    assert tops == pytest.approx([y - b.width / 2 for y, b in zip(ys, bars, strict=True)])
     labels = [a.text for a in fig.layout.annotations]
     assert labels[0].startswith('<span style="color:#AC1E04"><b>! Overskredet</b></span>')
     assert labels[1:] == ["Rygestop", "Kun slut"]  # the undated one is left to the table
