@@ -294,3 +294,33 @@ def test_the_report_and_its_data_workbook_hold_no_hidden_figure(
     cells = [c for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row]
     assert 20.0 not in cells and not any(isinstance(c, str) and "20,0" in c for c in cells)
     assert any(isinstance(c, str) and "2022K4" in c for c in cells)  # said as hidden
+
+
+def test_a_meeting_its_changes_and_its_summary_hold_no_hidden_figure(small: Engine) -> None:
+    from goals.meetings import (
+        create_meeting,
+        freeze_meeting,
+        meeting_changes,
+        meeting_summary,
+        summary_bytes,
+    )
+
+    june = create_meeting(engine=small, actor=ADMIN, title="Direktørforum", held_on="2026-06-18")
+    freeze_meeting(engine=small, actor=ADMIN, meeting_id=june.id)
+    # a revised small value and a new one after the meeting: neither is told
+    _upload(
+        small,
+        [
+            ["KOL-01", "Klynge Nord", "2022K4", "I alt", "15,0", 3, 200],
+            ["KOL-01", "Klynge Nord", "2025K1", "I alt", "10,0", 2, 200],
+            ["KOL-01", "Klynge Nord", "2025K2", "I alt", "230,0", 46, 200],
+        ],
+    )
+    found = meeting_changes(engine=small, meeting_id=june.id)
+    told = found.revised_values + found.new_values
+    assert {(v["area"], v["period"]) for v in told} == {("NORD", "2025K2")}
+    september = create_meeting(engine=small, actor=ADMIN, title="September", held_on="2026-09-10")
+    freeze_meeting(engine=small, actor=ADMIN, meeting_id=september.id)
+    summary = meeting_summary(engine=small, meeting_id=september.id)
+    text = summary_bytes(summary, "s.txt").decode()
+    assert "20,0" not in text and "15,0" not in text and "10,0" not in text
