@@ -54,3 +54,26 @@ def test_front_page_in_english_as_of_a_year(demo_server, page):
     assert page.get_by_role("tab", name="COPD/smoking").is_visible()
     screenshot(page, "overblik-en-2022")
     assert not page.errors
+
+
+def test_at_400_px_every_card_names_its_track(demo_server, browser):
+    """On a phone the grid becomes cards: each names its track (the column head is gone)."""
+    context = browser.new_context(viewport={"width": 400, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    try:
+        page.goto(demo_server.url)
+        wait_for_app(page)
+        assert_no_exception(page, demo_server)
+        cells = page.locator(".ov-cell")
+        assert cells.count() >= len(CLUSTERS) * 4
+        names = [
+            cells.nth(i).locator(".ov-cell-track").inner_text().strip()
+            for i in range(cells.count())
+        ]
+        assert all(names), names
+        assert {"Social ulighed", "KOL/rygning", "Alle spor"} <= set(names)
+        for i in range(cells.count()):
+            assert cells.nth(i).locator(".ov-cell-track").is_visible()
+        screenshot(page, "overblik-400")
+    finally:
+        context.close()
