@@ -95,6 +95,11 @@ def format_date(value: dt.date | None, lang: str | None = "da") -> str:
     return value.strftime("%d-%m-%Y") if language(lang) == "da" else value.isoformat()
 
 
+def date_input_format(lang: str | None = "da") -> str:
+    """How a date field shows its date, as `format_date` writes it (Streamlit's notation)."""
+    return "DD-MM-YYYY" if language(lang) == "da" else "YYYY-MM-DD"
+
+
 #: The time zone every time is shown in (times are stored in UTC).
 LOCAL_TIME = "Europe/Copenhagen"
 

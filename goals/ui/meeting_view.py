@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from goals.i18n import format_date, format_datetime, format_exact, name_of, t
+from goals.i18n import date_input_format, format_date, format_datetime, format_exact, name_of, t
 from goals.meetings import (
     FORUMS,
     ActionView,
@@ -326,7 +326,9 @@ def action_forms(page: PageContext, meeting: MeetingView, found: list[ActionView
                 format_func=lambda c: name_of(cat.area(c), lang) if c else "–",
             )
             owner = st.text_input(t("meetings.col.owner", lang))
-            due = st.date_input(t("meetings.col.due", lang), value=None, format="DD-MM-YYYY")
+            due = st.date_input(
+                t("meetings.col.due", lang), value=None, format=date_input_format(lang)
+            )
             submitted = st.form_submit_button(t("meetings.save", lang), type="primary")
         if submitted:
             _write(
@@ -401,7 +403,7 @@ def create_form(page: PageContext) -> None:
     with st.form("meeting-new"):
         st.markdown(f"**{esc(t('meetings.new', lang))}**")
         title = st.text_input(t("meetings.col.title", lang))
-        held_on = st.date_input(t("meetings.col.date", lang), format="DD-MM-YYYY")
+        held_on = st.date_input(t("meetings.col.date", lang), format=date_input_format(lang))
         forum = st.selectbox(
             t("meetings.col.forum", lang), list(FORUMS), format_func=lambda f: FORUMS[f][lang]
         )
@@ -447,7 +449,7 @@ def admin_forms(page: PageContext, meeting: MeetingView | None) -> None:
             st.markdown(f"**{esc(t('meetings.edit', lang, title=meeting.title))}**")
             title = st.text_input(t("meetings.col.title", lang), meeting.title)
             held_on = st.date_input(
-                t("meetings.col.date", lang), meeting.held_on, format="DD-MM-YYYY"
+                t("meetings.col.date", lang), meeting.held_on, format=date_input_format(lang)
             )
             submitted = st.form_submit_button(t("meetings.save", lang))
         if submitted:

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from goals.catalogue import edit as catalogue_edit
-from goals.i18n import format_date, t
+from goals.i18n import date_input_format, format_date, t
 from goals.store.model import Area, AreaKind
 from goals.ui.admin.common import col, opt, read, write
 from goals.ui.frame.layout import PageContext
@@ -76,7 +76,10 @@ def _area_forms(page: PageContext, area: Area, aliases: list[str]) -> None:
                 key=f"{key}-parent",
             )
             since = c2.date_input(
-                col("since", lang), dt.date.today(), format="YYYY-MM-DD", key=f"{key}-since"
+                col("since", lang),
+                dt.date.today(),
+                format=date_input_format(lang),
+                key=f"{key}-since",
             )
         st.caption(t("admin.rename.help", lang))
         submitted = st.form_submit_button(t("admin.save", lang), type="primary", key=f"{key}-save")
@@ -152,7 +155,7 @@ def _memberships(page: PageContext, area: Area) -> None:
     with c1.form(f"{key}-join", clear_on_submit=True):
         st.caption(t("admin.membership.join.help", lang))
         parent = st.selectbox(col("parent", lang), candidates, key=f"{key}-join-parent")
-        since = st.date_input(col("since", lang), dt.date.today(), format="YYYY-MM-DD", key=f"{key}-join-since")  # fmt: skip
+        since = st.date_input(col("since", lang), dt.date.today(), format=date_input_format(lang), key=f"{key}-join-since")  # fmt: skip
         join = st.form_submit_button(t("admin.membership.join", lang), key=f"{key}-join-go")
     if join and parent:
         write(
@@ -166,7 +169,7 @@ def _memberships(page: PageContext, area: Area) -> None:
         with c2.form(f"{key}-leave", clear_on_submit=True):
             st.caption(t("admin.membership.leave.help", lang))
             left = st.selectbox(col("parent", lang), current, key=f"{key}-leave-parent")
-            until = st.date_input(col("until", lang), dt.date.today(), format="YYYY-MM-DD", key=f"{key}-leave-until")  # fmt: skip
+            until = st.date_input(col("until", lang), dt.date.today(), format=date_input_format(lang), key=f"{key}-leave-until")  # fmt: skip
             leave = st.form_submit_button(t("admin.membership.leave", lang), key=f"{key}-leave-go")
         if leave and left:
             write(

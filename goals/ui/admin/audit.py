@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from goals import access
-from goals.i18n import format_datetime, has_text, t
+from goals.i18n import date_input_format, format_datetime, has_text, t
 from goals.spreadsheet.write import csv_text, safe_cell
 from goals.store.model import AuditEvent
 from goals.ui.admin.common import XLSX_MIME, read
@@ -137,7 +137,7 @@ def audit_tab(page: PageContext) -> None:
     span = c3.date_input(
         t("admin.audit.filter_dates", lang),
         (today - dt.timedelta(days=365), today),
-        format="YYYY-MM-DD",
+        format=date_input_format(lang),
         key="admin-audit-dates",
     )
     search = c4.text_input(t("admin.audit.filter_text", lang), key="admin-audit-text")

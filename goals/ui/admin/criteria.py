@@ -11,7 +11,7 @@ import streamlit as st
 
 from goals.catalogue import edit as catalogue_edit
 from goals.catalogue import sheets as catalogue_sheets
-from goals.i18n import format_date, format_datetime, name_of, t
+from goals.i18n import date_input_format, format_date, format_datetime, name_of, t
 from goals.ui.admin.common import col, opt, read, write
 from goals.ui.frame.layout import PageContext
 
@@ -188,7 +188,10 @@ def _revision_form(page: PageContext, code: str | None, goal: str | None = None)
         st.markdown(f"**{t('admin.revise' if code else 'admin.add.criterion', lang)}**")
         new_code = "" if code else st.text_input(col("code", lang), key=f"{key}-code")
         valid_from = st.date_input(
-            col("valid_from", lang), dt.date.today(), format="YYYY-MM-DD", key=f"{key}-from"
+            col("valid_from", lang),
+            dt.date.today(),
+            format=date_input_format(lang),
+            key=f"{key}-from",
         )
         text = st.text_area(col("text", lang), view.get("text") or "", key=f"{key}-text")
         text_en = st.text_area(
