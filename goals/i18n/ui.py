@@ -84,6 +84,7 @@ TEXTS.update(
         "ui.upload.limit": {"da": "Højst {size} MB pr. fil", "en": "At most {size} MB per file"},
         "ui.no_results": {"da": "Ingen resultater", "en": "No results"},
         "ui.skip_to_main": {"da": "Gå til hovedindholdet", "en": "Skip to main content"},
+        "ui.running": {"da": "Arbejder …", "en": "Running…"},
         "a11y.statement": {"da": "Tilgængelighedserklæring", "en": "Accessibility statement"},
         "ui.chart.table": {"da": "Tallene bag grafen", "en": "The figures behind the chart"},
         "ui.chart.col.series": {"da": "Område", "en": "Area"},

@@ -11,8 +11,8 @@ them right and keeps them so while Streamlit redraws (a MutationObserver, at mos
 - the menu: the ``<ul>`` becomes presentational and each section a list named by its heading;
 - the file uploader: its button and its limit ("25MB per file • XLSX") in the reader's
   language, with the limit the widget was given;
-- the select boxes' placeholders and "No results", and the "Skip to main content" link, in the
-  reader's language;
+- the select boxes' placeholders and "No results", the "Skip to main content" link and the
+  "Running..." while a page works, in the reader's language;
 
 and Streamlit's caption grey, which fails WCAG AA contrast, is the app's darker grey.
 
@@ -78,6 +78,10 @@ _SCRIPT = """
       const own = texts.placeholders[input.getAttribute('placeholder')];
       if (own) input.setAttribute('placeholder', own);
     });
+    document.querySelectorAll('[data-testid="stStatusWidget"] *').forEach(el => {
+      const node = textNode(el);
+      if (node && /^Running/.test(node.nodeValue)) setText(node, texts.running);
+    });
     document.querySelectorAll('a').forEach(link => {
       const node = textNode(link);
       if (node && node.nodeValue === 'Skip to main content') setText(node, texts.skip);
@@ -110,6 +114,7 @@ def fix_streamlit_texts(lang: str) -> None:
         "limit": t("ui.upload.limit", lang, size=upload_limit_mb(lang)),
         "no_results": t("ui.no_results", lang),
         "skip": t("ui.skip_to_main", lang),
+        "running": t("ui.running", lang),
         # Streamlit's default placeholders of select boxes (a page may set its own)
         "placeholders": {
             "Choose an option": t("ui.choose_one", lang),
