@@ -36,6 +36,11 @@ class Settings:
     browser_path: str | None
     accessibility_url: str | None = None
 
+    @property
+    def upload_limit_mb(self) -> float:
+        """The upload limit in MB (2^20 bytes), to one decimal, as pages state it."""
+        return round(self.upload_limit_bytes / 2**20, 1)
+
 
 def settings() -> Settings:
     url = os.environ.get("GOALS_DATABASE_URL", "").strip()

@@ -63,7 +63,7 @@ def upload_limit_mb(lang: str = "da") -> str:
     from goals import config
     from goals.i18n import format_exact
 
-    return format_exact(round(config.settings().upload_limit_bytes / 2**20, 1), lang)
+    return format_exact(config.settings().upload_limit_mb, lang)
 
 
 #: The file types an upload field offers (without the dot), the reader's list.

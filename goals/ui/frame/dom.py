@@ -26,7 +26,8 @@ import json
 
 import streamlit as st
 
-from goals.i18n import t
+from goals import config
+from goals.i18n import format_exact, t
 
 __all__ = ["file_uploader", "fix_streamlit_texts"]
 
@@ -107,11 +108,12 @@ _SCRIPT = """
 
 def fix_streamlit_texts(lang: str) -> None:
     """Run the script (see the module) in the page, in the sidebar where it takes no room."""
-    from goals.workbook import upload_limit_mb
-
+    # the limit as goals.workbook.upload_limit_mb says it, without loading the workbook code
+    # on every page
+    limit = format_exact(config.settings().upload_limit_mb, lang)
     texts = {
         "upload": t("ui.upload.button", lang),
-        "limit": t("ui.upload.limit", lang, size=upload_limit_mb(lang)),
+        "limit": t("ui.upload.limit", lang, size=limit),
         "no_results": t("ui.no_results", lang),
         "skip": t("ui.skip_to_main", lang),
         "running": t("ui.running", lang),
@@ -129,8 +131,6 @@ def file_uploader(label: str, *, key: str, types: list[str]):
     """Streamlit's file uploader with the installation's limit (GOALS_UPLOAD_LIMIT_MB), which
     it then states ("Højst 20 MB pr. fil"); the importer checks the exact limit itself."""
     import math
-
-    from goals import config
 
     limit = math.ceil(config.settings().upload_limit_bytes / 2**20)
     return st.file_uploader(label, type=types, key=key, max_upload_size=max(limit, 1))
