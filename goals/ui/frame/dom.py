@@ -11,8 +11,9 @@ them right and keeps them so while Streamlit redraws (a MutationObserver, at mos
 - the menu: the ``<ul>`` becomes presentational and each section a list named by its heading;
 - the file uploader: its button and its limit ("25MB per file • XLSX") in the reader's
   language, with the limit the widget was given;
-- the select boxes' placeholders and "No results", the "Skip to main content" link and the
-  "Running..." while a page works, in the reader's language;
+- the select boxes' placeholders and "No results", the "Skip to main content" link, the
+  "Running..." while a page works and the names of the buttons over a table or a chart (Search,
+  Download as CSV, Fullscreen, Download plot as a PNG …), in the reader's language;
 
 and Streamlit's caption grey, which fails WCAG AA contrast, is the app's darker grey.
 
@@ -83,6 +84,17 @@ _SCRIPT = """
       const node = textNode(el);
       if (node && /^Running/.test(node.nodeValue)) setText(node, texts.running);
     });
+    document.querySelectorAll('[data-testid="stBaseButton-elementToolbar"][aria-label], .modebar-btn').forEach(b => {
+      for (const name of ['aria-label', 'data-title']) {
+        const own = texts.toolbar[b.getAttribute(name)];
+        if (own) b.setAttribute(name, own);
+      }
+    });
+    document.querySelectorAll('[data-testid="stTooltipContent"] *').forEach(el => {
+      const node = textNode(el);
+      const own = node && texts.toolbar[node.nodeValue.trim()];
+      if (own) setText(node, own);
+    });
     document.querySelectorAll('a').forEach(link => {
       const node = textNode(link);
       if (node && node.nodeValue === 'Skip to main content') setText(node, texts.skip);
@@ -117,6 +129,18 @@ def fix_streamlit_texts(lang: str) -> None:
         "no_results": t("ui.no_results", lang),
         "skip": t("ui.skip_to_main", lang),
         "running": t("ui.running", lang),
+        # the buttons over a table (their names, and the tooltips that show them)
+        "toolbar": {
+            english: t(f"ui.toolbar.{key}", lang)
+            for key, english in (
+                ("columns", "Show/hide columns"),
+                ("download", "Download as CSV"),
+                ("search", "Search"),
+                ("fullscreen", "Fullscreen"),
+                ("close", "Close fullscreen"),
+                ("png", "Download plot as a PNG"),
+            )
+        },
         # Streamlit's default placeholders of select boxes (a page may set its own)
         "placeholders": {
             "Choose an option": t("ui.choose_one", lang),
