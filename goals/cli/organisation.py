@@ -106,13 +106,9 @@ def membership(args: argparse.Namespace) -> int:
 
 def _code(cat: Catalogue, name: str, lang: str) -> str:
     """An area's code from its code, name or alias (an unknown one with suggestions)."""
-    from goals.status.assessment import cluster_areas
+    from goals.status.assessment import find_area
 
-    area = cat.area(name) or cat.area(name.strip().upper()) or cat.area_index.get(name)
-    if area is None:
-        cluster_areas(cat, name, lang=lang)  # raises UnknownArea, with "did you mean"
-        raise AssertionError("unreachable")
-    return area.code
+    return find_area(cat, name, lang).code
 
 
 def suppression(args: argparse.Namespace) -> int:

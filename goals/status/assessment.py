@@ -262,6 +262,13 @@ def cluster_areas(
 def _area_filter(cat: Catalogue, name: str | None, when: dt.date, lang: str) -> set[int] | None:
     if name is None:
         return None
+    area = find_area(cat, name, lang)
+    return {area.id} | {member.id for member in cat.members(area, when)}
+
+
+def find_area(cat: Catalogue, name: str, lang: str = "da") -> Area:
+    """The area a person means by a code, name or alias. Raises UnknownArea, with
+    suggestions ("mente du …?")."""
     # A code is exact; the name index may find it ambiguous ("AARHUS" is also a municipality's alias).
     area = cat.area(name) or cat.area(name.strip().upper()) or cat.area_index.get(name)
     if area is None:
@@ -270,7 +277,7 @@ def _area_filter(cat: Catalogue, name: str | None, when: dt.date, lang: str) -> 
             listed = ", ".join(f"'{s}'" for s in suggestions)
             raise UnknownArea(t("status.unknown_area.suggest", lang, name=name, suggestions=listed))
         raise UnknownArea(t("status.unknown_area", lang, name=name))
-    return {area.id} | {member.id for member in cat.members(area, when)}
+    return area
 
 
 def roll_up(

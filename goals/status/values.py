@@ -16,7 +16,6 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from goals.catalogue import Catalogue
-from goals.catalogue.suppression import Suppression
 from goals.periods import Period, PeriodError, parse_period
 from goals.status.derived import combine_rule, derive
 from goals.status.report import Point
@@ -170,13 +169,9 @@ def load_values(
         keep = cutoff is None or end <= end_month(cutoff)
         when[code] = ((start, -end), period) if keep else None
 
-    rule: Suppression = cat.suppression
-    limit = rule.min_count if rule.active else 0
-    count_ids = (
-        {i for i, ind in cat.indicators.items() if combine_rule(ind) == ("sum", 1.0)}
-        if limit
-        else set()
-    )
+    # the small-number rule (Suppression.hides), inlined: it runs for every row
+    limit = cat.suppression.min_count if cat.suppression.active else 0
+    count_ids = cat.count_indicator_ids
     # One pass over the rows, which come ordered by series and period (values_query). The
     # driver's tuples hold only numbers and text, which the garbage collector stops tracking.
     data: dict[tuple[int, int, int], list[Point]] = {}

@@ -108,7 +108,9 @@ def test_a_series_whose_codes_do_not_sort_by_time_is_put_in_time_order(monkeypat
 
     from goals.catalogue.suppression import Suppression
 
-    catalogue = SimpleNamespace(suppression=Suppression(0), indicators={})
+    catalogue = SimpleNamespace(
+        suppression=Suppression(0), indicators={}, count_indicator_ids=set()
+    )
     plan = [(None, SimpleNamespace(indicator_id=1), SimpleNamespace(kind="municipality"))]
     loaded = values_module.load_values(Session(), catalogue, plan, None, None)
     assert [p[0].code for p in loaded.points[(1, 2, 3)]] == ["2019", "2020K1", "2020-03"]
