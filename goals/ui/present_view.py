@@ -542,8 +542,7 @@ def _render(current: Slide, fmt: str) -> bytes:
         footer=current.footer,
         font_scale=scale,
     )
-    height += figure.layout.margin.t + figure.layout.margin.b - 2 * 24  # room for the words
-    figure.update_layout(height=height)
+    height = figure.layout.height  # standalone_figure made room for the words
     return render_image(figure, fmt=fmt, width=width, height=height, scale=2 if fmt == "png" else 1)
 
 

@@ -427,8 +427,11 @@ def test_an_exported_chart_says_what_it_shows(demo):
     assert slide.subtitle.split(" · ")[0] in figure.layout.title.text
     footers = [a.text for a in figure.layout.annotations if "Data pr." in (a.text or "")]
     assert footers == [slide.footer]
-    # the words have room: the margins grew, the plot did not shrink below them
+    # the words have room: the margins grew, and the picture by as much (the plot keeps its size)
     assert figure.layout.margin.t > 100 and figure.layout.margin.b > 40
+    plain = presentation_figure(slide.figure, width=1200, height=500).layout
+    added = (figure.layout.margin.t - plain.margin.t) + (figure.layout.margin.b - plain.margin.b)
+    assert figure.layout.height == 500 + added
     # markup in a text stays text
     odd = standalone_figure(slide.figure, title="<b>x</b>", subtitle=None, footer="a & b")
     assert "&lt;b&gt;x&lt;/b&gt;" in odd.layout.title.text

@@ -78,6 +78,7 @@ def standalone_figure(
             f"<br><span style='font-size:{math.ceil(size * 0.85)}px'>{_plain(subtitle)}</span>"
         )
     top, bottom = out.layout.margin.t or 24, out.layout.margin.b or 24
+    added = math.ceil(size * (4.2 if subtitle else 2.6)) + math.ceil(size * 2.2)
     out.update_layout(
         title={
             "text": heading,
@@ -92,6 +93,8 @@ def standalone_figure(
             "b": bottom + math.ceil(size * 2.2),
         },
     )
+    if out.layout.height:  # the words get their own room: the plot keeps its size
+        out.update_layout(height=out.layout.height + added)
     out.add_annotation(
         text=_plain(footer),
         xref="paper",
