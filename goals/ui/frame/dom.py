@@ -95,7 +95,7 @@ _SCRIPT = """
       const own = node && texts.toolbar[node.nodeValue.trim()];
       if (own) setText(node, own);
     });
-    document.querySelectorAll('a').forEach(link => {
+    document.querySelectorAll('[data-testid="stSkipToContent"]').forEach(link => {
       const node = textNode(link);
       if (node && node.nodeValue === 'Skip to main content') setText(node, texts.skip);
     });
