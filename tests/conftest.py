@@ -20,6 +20,28 @@ from goals import catalogue, store
 from goals.store import scratch
 
 ROOT = Path(__file__).resolve().parent.parent
+
+#: The status workbook's indicator columns a test workbook usually needs.
+VALUE_HEADER = ["Indikator", "Område", "Periode", "Gruppe", "Værdi", "Tæller", "Nævner"]
+
+
+def sheet_bytes(rows: list[list], header: list[str], title: str = "Indikatorer") -> bytes:
+    """A one-sheet .xlsx workbook (header, then rows), as a steering group's file would be."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = title
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 POSTGRES_URL = os.environ.get("GOALS_TEST_POSTGRES_URL", "").strip()
 BACKENDS = ["sqlite", "postgresql"]
 

@@ -4,10 +4,7 @@ period, hide small numbers with a note and show combined cluster values."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from openpyxl import Workbook
 
 from goals import store
 from goals.access import Actor
@@ -16,6 +13,7 @@ from goals.catalogue.profile import set_key_figures
 from goals.setup import initialise
 from goals.store.model import Role
 from goals.workbook import import_workbook
+from tests.conftest import VALUE_HEADER, sheet_bytes
 
 ADMIN = Actor(name="sekretariat", role=Role.ADMIN)
 ROWS = [
@@ -44,15 +42,8 @@ def north_url(tmp_path) -> str:
     url = f"sqlite:///{tmp_path / 'north.db'}"
     initialise(url, catalogue_name="nordjylland")
     engine = store.get_engine(url)
-    book = Workbook()
-    ws = book.active
-    ws.title = "Indikatorer"
-    ws.append(["Indikator", "Område", "Periode", "Gruppe", "Værdi", "Tæller", "Nævner"])
-    for row in ROWS:
-        ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    result = import_workbook(engine=engine, content=out.getvalue(), filename="n.xlsx", user="x")
+    content = sheet_bytes(ROWS, VALUE_HEADER)
+    result = import_workbook(engine=engine, content=content, filename="n.xlsx", user="x")
     assert result.status == "applied", result.errors
     with store.write_session(engine) as session:  # Jammerbugt → Nord; Læsø in Midt as well
         leave_area(session=session, actor=ADMIN, code="K849", parent="MIDT", until="2022-01-01")

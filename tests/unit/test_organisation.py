@@ -6,11 +6,9 @@ command line. SQLite and, with GOALS_TEST_POSTGRES_URL, PostgreSQL."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy.engine import Engine
 
 from goals import store
@@ -26,6 +24,7 @@ from goals.status.assessment import cluster_areas
 from goals.status.derived import combine_rule
 from goals.store.model import Role
 from goals.workbook import import_workbook
+from tests.conftest import VALUE_HEADER, sheet_bytes
 
 pytestmark = pytest.mark.store
 
@@ -42,15 +41,7 @@ COUNTS = {
 
 
 def _workbook(rows: list[list]) -> bytes:
-    book = Workbook()
-    ws = book.active
-    ws.title = "Indikatorer"
-    ws.append(["Indikator", "Område", "Periode", "Gruppe", "Værdi", "Tæller", "Nævner"])
-    for row in rows:
-        ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return sheet_bytes(rows, VALUE_HEADER)
 
 
 def _rate(numerator: float, denominator: float) -> float:

@@ -4,10 +4,7 @@ remembered by it. SQLite and, with GOALS_TEST_POSTGRES_URL, PostgreSQL."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from openpyxl import Workbook
 from sqlalchemy.engine import Engine
 
 from goals import store
@@ -21,6 +18,7 @@ from goals.catalogue import (
 from goals.setup import initialise
 from goals.store.settings import CATALOGUE, get_setting
 from goals.workbook import import_workbook
+from tests.conftest import sheet_bytes
 
 pytestmark = pytest.mark.store
 
@@ -87,15 +85,7 @@ def test_a_store_from_before_remembering_is_midtjylland(catalogue_engine: Engine
 
 
 def _workbook(rows: list[list]) -> bytes:
-    book = Workbook()
-    ws = book.active
-    ws.title = "Indikatorer"
-    ws.append(["Indikator", "Område", "Periode", "Gruppe", "Værdi"])
-    for row in rows:
-        ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return sheet_bytes(rows, ["Indikator", "Område", "Periode", "Gruppe", "Værdi"])
 
 
 def test_workbooks_are_read_against_the_regions_own_names(empty_url: str) -> None:

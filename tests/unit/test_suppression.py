@@ -13,7 +13,6 @@ import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from openpyxl import Workbook
 from sqlalchemy.engine import Engine
 
 from goals import store
@@ -31,6 +30,7 @@ from goals.status import assess
 from goals.store.model import Role
 from goals.workbook import import_workbook
 from goals.workbook.export import export_workbook
+from tests.conftest import VALUE_HEADER, sheet_bytes
 
 pytestmark = pytest.mark.store
 
@@ -38,15 +38,7 @@ ADMIN = Actor(name="sekretariat", role=Role.ADMIN)
 
 
 def _workbook(rows: list[list]) -> bytes:
-    book = Workbook()
-    ws = book.active
-    ws.title = "Indikatorer"
-    ws.append(["Indikator", "Område", "Periode", "Gruppe", "Værdi", "Tæller", "Nævner"])
-    for row in rows:
-        ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return sheet_bytes(rows, VALUE_HEADER)
 
 
 def _upload(engine: Engine, rows: list[list]) -> None:

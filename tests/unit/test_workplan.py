@@ -11,7 +11,7 @@ import json
 
 import pytest
 from conftest_workbook import dump
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from sqlalchemy.engine import Engine
 
 from goals import store
@@ -22,6 +22,7 @@ from goals.store.model import Role
 from goals.workbook import import_workbook
 from goals.workbook.export import export_workbook
 from goals.workbook.template import write_template
+from tests.conftest import sheet_bytes
 
 pytestmark = pytest.mark.store
 
@@ -35,15 +36,7 @@ TODAY = dt.date(2026, 12, 5)
 
 
 def _book(header: list[str], rows: list[list]) -> bytes:
-    book = Workbook()
-    ws = book.active
-    ws.title = "Indsatser"
-    ws.append(header)
-    for row in rows:
-        ws.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return sheet_bytes(rows, header, "Indsatser")
 
 
 def _import(engine: Engine, header: list[str], rows: list[list], **kwargs):
