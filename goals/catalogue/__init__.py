@@ -32,6 +32,7 @@ from goals.catalogue.seed import (
     shipped_catalogues,
 )
 from goals.catalogue.suppression import SUPPRESSED, Suppression, hidden_rows, read_suppression
+from goals.i18n import name_of
 from goals.names import NameIndex, name_key
 from goals.store.model import (
     Area,
@@ -466,6 +467,10 @@ class Catalogue:
         if indicator.steering_group_id is not None:
             return {indicator.steering_group_id}
         return set(self._goal_owners_by_indicator.get(indicator.id, ()))
+
+    def indicator_sources(self, lang: str | None = "da") -> dict[str, str]:
+        """Indicator code → its source in the reader's language, for footers and key figures."""
+        return {i.code: name_of(i, lang, "source") for i in self.indicators.values() if i.source}
 
     def indicators_of_steering_group(self, group: SteeringGroup) -> list[Indicator]:
         return [i for i in self.indicators.values() if group.id in self.indicator_owners(i)]

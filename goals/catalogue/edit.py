@@ -104,6 +104,7 @@ class GoalFields(Fields):
     title: Any = None
     title_en: Any = None
     description: Any = None
+    description_en: Any = None
     track: Any = None
     steering_group: Any = None
     national_goal: Any = None
@@ -114,11 +115,14 @@ class IndicatorFields(Fields):
     name: Any = None
     name_en: Any = None
     unit: Any = None
+    unit_en: Any = None
     polarity: Any = "none"
     decimals: Any = 1
     frequency: Any = "year"
     source: Any = None
+    source_en: Any = None
     definition: Any = None
+    definition_en: Any = None
     natural_limit: Any = None
     steering_group: Any = None
 
@@ -305,6 +309,7 @@ def goal_view(session: Session, goal: Goal) -> dict[str, Any]:
         "title": goal.title,
         "title_en": goal.title_en,
         "description": goal.description,
+        "description_en": goal.description_en,
         "track": session.get(Track, goal.track_id).code,
         "steering_group": session.get(SteeringGroup, goal.steering_group_id).code,
         "national_goal": national.number if national else None,
@@ -317,6 +322,7 @@ def _goal_fields(session: Session, view: dict[str, Any], lang: str) -> tuple[dic
         "title": _text(view["title"], "title", lang, limit=NAME_MAX, required=True),
         "title_en": _text(view["title_en"], "title_en", lang, limit=NAME_MAX),
         "description": _text(view["description"], "description", lang, limit=TEXT_MAX),
+        "description_en": _text(view["description_en"], "description_en", lang, limit=TEXT_MAX),
     }
     track = _need(session, Track, view["track"], "track", "track", lang)
     group = _need(session, SteeringGroup, view["steering_group"], "steering_group", "steering_group", lang)  # fmt: skip
@@ -343,6 +349,7 @@ def _goal_fields(session: Session, view: dict[str, Any], lang: str) -> tuple[dic
         "title": values["title"],
         "title_en": values["title_en"],
         "description": values["description"],
+        "description_en": values["description_en"],
         "track_id": track.id,
         "steering_group_id": group.id,
         "national_goal_id": national.id if national else None,
@@ -424,11 +431,14 @@ def indicator_view(session: Session, indicator: Indicator) -> dict[str, Any]:
         "name": indicator.name,
         "name_en": indicator.name_en,
         "unit": indicator.unit,
+        "unit_en": indicator.unit_en,
         "polarity": str(indicator.polarity),
         "decimals": indicator.decimals,
         "frequency": indicator.frequency,
         "source": indicator.source,
+        "source_en": indicator.source_en,
         "definition": indicator.definition,
+        "definition_en": indicator.definition_en,
         "natural_limit": indicator.natural_limit,
         "steering_group": owner.code if owner else None,
     }
@@ -439,6 +449,7 @@ def _indicator_fields(session: Session, view: dict[str, Any], lang: str) -> tupl
         "name": _text(view["name"], "name", lang, limit=NAME_MAX, required=True),
         "name_en": _text(view["name_en"], "name_en", lang, limit=NAME_MAX),
         "unit": _text(view["unit"], "unit", lang, limit=100, required=True),
+        "unit_en": _text(view["unit_en"], "unit_en", lang, limit=100),
     }
     polarity = _choice(view["polarity"] or "none", POLARITIES, "admin.polarity", lang)
     if polarity is None:
@@ -457,7 +468,9 @@ def _indicator_fields(session: Session, view: dict[str, Any], lang: str) -> tupl
         "decimals": int(decimals),
         "frequency": frequency,
         "source": _text(view["source"], "source", lang, limit=TEXT_MAX),
+        "source_en": _text(view["source_en"], "source_en", lang, limit=TEXT_MAX),
         "definition": _text(view["definition"], "definition", lang, limit=TEXT_MAX),
+        "definition_en": _text(view["definition_en"], "definition_en", lang, limit=TEXT_MAX),
         "natural_limit": _number(view["natural_limit"], "natural_limit", lang),
         "steering_group": owner.code if owner else None,
     }

@@ -32,7 +32,6 @@ __all__ = [
     "ProfileError",
     "cluster_profile",
     "edit_section",
-    "indicator_sources",
     "key_figure_codes",
     "set_key_figures",
 ]
@@ -263,8 +262,3 @@ def key_figure_codes(session: Session) -> list[str]:
     ).all()
     cat_codes = dict(session.exec(sa.select(Indicator.id, Indicator.code)).all())
     return [cat_codes[r[0]] for r in rows if r[0] in cat_codes]
-
-
-def indicator_sources(catalogue: Catalogue) -> dict[str, str]:
-    """Indicator code → its source, for the key figures' slide."""
-    return {i.code: i.source for i in catalogue.indicators.values() if i.source}

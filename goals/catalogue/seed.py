@@ -145,6 +145,21 @@ class _Loader:
             self.report.added[model.__tablename__] += 1
         return row
 
+    def english(self, row: Any, entry: dict[str, Any], *fields: str) -> None:
+        """Fill in English texts that a later version of the catalogue added (`unit_en`, …).
+
+        Only where the row has none and its Danish text is still the shipped one: an English
+        text never lands beside a Danish text someone has since rewritten."""
+        changed = False
+        for name in fields:
+            english = entry.get(f"{name}_en")
+            missing = english and getattr(row, f"{name}_en") is None
+            if missing and getattr(row, name) == entry.get(name):
+                setattr(row, f"{name}_en", english)
+                changed = True
+        if changed:
+            self.session.add(row)
+
     def alias(self, model: type, owner_field: str, owner_id: int, alias: str) -> None:
         key = name_key(alias)
         if not key:
@@ -278,14 +293,13 @@ def _load_indicator(load: _Loader, entry: dict[str, Any]) -> None:
         decimals=int(entry.get("decimals", 1)),
         frequency=frequency,
         source=entry.get("source"),
+        source_en=entry.get("source_en"),
         definition=entry.get("definition"),
+        definition_en=entry.get("definition_en"),
         natural_limit=entry.get("natural_limit"),
         steering_group_id=owner,
     )
-    if indicator.unit_en is None and entry.get("unit_en"):
-        # a field added by a later version: filling it in changes nothing anyone edited
-        indicator.unit_en = entry["unit_en"]
-        load.session.add(indicator)
+    load.english(indicator, entry, "unit", "source", "definition")
 
 
 def _load_goal(load: _Loader, entry: dict[str, Any], order: int) -> None:
@@ -305,11 +319,13 @@ def _load_goal(load: _Loader, entry: dict[str, Any], order: int) -> None:
         title=entry["title"],
         title_en=entry.get("title_en"),
         description=entry.get("description"),
+        description_en=entry.get("description_en"),
         track_id=_by_code(session, Track, entry["track"], where).id,
         steering_group_id=_by_code(session, SteeringGroup, entry["steering_group"], where).id,
         national_goal_id=national.id if national else None,
         sort_order=order,
     )
+    load.english(goal, entry, "description")
     for i, criterion_entry in enumerate(entry.get("criterion", [])):
         _load_criterion(load, goal, criterion_entry, i)
 

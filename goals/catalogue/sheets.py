@@ -101,9 +101,20 @@ class _SheetDef:
 SHEETS = (
     _SheetDef(
         "goals",
-        ("code", "title", "title_en", "description", "track", "steering_group", "national_goal"),
+        tuple(
+            [
+                "code",
+                "title",
+                "title_en",
+                "description",
+                "description_en",
+                "track",
+                "steering_group",
+                "national_goal",
+            ]
+        ),
         ("code", "title", "track", "steering_group"),
-        (10, 50, 40, 60, 10, 16, 12),
+        (10, 50, 40, 60, 60, 10, 16, 12),
     ),
     _SheetDef(
         "criteria",
@@ -138,17 +149,20 @@ SHEETS = (
                 "name",
                 "name_en",
                 "unit",
+                "unit_en",
                 "polarity",
                 "decimals",
                 "frequency",
                 "source",
+                "source_en",
                 "definition",
+                "definition_en",
                 "natural_limit",
                 "steering_group",
             ]
         ),
         ("code", "name", "unit"),
-        (10, 40, 34, 22, 18, 10, 11, 40, 60, 12, 16),
+        (10, 40, 34, 22, 22, 18, 10, 11, 40, 40, 60, 60, 12, 16),
     ),
     _SheetDef(
         "areas",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from goals import store
 from goals.catalogue import Catalogue
-from goals.catalogue.profile import SECTIONS, cluster_profile, indicator_sources
+from goals.catalogue.profile import SECTIONS, cluster_profile
 from goals.cli.common import EXIT_ERROR, EXIT_OK, write_output
 from goals.i18n import format_number, t
 
@@ -24,7 +24,7 @@ def show(args: argparse.Namespace) -> int:
         from goals.present.deck import profile_deck
         from goals.present.pptx import deck_to_pptx
 
-        deck = profile_deck(profile, sources=indicator_sources(catalogue))
+        deck = profile_deck(profile, sources=catalogue.indicator_sources(args.lang))
         if not write_output(Path(args.pptx), deck_to_pptx(deck), args.lang):
             return EXIT_ERROR
         message = t("profile.deck.written", args.lang, path=args.pptx, n=len(deck.slides))

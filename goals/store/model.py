@@ -125,6 +125,7 @@ class Goal(SQLModel, table=True):
     title: str = Field(max_length=300)
     title_en: str | None = Field(default=None, max_length=300)
     description: str | None = None
+    description_en: str | None = None
     track_id: int = Field(foreign_key="track.id", index=True)
     steering_group_id: int = Field(foreign_key="steeringgroup.id", index=True)
     national_goal_id: int | None = Field(default=None, foreign_key="nationalgoal.id")
@@ -142,7 +143,9 @@ class Indicator(SQLModel, table=True):
     decimals: int = 1
     frequency: str = Field(default="year", max_length=20)  # goals.periods.Frequency value
     source: str | None = None
+    source_en: str | None = None
     definition: str | None = None
+    definition_en: str | None = None
     natural_limit: float | None = None  # e.g. 0 % or 100 %, for the progress measure
     # explicit owner; when empty, the owner is the steering group of the goals using it
     steering_group_id: int | None = Field(default=None, foreign_key="steeringgroup.id")

@@ -156,8 +156,9 @@ def goal_header(
         meta.append(
             t("home.national_goal", lang, number=national.number, name=name_of(national, lang))
         )
-    if goal.description:
-        st.markdown(esc(goal.description))
+    description = name_of(goal, lang, "description")
+    if description:
+        st.markdown(esc(description))
     st.caption(" · ".join(meta))
     areas = [a for a in cat.clusters if (goal.code, a.code) in report.goal_area]
     # without a single value every cluster "cannot be assessed": the strip would only be noise
@@ -319,7 +320,7 @@ def _criterion_chart(
         lang=lang,
         baseline_value=base if chosen is not None and chosen.base_period else None,
         highlight=chosen.area_name if chosen is not None else None,
-        source=indicator.source,
+        source=name_of(indicator, lang, "source"),
         colours=area_colours(cat, lang),
     )
     st.plotly_chart(
@@ -574,7 +575,7 @@ def inequality_section(
             lang=lang,
             target_gap=target,
             target_period=target_period,
-            source=indicator.source,
+            source=name_of(indicator, lang, "source"),
         )
         st.plotly_chart(
             fig,

@@ -152,11 +152,11 @@ def about_html(indicator: Indicator, cat: Catalogue, lang: str) -> str:
     """Definition, source, unit, polarity and frequency as a small table."""
     owner = next((s for s in cat.steering_groups if s.id in cat.indicator_owners(indicator)), None)
     facts = [
-        (t("indicator.about.definition", lang), indicator.definition or "–"),
+        (t("indicator.about.definition", lang), name_of(indicator, lang, "definition") or "–"),
         (t("indicator.about.unit", lang), name_of(indicator, lang, "unit")),
         (t("indicator.about.polarity", lang), indicator_data.polarity_text(indicator, lang)),
         (t("indicator.about.frequency", lang), indicator_data.frequency_text(indicator, lang)),
-        (t("indicator.about.source", lang), indicator.source or "–"),
+        (t("indicator.about.source", lang), name_of(indicator, lang, "source") or "–"),
     ]
     if owner is not None:
         facts.append((t("indicator.about.owner", lang), name_of(owner, lang)))
@@ -263,7 +263,7 @@ def chart(
         decimals=indicator.decimals,
         title=title,
         lang=lang,
-        source=indicator.source,
+        source=name_of(indicator, lang, "source"),
         target=value,
         target_period=target_period if value is not None else None,
         baseline_period=baseline_period if value is not None else None,
@@ -310,10 +310,10 @@ def downloads(
     periods = f"{period_label(selection.period_from or '', lang)} – {period_label(selection.period_to or '', lang)}"
     about = [
         (t("indicator.about.indicator", lang), f"{indicator.code} {name_of(indicator, lang)}"),
-        (t("indicator.about.definition", lang), indicator.definition or ""),
+        (t("indicator.about.definition", lang), name_of(indicator, lang, "definition") or ""),
         (t("indicator.about.unit", lang), name_of(indicator, lang, "unit")),
         (t("indicator.about.polarity", lang), indicator_data.polarity_text(indicator, lang)),
-        (t("indicator.about.source", lang), indicator.source or ""),
+        (t("indicator.about.source", lang), name_of(indicator, lang, "source") or ""),
         (t("indicator.areas", lang), areas),
         (t("indicator.groups", lang), groups),
         (t("indicator.periods", lang), periods),

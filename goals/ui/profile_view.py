@@ -19,7 +19,6 @@ from goals.catalogue.profile import (
     ProfileError,
     cluster_profile,
     edit_section,
-    indicator_sources,
     set_key_figures,
 )
 from goals.catalogue.words import period_label
@@ -75,7 +74,7 @@ def show(page: PageContext) -> None:
 def _slides(version: tuple, cluster: str, lang: str) -> bytes:
     cat = context.catalogue()
     profile = cluster_profile(engine=context.engine(), cluster=cluster, lang=lang, catalogue=cat)
-    return deck_to_pptx(profile_deck(profile, sources=indicator_sources(cat)))
+    return deck_to_pptx(profile_deck(profile, sources=cat.indicator_sources(lang)))
 
 
 def slides(cluster: str, lang: str) -> bytes:

@@ -129,12 +129,14 @@ def test_edit_a_goal_through_the_form(run_app, users_url):
     at = logged_in(run_app, users_url, "sekretariat")
     at.text_input(key="admin-goal-form-KOL-1-title").set_value("Færre rygere")
     at.selectbox(key="admin-goal-form-KOL-1-national").select_index(0)  # none
+    at.text_area(key="admin-goal-form-KOL-1-description_en").set_value("Fewer smokers.")
     at.button(key="admin-goal-form-KOL-1-save").click()
     at.run()
     assert not at.exception
     assert [s.value for s in at.success] == ["KOL-1 er gemt."]
     goal = snapshot(users_url).goal("KOL-1")
     assert goal.title == "Færre rygere" and goal.national_goal_id is None
+    assert goal.description_en == "Fewer smokers."
     event = events(users_url)[0]
     assert (event.actor, event.action, event.target) == (
         "sekretariat",
@@ -258,7 +260,7 @@ def test_catalogue_workbook_preview_shows_changes_and_errors(sqlite_demo_url):
 
     book = load_workbook(io.BytesIO(catalogue_sheets.export_catalogue_workbook(engine=engine)))
     book["Mål"]["B2"] = "Ny titel <b>x</b>"
-    book["Indikatorer"]["E2"] = "bedst"
+    book["Indikatorer"]["F2"] = "bedst"
     out = io.BytesIO()
     book.save(out)
     result = catalogue_sheets.import_catalogue_workbook(
@@ -269,7 +271,7 @@ def test_catalogue_workbook_preview_shows_changes_and_errors(sqlite_demo_url):
     assert not at.exception
     assert "Kataloget blev ikke indlæst: 1 fejl" in at.error[0].value
     counts, errors, changes = (d.value for d in at.dataframe)
-    assert list(errors["Celle"]) == ["Indikatorer!E2"]
+    assert list(errors["Celle"]) == ["Indikatorer!F2"]
     assert list(changes["Efter"]) == ["Ny titel <b>x</b>"]
     assert list(counts["Ark"]) == [
         "Styregrupper",

@@ -92,6 +92,10 @@ def test_deep_link_restores_the_view_in_english(run_app, sqlite_demo_url):
     names = {tr.get("name") for tr in figure["data"]}
     assert "West cluster · Education: primary school" in names
     assert "Lower is better" in texts(at)
+    # what the indicator is, in English too (definition and source)
+    assert "Share of citizens aged 16 and over with a body mass index of 30" in texts(at)
+    assert "The Danish National Health Survey" in texts(at)
+    assert "Andel af borgere" not in texts(at)
 
 
 def test_target_line_when_the_view_is_what_a_criterion_follows(run_app, sqlite_demo_url):

@@ -114,6 +114,8 @@ def test_deep_link_restores_goal_cluster_and_language(run_app, sqlite_demo_url):
     assert at.selectbox(key="url:cluster").value == "VEST"
     assert at.title[0].value == "Fewer citizens with obesity"
     page = texts(at)
+    assert "The rise in obesity is to be reversed" in page  # the description in English
+    assert "Stigningen i svær overvægt" not in page
     assert "The share of citizens with obesity (BMI ≥ 30) is at most 16 % in 2025." in page
     # the highlighted cluster: bold in the strip and the table, its reasoning opened
     assert (

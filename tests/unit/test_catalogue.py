@@ -221,3 +221,28 @@ def test_a_field_added_later_is_filled_in_by_init(catalogue_engine):
         load_catalogue(session=session)
     kol = load(catalogue_engine).indicator("KOL-01")
     assert (kol.unit, kol.unit_en) == ("pr. 1.000 borgere med KOL", "per 1,000 citizens with COPD")
+
+
+def test_english_texts_added_later_never_land_beside_a_rewritten_danish_text(catalogue_engine):
+    with store.write_session(catalogue_engine) as session:
+        session.execute(
+            sa.text("UPDATE indicator SET definition_en = NULL, source_en = NULL, unit_en = NULL")
+        )
+        session.execute(sa.text("UPDATE goal SET description_en = NULL"))
+        # the secretariat has since rewritten one Danish definition and one description
+        session.execute(
+            sa.text("UPDATE indicator SET definition = 'Egen definition' WHERE code = 'RYG-01'")
+        )
+        session.execute(sa.text("UPDATE goal SET description = 'Egen tekst' WHERE code = 'KOL-1'"))
+    with store.write_session(catalogue_engine) as session:
+        load_catalogue(session=session)
+    cat = load(catalogue_engine)
+    smokers, kol = cat.indicator("RYG-01"), cat.indicator("KOL-01")
+    assert smokers.definition_en is None  # it would describe a text that is no longer there
+    assert smokers.source_en.startswith("The Danish National Health Survey")  # source unchanged
+    assert kol.definition_en.startswith("Number of acute somatic admissions")
+    goals = {g.code: g for g in cat.goals}
+    assert goals["KOL-1"].description_en is None
+    assert goals["KOL-2"].description_en.startswith("Early action in municipalities")
+    assert cat.indicator_sources("en")["BEF-01"].startswith("Statistics Denmark")
+    assert cat.indicator_sources("da")["BEF-01"].startswith("Danmarks Statistik")

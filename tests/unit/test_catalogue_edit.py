@@ -322,6 +322,15 @@ def test_edit_indicator_accepts_labels_in_either_language(catalogue_engine):
     )
     indicator = snapshot(catalogue_engine).indicator("PSY-02")
     assert indicator.polarity == "higher" and indicator.decimals == 2
+    english = edit(
+        catalogue_engine, catalogue_edit.edit_indicator, code="PSY-02",
+        definition_en="  Share of young people aged 16-24 with poor mental health.  ",
+        unit_en="", source_en="The Danish National Health Survey (Hvordan har du det?)",
+    )  # fmt: skip
+    indicator = snapshot(catalogue_engine).indicator("PSY-02")
+    assert indicator.definition_en == "Share of young people aged 16-24 with poor mental health."
+    assert indicator.unit_en is None and indicator.source_en.endswith("(Hvordan har du det?)")
+    assert set(english.changes) == {"definition_en"}
     assert indicator.natural_limit == 100.0
     assert set(result.changes) >= {"decimals", "natural_limit", "steering_group"}
 
@@ -530,6 +539,18 @@ def test_export_layout(catalogue_engine):
     assert aarhus[headers.index("Overordnet område")].value == "RM"
     assert "Klynge Aarhus" in aarhus[headers.index("Aliaser")].value
     assert "Aarhusklyngen" not in aarhus[headers.index("Aliaser")].value  # its own name
+    # every English text has its own column beside the Danish one
+    indicators = book["Indikatorer"]
+    headers = [c.value for c in indicators[1]]
+    for danish, english in [("Enhed", "Enhed (engelsk)"), ("Kilde", "Kilde (engelsk)"),
+                            ("Definition", "Definition (engelsk)")]:  # fmt: skip
+        assert headers.index(english) == headers.index(danish) + 1
+    kol = next(r for r in indicators.iter_rows(min_row=2) if r[0].value == "KOL-01")
+    assert kol[headers.index("Enhed (engelsk)")].value == "per 1,000 citizens with COPD"
+    assert kol[headers.index("Definition (engelsk)")].value.startswith("Number of acute")
+    goals = book["Mål"]
+    headers = [c.value for c in goals[1]]
+    assert headers.index("Beskrivelse (engelsk)") == headers.index("Beskrivelse") + 1
 
 
 def test_import_preview_then_apply_with_exact_changes(catalogue_engine):

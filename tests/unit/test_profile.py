@@ -96,7 +96,6 @@ def test_the_profile_as_slides_for_a_new_clusters_first_meeting(demo_engine, tmp
     from pptx import Presentation
 
     from goals.catalogue import Catalogue
-    from goals.catalogue.profile import indicator_sources
     from goals.present.deck import profile_deck
     from goals.present.pptx import deck_to_pptx
 
@@ -106,7 +105,7 @@ def test_the_profile_as_slides_for_a_new_clusters_first_meeting(demo_engine, tmp
     edit_section(engine=demo_engine, actor=ADMIN, cluster="MIDT", section="tilbud", text=long_text)
     catalogue = Catalogue.read(demo_engine)
     profile = cluster_profile(engine=demo_engine, cluster="MIDT", catalogue=catalogue)
-    deck = profile_deck(profile, sources=indicator_sources(catalogue))
+    deck = profile_deck(profile, sources=catalogue.indicator_sources())
     titles = [s.title for s in deck.slides]
     assert titles[0] == "Klyngeprofil: Midtklyngen"
     assert titles[1:3] == ["Medlemmer", "Nøgletal"]

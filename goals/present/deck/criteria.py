@@ -118,7 +118,9 @@ def _criterion_slide(
         subtitle=subtitle,
         chart=chart,
         notes=notes,
-        footer=scope.footer(indicator.source, latest(r.latest_period for r in mine)),
+        footer=scope.footer(
+            scope.sources.get(indicator.code), latest(r.latest_period for r in mine)
+        ),
     )
 
 

@@ -112,7 +112,9 @@ def _gap_slide(
         chart=chart,
         text=own.reason_text,
         notes=_gap_notes(scope, info, revision, rows),
-        footer=scope.footer(indicator.source, latest(r.latest_period for r in rows)),
+        footer=scope.footer(
+            scope.sources.get(indicator.code), latest(r.latest_period for r in rows)
+        ),
     )
 
 
@@ -154,7 +156,9 @@ def _gap_table_slide(
         ),
         verdict=combined.status,
         notes=_gap_notes(scope, info, revision, rows),
-        footer=scope.footer(indicator.source, latest(r.latest_period for r in rows)),
+        footer=scope.footer(
+            scope.sources.get(indicator.code), latest(r.latest_period for r in rows)
+        ),
     )
 
 

@@ -76,7 +76,7 @@ class Scope:
             for i, a in enumerate(clusters)
         }
         self.clusters = clusters
-        self.sources = {i.code: i.source for i in catalogue.indicators.values() if i.source}
+        self.sources = catalogue.indicator_sources(lang)
         self.initiatives: list[InitiativeItem] = []
         self.assessments: dict[tuple[str, str], AssessmentItem] = {}
         if session is not None:

@@ -71,10 +71,16 @@ def _goal_form(page: PageContext, goal: Any) -> None:
         title_en = st.text_input(
             col("title_en", lang), (goal.title_en or "") if goal else "", key=f"{key}-title_en"
         )
-        description = st.text_area(
+        c1, c2 = st.columns(2)
+        description = c1.text_area(
             col("description", lang),
             (goal.description or "") if goal else "",
             key=f"{key}-description",
+        )
+        description_en = c2.text_area(
+            col("description_en", lang),
+            (goal.description_en or "") if goal else "",
+            key=f"{key}-description_en",
         )
         c1, c2, c3 = st.columns(3)
         track = c1.selectbox(
@@ -103,6 +109,7 @@ def _goal_form(page: PageContext, goal: Any) -> None:
         "title": title,
         "title_en": opt(title_en),
         "description": opt(description),
+        "description_en": opt(description_en),
         "track": track,
         "steering_group": group,
         "national_goal": number,

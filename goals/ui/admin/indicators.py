@@ -88,8 +88,10 @@ def _indicator_form(page: PageContext, indicator: Any) -> None:
         get = (lambda name: getattr(indicator, name) or "") if indicator else (lambda name: "")
         name = st.text_input(col("name", lang), get("name"), key=f"{key}-name")
         name_en = st.text_input(col("name_en", lang), get("name_en"), key=f"{key}-name_en")
-        c1, c2, c3, c4 = st.columns(4)
+        c1, c2 = st.columns(2)
         unit = c1.text_input(col("unit", lang), get("unit"), key=f"{key}-unit")
+        unit_en = c2.text_input(col("unit_en", lang), get("unit_en"), key=f"{key}-unit_en")
+        c2, c3, c4 = st.columns(3)
         polarity = c2.selectbox(
             col("polarity", lang),
             polarities,
@@ -111,9 +113,14 @@ def _indicator_form(page: PageContext, indicator: Any) -> None:
             format_func=lambda f: t(f"admin.frequency.{f}", lang),
             key=f"{key}-frequency",
         )
-        source = st.text_input(col("source", lang), get("source"), key=f"{key}-source")
-        definition = st.text_area(
+        c1, c2 = st.columns(2)
+        source = c1.text_input(col("source", lang), get("source"), key=f"{key}-source")
+        source_en = c2.text_input(col("source_en", lang), get("source_en"), key=f"{key}-source_en")
+        definition = c1.text_area(
             col("definition", lang), get("definition"), key=f"{key}-definition"
+        )
+        definition_en = c2.text_area(
+            col("definition_en", lang), get("definition_en"), key=f"{key}-definition_en"
         )
         c1, c2 = st.columns(2)
         limit = indicator.natural_limit if indicator else None
@@ -134,11 +141,14 @@ def _indicator_form(page: PageContext, indicator: Any) -> None:
         "name": name,
         "name_en": opt(name_en),
         "unit": unit,
+        "unit_en": opt(unit_en),
         "polarity": polarity,
         "decimals": int(decimals),
         "frequency": frequency,
         "source": opt(source),
+        "source_en": opt(source_en),
         "definition": opt(definition),
+        "definition_en": opt(definition_en),
         "natural_limit": opt(natural_limit),
         "steering_group": steering_group or None,
         "actor": page.actor,
