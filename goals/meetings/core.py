@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 
 from goals import access, store
 from goals.catalogue import Catalogue
-from goals.i18n import LANGUAGES, language, t
+from goals.i18n import LANGUAGES, format_datetime, language, t
 from goals.meetings.frozen import detail_of, row_from_frozen
 from goals.names import name_key
 from goals.status.assessment import assess_rows, assessment_plan, cluster_areas, roll_up
@@ -345,7 +345,12 @@ def freeze_meeting(
         meeting = need_meeting(session, meeting_id, lang)
         if meeting.frozen_at is not None:
             raise MeetingError(
-                t("meeting.already_frozen", lang, id=meeting_id, at=f"{meeting.frozen_at:%Y-%m-%d}")
+                t(
+                    "meeting.already_frozen",
+                    lang,
+                    id=meeting_id,
+                    at=format_datetime(meeting.frozen_at, lang),
+                )
             )
         connection = session.connection()
         version = data_version(connection)

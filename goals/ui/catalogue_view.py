@@ -165,11 +165,12 @@ def _goal_html(
     for info in criteria:
         revision = info.current
         indicator = cat.indicators[revision.indicator_id]
+        unit = name_of(indicator, lang, "unit")
         facts = [
-            f"{t('criterion.indicator', lang)}: {indicator.code} {name_of(indicator, lang)} ({indicator.unit})",
+            f"{t('criterion.indicator', lang)}: {indicator.code} {name_of(indicator, lang)} ({unit})",
             f"{t('criterion.group', lang)}: {criterion_subject(cat, revision, lang)}",
             f"{t('criterion.baseline', lang)}: {period_label(revision.baseline_period, lang)}",
-            f"{t('criterion.target', lang)}: {target_text(revision, indicator.unit, indicator.decimals, lang)}"
+            f"{t('criterion.target', lang)}: {target_text(revision, unit, indicator.decimals, lang)}"
             + (
                 f" ({period_label(revision.target_period, lang)})" if revision.target_period else ""
             ),

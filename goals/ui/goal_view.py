@@ -258,7 +258,7 @@ def _criterion_facts(info: CriterionInfo, rows: list[StatusRow], cat: Catalogue,
     """Indicator · what it follows · baseline · target · revision (and its note)."""
     revision = info.current
     indicator = cat.indicators[revision.indicator_id]
-    unit = rows[0].unit if rows else indicator.unit
+    unit = rows[0].unit if rows else name_of(indicator, lang, "unit")
     target = target_text(revision, unit, indicator.decimals, lang)
     if revision.target_period:
         target += " " + t("goal.target_by", lang, period=period_label(revision.target_period, lang))
@@ -564,7 +564,7 @@ def inequality_section(
             frame,
             groups=[names[g.id] for g in view.groups if g.id in set(raw["group_id"])],
             gap_groups=(a, b),
-            unit=indicator.unit,
+            unit=name_of(indicator, lang, "unit"),
             decimals=indicator.decimals,
             title=t(
                 "goal.inequality.chart",

@@ -117,7 +117,7 @@ def header(meeting: MeetingView, lang: str) -> None:
     if agenda:
         overview_view.note(agenda)
     for at, by, text in meeting.notes:
-        st.info(esc(f"{text} ({by}, {at:%d-%m-%Y})"), icon=":material/sticky_note_2:")
+        st.info(esc(f"{text} ({by}, {format_datetime(at, lang)})"), icon=":material/sticky_note_2:")
 
 
 def _agenda_text(meeting: MeetingView, lang: str) -> str:

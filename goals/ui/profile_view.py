@@ -22,7 +22,7 @@ from goals.catalogue.profile import (
     set_key_figures,
 )
 from goals.catalogue.words import period_label
-from goals.i18n import name_of, t
+from goals.i18n import format_datetime, name_of, t
 from goals.present.deck import profile_deck
 from goals.present.pptx import deck_to_pptx
 from goals.store.model import AreaKind
@@ -147,7 +147,7 @@ def section_view(page: PageContext, profile: Profile, section: str) -> None:
     if earlier:
         with st.expander(t("profile.history", lang, n=len(earlier))):
             for at, by, old in earlier:
-                overview_view.note(f"{at:%d-%m-%Y %H:%M} · {by}")
+                overview_view.note(f"{format_datetime(at, lang)} · {by}")
                 st.markdown(
                     f"<div style='white-space:pre-wrap'>{esc(old)}</div>", unsafe_allow_html=True
                 )

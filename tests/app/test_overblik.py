@@ -107,6 +107,10 @@ def test_demo_store_is_marked_as_example_data(run_app, sqlite_demo_url):
     assert any("Eksempeldata" in w.value for w in at.warning)
     at = run_app(sqlite_demo_url, lang="en")
     assert any("Example data" in w.value for w in at.warning)
+    # the catalogue's criteria say their unit in English
+    page = texts(at)
+    assert "Emergency admissions among citizens with COPD (per 1,000 citizens with COPD)" in page
+    assert "pr. 1.000 borgere" not in page
 
 
 def test_overview_messages_headline_grid_and_freshness_on_the_demo(run_app, sqlite_demo_url):
