@@ -30,8 +30,8 @@ TEXTS = {
         "en": "the steering groups' status workbooks in Målbillede",
     },
     "report.source.method": {
-        "da": "Målbillede, docs/method.md",
-        "en": "Målbillede, docs/method.md",
+        "da": "Målbilledes metode for status",
+        "en": "Målbillede's method for a status",
     },
     "report.page": {"da": "{title} ({i}/{n})", "en": "{title} ({i}/{n})"},
     # key messages

@@ -1202,8 +1202,8 @@ def inequality_chart(
         rows=2,
         cols=1,
         shared_xaxes=True,
-        vertical_spacing=0.14,
-        row_heights=[0.6, 0.4],
+        vertical_spacing=0.12,
+        row_heights=[0.52, 0.48],
         subplot_titles=[
             t("charts.groups", lang),
             t("charts.gap", lang, a=_esc(a), b=_esc(b)),
@@ -1280,12 +1280,31 @@ def inequality_chart(
     fig.update_xaxes(showticklabels=True, row=1, col=1)
     fig.update_yaxes(**_value_axis(unit), row=1, col=1)
     fig.update_yaxes(**_value_axis(gap_unit), row=2, col=1)
-    # the gap is read against no gap at all, so zero is always on its axis
     fig.update_yaxes(
-        zeroline=True, zerolinecolor=AXIS, zerolinewidth=2, rangemode="tozero", row=2, col=1
+        zeroline=True,
+        zerolinecolor=AXIS,
+        zerolinewidth=2,
+        row=2,
+        col=1,
+        **_gap_range(gaps, target_gap),
     )
     _source_note(fig, source, lang)
     return fig
+
+
+def _gap_range(gaps: Sequence[float | None], target: float | None) -> dict[str, Any]:
+    """The gap panel's value axis: zero (no gap at all) is on it when the gaps come near it;
+    otherwise the axis spans the gaps and their target, so a change shows as a slope and not as
+    a flat line high above an empty panel."""
+    values = [v for v in [*gaps, target] if v is not None and math.isfinite(v)]
+    if not values:
+        return {"rangemode": "tozero"}
+    low, high = min(values), max(values)
+    span = high - low
+    if low <= 0 <= high or span == 0 or min(abs(low), abs(high)) <= span:
+        return {"rangemode": "tozero"}
+    pad = 0.25 * span  # room for the target's label above or below its line
+    return {"range": [low - pad, high + pad], "autorange": False}
 
 
 # --- status styles -----------------------------------------------------------------------------

@@ -104,6 +104,7 @@ body.goals-pointer [class*="st-key-present-controls"],
 .deck-subtitle { font-size: 1.7rem; }
 .deck-footer { font-size: 1.35rem; margin-top: auto; }
 .deck-table { font-size: 1.7rem; }
+.deck-body .deck-table th, .deck-body .deck-table td { overflow-wrap: normal; word-break: normal; }
 .deck-bullets li { font-size: 2rem; }
 [class*="st-key-present-slide"] > div:has(.deck-footer) { margin-top: auto; }
 .deck-messages { gap: 2.6rem; margin-top: 2.4rem; }
@@ -121,15 +122,43 @@ body.goals-pointer [class*="st-key-present-controls"],
 </style>"""
 
 #: Present mode: the slide (drawn at 1920×1080) zoomed to the largest size the screen holds,
-#: again after every redraw and resize; the controls shown for 2.5 s after the mouse moves.
+#: again after every redraw and resize; a slide's words (a table, the key messages, bullets:
+#: `.deck-body`) grown to the room between title and footer, up to MAX_BODY_ZOOM; the controls
+#: shown for 2.5 s after the mouse moves.
+MAX_BODY_ZOOM = 2.0
 _PRESENT_JS = """<script>
 (() => {
+  const grow = (slide) => {
+    const body = slide.querySelector('.deck-body');
+    const footer = slide.querySelector('.deck-footer');
+    if (!body || !footer) return;
+    const key = `${slide.style.zoom}|${body.textContent.length}|${window.innerWidth}`;
+    if (body.dataset.fit === key) return;
+    body.style.zoom = '1';
+    const scale = slide.getBoundingClientRect().width / 1920;
+    const bottom = footer.getBoundingClientRect().top - 28 * scale;
+    const cells = [...body.querySelectorAll('th, td')];
+    const fits = () => body.getBoundingClientRect().bottom <= bottom
+      && body.scrollWidth <= body.clientWidth + 1
+      && cells.every((c) => c.scrollWidth <= c.clientWidth + 1);
+    let low = 1, high = MAX_BODY_ZOOM;
+    if (fits()) {
+      for (let i = 0; i < 8; i++) {
+        const mid = (low + high) / 2;
+        body.style.zoom = String(mid);
+        if (fits()) low = mid; else high = mid;
+      }
+    }
+    body.style.zoom = String(low);
+    body.dataset.fit = key;
+  };
   const fit = () => {
     const slide = document.querySelector('[class*="st-key-present-slide"]');
     if (!slide) return;
     const zoom = Math.min((window.innerWidth - 16) / 1920, (window.innerHeight - 16) / 1080);
     const text = String(Math.max(zoom, 0.1));
     if (slide.style.zoom !== text) slide.style.zoom = text;
+    grow(slide);
   };
   fit();
   if (window.__goalsPresent) return;
@@ -268,7 +297,8 @@ def _toggle_mode() -> None:
 def inject_css(present: bool) -> None:
     st.markdown(_CSS + (_PRESENT_CSS if present else ""), unsafe_allow_html=True)
     if present:
-        st.html(_PRESENT_JS, unsafe_allow_javascript=True)
+        script = _PRESENT_JS.replace("MAX_BODY_ZOOM", str(MAX_BODY_ZOOM))
+        st.html(script, unsafe_allow_javascript=True)
 
 
 def pickers(cat: Catalogue, selection: Selection, lang: str) -> None:
@@ -374,15 +404,12 @@ def slide(deck: Deck, number: int, *, present: bool) -> None:
                     font_scale=PRESENT_FONT_SCALE if present else PAGE_FONT_SCALE,
                 )
             elif current.table is not None:
-                st.markdown(
-                    table_html(current) + (text_html(current) if current.text else ""),
-                    unsafe_allow_html=True,
-                )
+                _body(table_html(current) + (text_html(current) if current.text else ""))
             elif current.messages:
-                st.markdown(messages_html(current), unsafe_allow_html=True)
+                _body(messages_html(current))
             elif current.bullets:
                 items = "".join(f"<li>{esc(b)}</li>" for b in current.bullets)
-                st.markdown(f'<ul class="deck-bullets">{items}</ul>', unsafe_allow_html=True)
+                _body(f'<ul class="deck-bullets">{items}</ul>')
         footer = current.footer
         if present and context.shows_demo_data():  # the page's banner is hidden: say it here
             footer = f"{footer} · {t('present.demo_data', deck.lang)}"
@@ -391,6 +418,11 @@ def slide(deck: Deck, number: int, *, present: bool) -> None:
             f"<span>{number} / {len(deck.slides)}</span></div>",
             unsafe_allow_html=True,
         )
+
+
+def _body(html: str) -> None:
+    """A slide's words, in the one block present mode grows to fill the slide (_PRESENT_JS)."""
+    st.markdown(f'<div class="deck-body">{html}</div>', unsafe_allow_html=True)
 
 
 def _chart(current: Slide, *, present: bool, font_scale: float) -> None:
@@ -462,7 +494,8 @@ def table_html(current: Slide) -> str:
         cells = []
         for cell in row:
             detail = f'<span class="detail">{esc(cell.detail)}</span>' if cell.detail else ""
-            text = esc(cell.label)
+            # the symbol stays with its first word when the cell wraps
+            text = f"{esc(cell.icon)}&nbsp;{esc(cell.text)}" if cell.icon else esc(cell.text)
             if cell.bold and not cell.fill:
                 text = f"<b>{text}</b>"
             if cell.fill:

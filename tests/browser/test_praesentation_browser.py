@@ -26,6 +26,18 @@ def _counter(page) -> str:
     return page.locator("[data-testid='deck-counter']").inner_text().strip()
 
 
+_USED = """() => {
+  const slide = document.querySelector('[class*="st-key-present-slide"]');
+  const top = slide.getBoundingClientRect().top;
+  let bottom = top;
+  for (const e of slide.querySelectorAll('.deck-title, .deck-subtitle, .deck-body, .js-plotly-plot')) {
+    const box = e.getBoundingClientRect();
+    if (box.height > 0) bottom = Math.max(bottom, box.bottom);
+  }
+  return (bottom - top) / (slide.querySelector('.deck-footer').getBoundingClientRect().top - top);
+}"""
+
+
 def _wait_for_counter(page, text: str) -> None:
     page.wait_for_function(
         "text => document.querySelector(\"[data-testid='deck-counter']\")?.innerText.trim() === text",
@@ -58,6 +70,10 @@ def test_arrow_keys_walk_through_the_slides(demo_server, big_page):
         size = float(title.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
         assert size >= 40, f"slide title is {size}px"
         seen.append(title.inner_text())
+        # the content fills the slide down to its footer (key messages and tables grow to it)
+        page.wait_for_timeout(300)
+        used = page.evaluate(_USED)
+        assert used >= 0.85, f"slide {number} uses {used:.0%} of its height"
         screenshot(page, f"praesentation-{number}")
     assert seen[0] == "Hovedbudskaber" and len(set(seen)) >= 3, seen
     # slide 6 of the KOL track (after the key messages and the overviews) is a chart; it is

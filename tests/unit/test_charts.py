@@ -627,6 +627,40 @@ def test_inequality_chart_has_the_gap_and_its_target_in_a_second_panel(figures):
     )
     assert any(target_label in (a.text or "") for a in fig.layout.annotations)
     assert fig.layout.yaxis2.title.text == points
+    # a steady gap of 10 points and a target of 8: the axis spans them (zero is far below)
+    assert fig.layout.yaxis2.range == pytest.approx((7.5, 10.5))
+
+
+@pytest.mark.parametrize(
+    "gaps,target,expected",
+    [
+        ([20.8, 19.7, 17.5, 17.0, 14.1], 14.0, (14.0 - 1.7, 20.8 + 1.7)),  # far above zero
+        ([-20.0, -18.0], -15.0, (-21.25, -13.75)),  # B above A: the same, below zero
+        ([4.0, 9.0], 8.0, None),  # near zero: zero stays on the axis
+        ([3.0, -1.0], None, None),  # the gap changes sign
+        ([None, 5.0], None, None),  # one value: nothing to span
+    ],
+)
+def test_the_gap_panel_shows_a_change_and_not_a_flat_line(gaps, target, expected):
+    frame = pd.DataFrame(
+        [
+            {"group": g, "period": str(2015 + i), "value": v}
+            for i, gap in enumerate(gaps)
+            for g, v in (("A", None if gap is None else 30.0 + gap), ("B", 30.0))
+        ]
+    )
+    fig = inequality_chart(
+        frame, groups=["A", "B"], gap_groups=("A", "B"), target_gap=target,
+        target_period="2025" if target is not None else None, unit="%", decimals=1, title="x",
+    )  # fmt: skip
+    axis = fig.layout.yaxis2
+    if expected is None:
+        assert axis.rangemode == "tozero" and axis.range is None
+    else:
+        assert axis.range == pytest.approx(expected)
+        low, high = axis.range
+        shown = [v for v in [*gaps, target] if v is not None]
+        assert low < min(shown) and max(shown) < high and not low <= 0 <= high
 
 
 # --- status grid -------------------------------------------------------------------------------
