@@ -85,6 +85,10 @@ TEXTS.update(
         "ui.no_results": {"da": "Ingen resultater", "en": "No results"},
         "ui.skip_to_main": {"da": "Gå til hovedindholdet", "en": "Skip to main content"},
         "ui.running": {"da": "Arbejder …", "en": "Running…"},
+        "ui.wide_chart": {
+            "da": "Grafen – rul sidelæns for at se det hele",
+            "en": "The chart – scroll sideways to see all of it",
+        },
         "ui.toolbar.columns": {"da": "Vis/skjul kolonner", "en": "Show/hide columns"},
         "ui.toolbar.download": {"da": "Hent som CSV", "en": "Download as CSV"},
         "ui.toolbar.search": {"da": "Søg", "en": "Search"},

@@ -279,7 +279,8 @@ def _fill_periods(periods: Iterable[Period]) -> list[Period]:
 
 
 def _time_axis(periods: Iterable[Period], lang: str) -> dict[str, Any]:
-    """Ticks for a numeric time axis: every period when there are few, otherwise years."""
+    """Ticks for a numeric time axis: every period when there are few, otherwise years; at
+    most 7 labels, so that a phone's narrow plot shows them level and apart."""
     periods = sorted(set(periods))
     if not periods:
         return {}
@@ -293,7 +294,7 @@ def _time_axis(periods: Iterable[Period], lang: str) -> dict[str, Any]:
     ]
     axis: dict[str, Any] = {"range": [lo - step * 0.6, hi + step * 0.6], "tickmode": "array"}
     if per_year == 1 or len(span) <= 8:
-        every = max(1, math.ceil(len(span) / 12))
+        every = max(1, math.ceil(len(span) / 7))
         ticks = span[::every]
         axis |= {
             "tickvals": [p.years for p in ticks],
@@ -301,7 +302,7 @@ def _time_axis(periods: Iterable[Period], lang: str) -> dict[str, Any]:
         }
     else:
         years = list(range(math.ceil(lo), math.floor(hi) + 1)) or [int(lo)]
-        every = max(1, math.ceil(len(years) / 12))
+        every = max(1, math.ceil(len(years) / 7))
         axis |= {
             "tickvals": years[::every],
             "ticktext": [str(y) for y in years[::every]],
@@ -583,8 +584,11 @@ def _add_target(
     key: str = "charts.target",
     line: bool = True,
     row: int | None = None,
+    in_legend: bool = False,
 ) -> None:
-    """The target as a dashed horizontal line and, at its period, a black diamond with a label."""
+    """The target as a dashed horizontal line and, at its period, a black diamond with a label
+    beside it, or – `in_legend`, a chart a phone may show, where a label spans the plot – in
+    the legend."""
     value_text = _value_text(value, unit, decimals, lang)
     if period is None:
         label = f"{t('charts.target.short', lang)}: {value_text}"
@@ -628,7 +632,7 @@ def _add_target(
         ),
         **where,
     )
-    if side is None:  # data on both sides of the line: the label goes in the legend instead
+    if side is None or in_legend:  # data on both sides of the line: the label in the legend
         fig.data[-1].update(name=f"<b>{_esc(label)}</b>", showlegend=True, legendrank=950)
         return
     below = side == "below"
@@ -787,31 +791,42 @@ def series_chart(
         _add_baseline(fig, _period(baseline_period), lang)
         periods.append(_period(baseline_period))
     if target is not None:
-        _add_target(fig, value=target, period=target_at, unit=unit, decimals=decimals, lang=lang)
+        _add_target(
+            fig, value=target, period=target_at, unit=unit, decimals=decimals, lang=lang,
+            in_legend=legend_above,
+        )  # fmt: skip
         if target_at:
             periods.append(target_at)
-    if legend_above:
-        fig.update_layout(**_title(_wrapped(title)), **_legend_below())
-    else:
-        fig.update_layout(**_title(title), **_legend_right())
+    fig.update_layout(**_title(title), **_legend_right())
     apply_style(fig, lang=lang, height=height)
     fig.update_xaxes(**_time_axis(periods, lang))
     fig.update_yaxes(**_value_axis(unit))
-    if legend_above:
-        lines = fig.layout.title.text.count("<br>") + 1
-        if source:  # under the title: the legend has the room under the plot
-            fig.update_layout(
-                title_subtitle={
-                    "text": _esc(t("charts.source", lang, source=source)),
-                    "font": {"size": MIN_FONT_SIZE, "color": MUTED},
-                }
-            )
-            lines += 1
-        # a title a phone's width holds (30 characters a line, see _wrapped)
-        fig.update_layout(margin_t=30 + 24 * lines, margin_b=40, title_font_size=FONT_SIZE + 3)
-    else:
-        _source_note(fig, source, lang)
+    _title_and_legend(fig, title, source, lang, narrow=legend_above)
     return fig
+
+
+def _title_and_legend(
+    fig: go.Figure, title: str | None, source: str | None, lang: str, *, narrow: bool
+) -> None:
+    """After apply_style: the legend to the right and the source under the plot (a slide), or
+    – `narrow`, a page read down to a phone's width – the title wrapped with the source under
+    it and the legend in rows under the plot, so that the plot keeps the width."""
+    if not narrow:
+        _source_note(fig, source, lang)
+        return
+    fig.update_layout(**_title(_wrapped(title)), **_legend_below())
+    lines = fig.layout.title.text.count("<br>") + 1
+    if source:  # under the title: the legend has the room under the plot
+        source_lines = _wrap(t("charts.source", lang, source=source), 46)
+        fig.update_layout(
+            title_subtitle={
+                "text": "<br>".join(_esc(line) for line in source_lines),
+                "font": {"size": MIN_FONT_SIZE, "color": MUTED},
+            }
+        )
+        lines += len(source_lines)
+    # a title a phone's width holds (30 characters a line, see _wrapped)
+    fig.update_layout(margin_t=30 + 24 * lines, margin_b=40, title_font_size=FONT_SIZE + 3)
 
 
 def _required_path(
@@ -846,12 +861,14 @@ def criterion_chart(
     source: str | None = None,
     colours: Mapping[str, str] | None = None,
     height: int | None = 560,
+    legend_above: bool = False,
 ) -> go.Figure:
     """A success criterion: every cluster's series, the baseline, the target and the required
     path from the baseline value to the target.
 
     The path starts at `baseline_value`, or – when it is not given – at the highlighted
     series' value in the baseline period. For a gap criterion pass the gaps as the series.
+    `legend_above`: laid out for a page read down to a phone's width (see series_chart).
     """
     rows = _frame(frame, _name_column(frame, "series", "area", "group"))
     grid = _fill_periods(rows["_period"])
@@ -911,6 +928,7 @@ def criterion_chart(
             decimals=decimals,
             lang=lang,
             line=target_at is None or baseline_value is None,
+            in_legend=legend_above,
         )
         if target_at:
             periods.append(target_at)
@@ -918,7 +936,7 @@ def criterion_chart(
     apply_style(fig, lang=lang, height=height)
     fig.update_xaxes(**_time_axis(periods, lang))
     fig.update_yaxes(**_value_axis(unit))
-    _source_note(fig, source, lang)
+    _title_and_legend(fig, title, source, lang, narrow=legend_above)
     return fig
 
 
@@ -1191,9 +1209,11 @@ def inequality_chart(
     gap_unit: str | None = None,
     source: str | None = None,
     height: int | None = 720,
+    legend_above: bool = False,
 ) -> go.Figure:
     """Groups (e.g. education) over time in the upper panel; the gap A − B and its target in the
-    lower one. `frame` has columns ``group`` (or ``series``), ``period`` and ``value``."""
+    lower one. `frame` has columns ``group`` (or ``series``), ``period`` and ``value``.
+    `legend_above`: laid out for a page read down to a phone's width (see series_chart)."""
     rows = _frame(frame, _name_column(frame, "group", "series"))
     grid = _fill_periods(rows["_period"])
     a, b = gap_groups
@@ -1202,7 +1222,7 @@ def inequality_chart(
         rows=2,
         cols=1,
         shared_xaxes=True,
-        vertical_spacing=0.12,
+        vertical_spacing=0.2 if legend_above else 0.12,  # room for a title on two lines
         row_heights=[0.52, 0.48],
         subplot_titles=[
             t("charts.groups", lang),
@@ -1268,6 +1288,7 @@ def inequality_chart(
             lang=lang,
             key="charts.target_gap",
             row=2,
+            in_legend=legend_above,
         )
         if target_at:
             periods.append(target_at)
@@ -1276,6 +1297,8 @@ def inequality_chart(
     apply_style(fig, lang=lang, height=height)
     for annotation in fig.layout.annotations[:2]:  # the panel titles
         annotation.update(font={"size": 18, "color": INK}, x=0, xanchor="left")
+        if legend_above:  # a phone's width: on short lines
+            annotation.update(text="<br>".join(_wrap(annotation.text, 34)), align="left")
     fig.update_xaxes(**_time_axis(periods, lang))
     fig.update_xaxes(showticklabels=True, row=1, col=1)
     fig.update_yaxes(**_value_axis(unit), row=1, col=1)
@@ -1288,7 +1311,7 @@ def inequality_chart(
         col=1,
         **_gap_range(gaps, target_gap),
     )
-    _source_note(fig, source, lang)
+    _title_and_legend(fig, title, source, lang, narrow=legend_above)
     return fig
 
 
@@ -1917,6 +1940,9 @@ def comparison_chart(
             showarrow=False,
             font={"size": LABEL_FONT_SIZE, "color": INK},
         )
+    # a half-width chart on a page, a phone's width on a phone: the title on short lines
+    title = _wrapped(title) or ""
+    extra = 28 * title.count("\n")
     fig.update_layout(
         **_title(title),
         legend={
@@ -1928,8 +1954,10 @@ def comparison_chart(
             "yanchor": "bottom",
         },
     )
-    apply_style(fig, lang=lang, height=height or 200 + 52 * max(len(areas), 1))
-    fig.update_layout(margin={"t": 134 if two_lines else 110, "b": 110 if not source else 130})
+    apply_style(fig, lang=lang, height=(height or 200 + 52 * max(len(areas), 1)) + extra)
+    fig.update_layout(
+        margin={"t": (134 if two_lines else 110) + extra, "b": 110 if not source else 130}
+    )
     fig.update_yaxes(
         type="category",
         categoryorder="array",

@@ -45,6 +45,12 @@ _CSS = """<style>
 .goals-strip-item.highlight { border: 2px solid #1A1A1A; }
 .goals-strip-name { font-weight: 700; font-size: 1rem; margin-bottom: .15rem; color: #1A1A1A; }
 .goals-scroll { overflow-x: auto; }
+/* a chart drawn for a projector (the gap before and after) keeps its layout on a phone and
+   scrolls sideways instead (goals.ui.frame.dom makes the box a named, focusable region) */
+@media (max-width: 640px) {
+  [class*="st-key-wide-chart"] { overflow-x: auto; }
+  [class*="st-key-wide-chart"] [data-testid="stPlotlyChart"] { min-width: 600px; }
+}
 .goals-inputs { border-collapse: collapse; width: 100%; font-size: 1rem; margin: .25rem 0 .5rem 0; }
 .goals-inputs th { text-align: left; font-weight: 600; color: #404040; border-bottom: 2px solid #8C8C8C;
   padding: .3rem .6rem .3rem 0; vertical-align: bottom; }
@@ -322,6 +328,7 @@ def _criterion_chart(
         highlight=chosen.area_name if chosen is not None else None,
         source=name_of(indicator, lang, "source"),
         colours=area_colours(cat, lang),
+        legend_above=True,  # the plot keeps its width on a narrow screen
     )
     st.plotly_chart(
         fig,
@@ -576,6 +583,7 @@ def inequality_section(
             target_gap=target,
             target_period=target_period,
             source=name_of(indicator, lang, "source"),
+            legend_above=True,  # the plot keeps its width on a narrow screen
         )
         st.plotly_chart(
             fig,
@@ -596,12 +604,13 @@ def inequality_section(
         if row is not None and row.base_value is not None:
             st.markdown(f"**{esc(row.criterion_text)}**")
             st.markdown(status_view.reason_html(row), unsafe_allow_html=True)
-            st.plotly_chart(
-                charts.gap_change_chart(row, lang=lang),
-                theme=None,
-                config=charts.plotly_config(f"{indicator.code}-forskel-{area.code}"),
-                key=f"gap-change-{indicator.code}",
-            )
+            with st.container(key=f"wide-chart-gap-{indicator.code}"):
+                st.plotly_chart(
+                    charts.gap_change_chart(row, lang=lang),
+                    theme=None,
+                    config=charts.plotly_config(f"{indicator.code}-forskel-{area.code}"),
+                    key=f"gap-change-{indicator.code}",
+                )
 
 
 def _gap_row(view: InequalityView, area: Area, report: StatusReport) -> StatusRow | None:

@@ -26,6 +26,12 @@ _CSS = """<style>
 .goals-facts td { padding: .15rem .9rem .15rem 0; vertical-align: top; }
 .goals-facts td:first-child { color: #595959; white-space: nowrap; }
 .goals-facts tr.goals-facts-section td { padding-top: .6rem; }
+@media (max-width: 640px) {  /* a phone: the labels wrap, a badge may too; nothing is cut off */
+  .goals-facts { width: 100%; }
+  .goals-facts td:first-child { white-space: normal; width: 42%; }
+  .goals-facts td { overflow-wrap: anywhere; }
+  .goals-facts .goals-badge { white-space: normal; }
+}
 .goals-combined { display: inline-flex; flex-wrap: wrap; align-items: center; gap: .2rem .6rem; }
 .goals-support { color: #404040; }
 .goals-reason { font-size: 1.02rem; line-height: 1.5; margin: .2rem 0 .5rem 0; color: #1A1A1A; }

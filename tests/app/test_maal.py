@@ -126,7 +126,7 @@ def test_deep_link_restores_goal_cluster_and_language(run_app, sqlite_demo_url):
     assert "In West cluster" in page or "West cluster" in page
     # the inequality view follows the highlighted cluster, with its own gap target
     inequality = chart(at, "inequality-OVV-01")
-    assert title(inequality) == "<b>Obesity, BMI ≥ 30 · West cluster</b>"
+    assert title(inequality) == "<b>Obesity, BMI ≥ 30<br>· West cluster</b>"  # phone-width lines
     assert "Target gap 2025" in json.dumps(figure(inequality), ensure_ascii=False)
     assert "highlight a cluster" not in page.lower()
     # and shows the cluster's gap before and after, with the verdict in its colour
@@ -164,7 +164,9 @@ def test_choosing_a_goal_and_a_cluster_updates_the_url(run_app, sqlite_demo_url)
     assert at.title[0].value == "Mindre social ulighed i mental sundhed"
     at.selectbox(key="url:cluster").set_value("MIDT").run()
     assert at.query_params["cluster"] == "MIDT"
-    assert title(chart(at, "inequality-PSY-01")) == "<b>Dårligt mentalt helbred · Midtklyngen</b>"
+    assert (
+        title(chart(at, "inequality-PSY-01")) == "<b>Dårligt mentalt helbred<br>· Midtklyngen</b>"
+    )
     assert chart(at, "gap-change-PSY-01")
     at.selectbox(key="url:cluster").set_value("").run()
     assert "cluster" not in at.query_params

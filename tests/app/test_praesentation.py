@@ -24,7 +24,8 @@ def test_track_deck_from_the_url(run_app, sqlite_demo_url):
     assert ">5 / 15<" in counter(at)
     assert any("KOL-1 · Færre rygere" in m.value for m in at.markdown)
     table = next(m.value for m in at.markdown if 'class="deck-table"' in m.value)
-    assert "✓ Målet er nået" in table and "≈ Ingen sikker ændring" in table
+    # the symbol kept with its word (a no-break space) when the cell wraps
+    assert "✓&nbsp;Målet er nået" in table and "≈&nbsp;Ingen sikker ændring" in table
     # the verdict's text colour on its fill (white on the dark ones)
     achieved = STATUS_STYLE["target_achieved"]
     assert achieved.ink == "#FFFFFF"

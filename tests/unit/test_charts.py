@@ -372,7 +372,13 @@ def test_quarterly_data_sit_at_quarter_years_with_period_ticks():
     nord = trace(fig, "Klynge Nord")
     assert list(nord.x[:4]) == [2017, 2017.25, 2017.5, 2017.75]
     assert nord.y[2] is None  # 2017K3 missing
-    assert fig.layout.xaxis.ticktext[0] == "1. kvt. 2017"  # eight quarters: every one labelled
+    # eight quarters: every other labelled (at most 7 labels, level on a phone)
+    assert list(fig.layout.xaxis.ticktext) == [
+        "1. kvt. 2017",
+        "3. kvt. 2017",
+        "1. kvt. 2018",
+        "3. kvt. 2018",
+    ]
     long = pd.DataFrame(
         {
             "series": "a",
@@ -381,13 +387,13 @@ def test_quarterly_data_sit_at_quarter_years_with_period_ticks():
         }
     )
     axis = series_chart(long, unit="%", decimals=1, title="x").layout.xaxis
-    assert list(axis.ticktext) == [str(y) for y in range(2015, 2024)]  # many quarters: years
+    assert list(axis.ticktext) == [str(y) for y in range(2015, 2024, 2)]  # many quarters: years
     assert len(axis.minor.tickvals) == 36
 
 
 def test_yearly_ticks_are_years_and_units_are_on_the_axis():
     fig = series_chart(yearly(), unit="%", decimals=1, title="x", target=12.0, target_period="2025")
-    assert list(fig.layout.xaxis.ticktext) == [str(y) for y in range(2015, 2026)]
+    assert list(fig.layout.xaxis.ticktext) == [str(y) for y in range(2015, 2026, 2)]
     assert fig.layout.yaxis.ticksuffix == " %"
     long_unit = series_chart(quarterly(), unit="per 100.000", decimals=0, title="x")
     assert long_unit.layout.yaxis.title.text == "per 100.000"
@@ -996,3 +1002,27 @@ def test_the_economy_chart_writes_the_amounts_and_names_what_is_over_budget():
     assert english.data[0].text[0] == "DKK 2.5m"  # rounded on the chart
     assert english.data[0].customdata[0] == "DKK 2,450,000.50"  # exact on hover
     assert list(english.layout.xaxis.ticktext[:3]) == ["0", "1m", "2m"]
+
+
+def test_a_chart_for_a_phone_has_its_target_label_in_the_legend():
+    """On a narrow plot a label beside the target would span the data: it goes in the legend,
+    under the plot with the series, and the title is on short lines."""
+    frame = pd.DataFrame(
+        [{"series": s, "period": str(y), "value": v + y - 2015}
+         for s, v in (("Klynge Nord", 20.0), ("Klynge Syd", 14.0)) for y in range(2015, 2024)]
+    )  # fmt: skip
+    wide = criterion_chart(
+        frame, baseline_period="2017", target_value=12.0, target_period="2025", unit="%",
+        decimals=1, title="Daglige rygere, 16+ år · Grundskole", lang="da",
+    )  # fmt: skip
+    narrow = criterion_chart(
+        frame, baseline_period="2017", target_value=12.0, target_period="2025", unit="%",
+        decimals=1, title="Daglige rygere, 16+ år · Grundskole", lang="da", legend_above=True,
+    )  # fmt: skip
+    label = "Mål 2025: 12,0 %"
+    assert any(label in (a.text or "") for a in wide.layout.annotations)
+    assert not any(label in (a.text or "") for a in narrow.layout.annotations)
+    diamond = next(tr for tr in narrow.data if label in (tr.name or ""))
+    assert diamond.showlegend and diamond.marker.symbol == "diamond"
+    assert narrow.layout.legend.orientation == "h" and narrow.layout.legend.y < 0
+    assert "<br>" in narrow.layout.title.text and "<br>" not in wide.layout.title.text

@@ -189,6 +189,16 @@ def test_status_symbols_need_no_emoji_font():
         assert svg.startswith("<svg") and "currentColor" in svg and 'aria-hidden="true"' in svg
 
 
+def test_the_tab_icon_is_an_image_the_app_serves():
+    from PIL import Image
+
+    from goals.ui.frame.layout import page_icon
+
+    icon = page_icon()
+    assert isinstance(icon, Image.Image) and icon.size == (64, 64)
+    assert icon.getpixel((32, 32))[3] == 255 and icon.getpixel((0, 0))[3] == 0
+
+
 def test_no_emoji_in_what_the_app_shows():
     found = []
     files = [*sorted((ROOT / "goals").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py"))]
@@ -197,8 +207,6 @@ def test_no_emoji_in_what_the_app_shows():
         if rel in ALLOWED_FILES:
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if "PAGE_ICON =" in line:  # the browser tab's icon, not page content
-                continue
             for ch in EMOJI.findall(line):
                 if ch not in ALLOWED_CHARACTERS:
                     found.append(f"{rel}:{number}: {ch!r} {unicodedata.name(ch, '?')}")

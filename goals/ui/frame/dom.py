@@ -14,6 +14,9 @@ them right and keeps them so while Streamlit redraws (a MutationObserver, at mos
 - the select boxes' placeholders and "No results", the "Skip to main content" link, the
   "Running..." while a page works and the names of the buttons over a table or a chart (Search,
   Download as CSV, Fullscreen, Download plot as a PNG …), in the reader's language;
+- a chart that scrolls sideways on a narrow screen (``st.container(key="wide-chart-…")``): a
+  named region the keyboard can reach and scroll (WCAG 2.1.1; axe-core:
+  ``scrollable-region-focusable``);
 
 and Streamlit's caption grey, which fails WCAG AA contrast, is the app's darker grey.
 
@@ -95,6 +98,16 @@ _SCRIPT = """
       const own = node && texts.toolbar[node.nodeValue.trim()];
       if (own) setText(node, own);
     });
+    document.querySelectorAll('[class*="st-key-wide-chart"]').forEach(box => {
+      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && box.getAttribute('tabindex') !== '0') {
+        box.setAttribute('tabindex', '0');
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', texts.wide);
+      } else if (!scrolls && box.hasAttribute('tabindex')) {
+        ['tabindex', 'role', 'aria-label'].forEach(name => box.removeAttribute(name));
+      }
+    });
     document.querySelectorAll('[data-testid="stSkipToContent"]').forEach(link => {
       const node = textNode(link);
       if (node && node.nodeValue === 'Skip to main content') setText(node, texts.skip);
@@ -129,6 +142,7 @@ def fix_streamlit_texts(lang: str) -> None:
         "no_results": t("ui.no_results", lang),
         "skip": t("ui.skip_to_main", lang),
         "running": t("ui.running", lang),
+        "wide": t("ui.wide_chart", lang),
         # the buttons over a table (their names, and the tooltips that show them)
         "toolbar": {
             english: t(f"ui.toolbar.{key}", lang)

@@ -7,8 +7,9 @@ pages/ by URL) never shows what the visitor may not see.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import streamlit as st
 
@@ -21,7 +22,23 @@ from goals.ui.frame import auth, context, dom, navigation
 if TYPE_CHECKING:  # types only: pages reach the database through the core
     from sqlalchemy.engine import Engine
 
-PAGE_ICON = "🎯"  # an emoji: a material icon would load a font from the internet
+
+@functools.cache
+def page_icon() -> Any:
+    """The browser tab's icon, a target in the product's navy, drawn here: an emoji favicon is
+    text that shows as an empty box without an emoji font, and a material one is fetched from
+    the internet; an image is served by the app itself."""
+    from PIL import Image, ImageDraw
+
+    size = 64
+    icon = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(icon)
+    for i, colour in enumerate(("#1F3A5F", "#FFFFFF", "#1F3A5F", "#FFFFFF", "#0F5A64")):
+        inset = 1 + i * 6
+        draw.ellipse((inset, inset, size - 1 - inset, size - 1 - inset), fill=colour)
+    return icon
+
+
 Need = Literal["view", "upload", "admin"]
 
 
@@ -36,7 +53,7 @@ class PageContext:
 def configure_page() -> None:
     """Called by app.py (and by a page run directly by URL) before anything is drawn."""
     # Streamlit allows repeated calls; the last one in a run wins.
-    st.set_page_config(page_title="Målbillede", page_icon=PAGE_ICON, layout="wide")
+    st.set_page_config(page_title="Målbillede", page_icon=page_icon(), layout="wide")
 
 
 def language_picker(key: str = "language") -> str:
