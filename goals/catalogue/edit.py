@@ -143,6 +143,7 @@ class RevisionFields(Fields):
     target_period: Any = None
     areas: Any = "clusters"
     note: Any = None
+    note_en: Any = None
 
 
 class AreaFields(Fields):
@@ -548,6 +549,7 @@ def revision_view(session: Session, revision: CriterionRevision) -> dict[str, An
         "target_period": revision.target_period,
         "areas": areas,
         "note": revision.note,
+        "note_en": revision.note_en,
     }
 
 
@@ -598,10 +600,11 @@ def _revision_fields(session: Session, view: dict[str, Any], lang: str) -> tuple
         "text_en": _text(view["text_en"], "text_en", lang, limit=TEXT_MAX),
         "indicator": indicator.code,
         "note": _text(view["note"], "note", lang, limit=TEXT_MAX),
+        "note_en": _text(view["note_en"], "note_en", lang, limit=TEXT_MAX),
     }
     stored: dict[str, Any] = {
         "text": values["text"], "text_en": values["text_en"], "indicator_id": indicator.id,
-        "note": values["note"], "group_id": None, "gap_group_a_id": None, "gap_group_b_id": None,
+        "note": values["note"], "note_en": values["note_en"], "group_id": None, "gap_group_a_id": None, "gap_group_b_id": None,
     }  # fmt: skip
     gap_a, gap_b, group = (clean_text(view[k]) for k in ("gap_a", "gap_b", "group"))
     if gap_a or gap_b:

@@ -342,12 +342,13 @@ def _load_criterion(load: _Loader, goal: Goal, entry: dict[str, Any], order: int
     existing = session.exec(
         select(CriterionRevision).where(CriterionRevision.criterion_id == criterion.id)
     ).all()
-    known = {r.valid_from for r in existing}
+    known = {r.valid_from: r for r in existing}
     next_number = max((r.revision for r in existing), default=0) + 1
     for version in versions:
         spec = {**shared, **version}
         valid_from = _date(spec.get("valid_from", dt.date(2000, 1, 1)), where)
         if valid_from in known:
+            load.english(known[valid_from], spec, "text", "note")
             continue
         revision = CriterionRevision(
             criterion_id=criterion.id,
@@ -377,6 +378,7 @@ def _revision_fields(session: Session, spec: dict[str, Any], where: str) -> dict
         "text_en": spec.get("text_en"),
         "indicator_id": indicator.id,
         "note": spec.get("note"),
+        "note_en": spec.get("note_en"),
         "baseline_period": _period(spec["baseline"], where),
     }
     if "gap" in spec:

@@ -136,10 +136,11 @@ SHEETS = (
                 "target_period",
                 "areas",
                 "note",
+                "note_en",
             ]
         ),
         ("code", "goal", "text", "indicator", "baseline"),
-        (11, 10, 9, 12, 60, 40, 11, 26, 26, 26, 11, 14, 11, 11, 20, 40),
+        (11, 10, 9, 12, 60, 40, 11, 26, 26, 26, 11, 14, 11, 11, 20, 40, 40),
     ),
     _SheetDef(
         "indicators",

@@ -25,6 +25,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "admin.col.target_period": {"da": "Målperiode", "en": "Target period"},
     "admin.col.areas": {"da": "Områder", "en": "Areas"},
     "admin.col.note": {"da": "Note", "en": "Note"},
+    "admin.col.note_en": {"da": "Note (engelsk)", "en": "Note (English)"},
     "admin.col.name": {"da": "Navn", "en": "Name"},
     "admin.col.name_en": {"da": "Navn (engelsk)", "en": "Name (English)"},
     "admin.col.unit": {"da": "Enhed", "en": "Unit"},

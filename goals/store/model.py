@@ -206,6 +206,7 @@ class CriterionRevision(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow)
     created_by: str | None = Field(default=None, max_length=200)
     note: str | None = None
+    note_en: str | None = None
 
     @property
     def is_gap(self) -> bool:

@@ -274,15 +274,16 @@ def _criterion_facts(info: CriterionInfo, rows: list[StatusRow], cat: Catalogue,
         f"{t('criterion.baseline', lang)}: {period_label(revision.baseline_period, lang)}",
         f"{t('criterion.target', lang)}: {target}",
     ]
-    if len(info.revisions) > 1 or revision.note:
+    said = name_of(revision, lang, "note")
+    if len(info.revisions) > 1 or said:
         note = t(
             "criterion.revision",
             lang,
             revision=revision.revision,
             date=format_date(revision.valid_from, lang),
         )
-        if revision.note:
-            note += f": {revision.note}"
+        if said:
+            note += f": {said}"
         parts.append(note)
     return " · ".join(p for p in parts if p)
 

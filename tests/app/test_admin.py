@@ -162,10 +162,14 @@ def test_revise_a_criterion_and_see_its_history(run_app, users_url):
     key = "admin-revision-KOL-1-A"
     at.text_input(key=f"{key}-target_value").set_value("-25")
     at.date_input(key=f"{key}-from").set_value(dt.date(2025, 1, 1))
+    at.text_input(key=f"{key}-note").set_value("Skærpet igen.")
+    at.text_input(key=f"{key}-note_en").set_value("Tightened again.")
     at.button(key=f"{key}-save").click()
     at.run()
     assert not at.exception
     assert "ny revision af KOL-1-A" in at.success[0].value
+    newest = next(c for c in snapshot(users_url).criteria if c.code == "KOL-1-A").revisions[-1]
+    assert (newest.note, newest.note_en) == ("Skærpet igen.", "Tightened again.")
     history = next(d.value for d in at.dataframe if "Revision" in d.value.columns)
     assert list(history["Revision"]) == [3, 2, 1]
     assert list(history["Målværdi"])[:2] == [-25.0, -20.0]

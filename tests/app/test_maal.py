@@ -154,6 +154,9 @@ def test_english_numbers_use_a_decimal_point(run_app, sqlite_demo_url):
     page = texts(at)
     assert "20.7 <span class='goals-muted'>(2017)</span>" in page
     assert "Share" not in at.title[0].value
+    # the revision's note in English too
+    assert "Version 2 from" in page and "Tightened by the Direktørforum in June 2022." in page
+    assert "Skærpet" not in page
 
 
 def test_choosing_a_goal_and_a_cluster_updates_the_url(run_app, sqlite_demo_url):

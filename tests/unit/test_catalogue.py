@@ -229,6 +229,7 @@ def test_english_texts_added_later_never_land_beside_a_rewritten_danish_text(cat
             sa.text("UPDATE indicator SET definition_en = NULL, source_en = NULL, unit_en = NULL")
         )
         session.execute(sa.text("UPDATE goal SET description_en = NULL"))
+        session.execute(sa.text("UPDATE criterionrevision SET note_en = NULL, text_en = NULL"))
         # the secretariat has since rewritten one Danish definition and one description
         session.execute(
             sa.text("UPDATE indicator SET definition = 'Egen definition' WHERE code = 'RYG-01'")
@@ -245,4 +246,7 @@ def test_english_texts_added_later_never_land_beside_a_rewritten_danish_text(cat
     assert goals["KOL-1"].description_en is None
     assert goals["KOL-2"].description_en.startswith("Early action in municipalities")
     assert cat.indicator_sources("en")["BEF-01"].startswith("Statistics Denmark")
+    revision = next(i for i in cat.criteria if i.criterion.code == "KOL-1-A").revisions[-1]
+    assert revision.note_en == "Tightened by the Direktørforum in June 2022."
+    assert revision.text_en.startswith("The share of daily smokers")
     assert cat.indicator_sources("da")["BEF-01"].startswith("Danmarks Statistik")

@@ -150,7 +150,7 @@ def revision_history(page: PageContext, criterion_code: str) -> pd.DataFrame:
                     col("target_value", lang): view["target_value"],
                     col("target_period", lang): view["target_period"],
                     col("areas", lang): catalogue_sheets.label_of("areas", view["areas"], lang),
-                    col("note", lang): revision.note,
+                    col("note", lang): name_of(revision, lang, "note"),
                     t("admin.created_by", lang): revision.created_by,
                     t("admin.created_at", lang): format_datetime(revision.created_at, lang)
                     if revision.created_at
@@ -256,7 +256,11 @@ def _revision_form(page: PageContext, code: str | None, goal: str | None = None)
             help=t("admin.areas.help", lang),
             key=f"{key}-areas",
         )
-        note = st.text_input(col("note", lang), view.get("note") or "", key=f"{key}-note")
+        c1, c2 = st.columns(2)
+        note = c1.text_input(col("note", lang), view.get("note") or "", key=f"{key}-note")
+        note_en = c2.text_input(
+            col("note_en", lang), view.get("note_en") or "", key=f"{key}-note_en"
+        )
         submitted = st.form_submit_button(
             t("admin.save_revision" if code else "admin.save", lang),
             type="primary",
@@ -279,6 +283,7 @@ def _revision_form(page: PageContext, code: str | None, goal: str | None = None)
         "target_period": opt(target_period),
         "areas": areas,
         "note": opt(note),
+        "note_en": opt(note_en),
         "actor": page.actor,
         "lang": lang,
     }

@@ -1,5 +1,6 @@
 """English texts for what the catalogue describes in words: an indicator's source and
-definition, and a goal's description (the names and units already had theirs).
+definition, a goal's description and a success-criterion revision's note (the names, units and
+criterion texts already had theirs).
 
 Revision ID: 0012
 Revises: 0011
@@ -24,9 +25,11 @@ def upgrade() -> None:
     op.add_column("indicator", sa.Column("source_en", sa.String(), nullable=True))
     op.add_column("indicator", sa.Column("definition_en", sa.String(), nullable=True))
     op.add_column("goal", sa.Column("description_en", sa.String(), nullable=True))
+    op.add_column("criterionrevision", sa.Column("note_en", sa.String(), nullable=True))
 
 
 def downgrade() -> None:
+    op.drop_column("criterionrevision", "note_en")
     op.drop_column("goal", "description_en")
     op.drop_column("indicator", "definition_en")
     op.drop_column("indicator", "source_en")
