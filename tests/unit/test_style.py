@@ -189,14 +189,14 @@ def test_status_symbols_need_no_emoji_font():
         assert svg.startswith("<svg") and "currentColor" in svg and 'aria-hidden="true"' in svg
 
 
-def test_the_tab_icon_is_an_image_the_app_serves():
-    from PIL import Image
+def test_the_tab_icon_is_a_picture_the_app_serves():
+    from streamlit.commands.page_config import _get_favicon_string
 
-    from goals.ui.frame.layout import page_icon
+    from goals.ui.frame.layout import PAGE_ICON
 
-    icon = page_icon()
-    assert isinstance(icon, Image.Image) and icon.size == (64, 64)
-    assert icon.getpixel((32, 32))[3] == 255 and icon.getpixel((0, 0))[3] == 0
+    assert PAGE_ICON.endswith(".svg") and Path(PAGE_ICON).read_text().startswith("<svg")
+    # inline in the page (a data URL): nothing is fetched, from the internet or the app
+    assert _get_favicon_string(PAGE_ICON).startswith("data:image/svg+xml;base64,")
 
 
 def test_no_emoji_in_what_the_app_shows():

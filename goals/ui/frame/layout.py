@@ -7,9 +7,9 @@ pages/ by URL) never shows what the visitor may not see.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import streamlit as st
 
@@ -23,20 +23,10 @@ if TYPE_CHECKING:  # types only: pages reach the database through the core
     from sqlalchemy.engine import Engine
 
 
-@functools.cache
-def page_icon() -> Any:
-    """The browser tab's icon, a target in the product's navy, drawn here: an emoji favicon is
-    text that shows as an empty box without an emoji font, and a material one is fetched from
-    the internet; an image is served by the app itself."""
-    from PIL import Image, ImageDraw
-
-    size = 64
-    icon = Image.new("RGBA", (size, size), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(icon)
-    for i, colour in enumerate(("#1F3A5F", "#FFFFFF", "#1F3A5F", "#FFFFFF", "#0F5A64")):
-        inset = 1 + i * 6
-        draw.ellipse((inset, inset, size - 1 - inset, size - 1 - inset), fill=colour)
-    return icon
+#: The browser tab's icon, a target in the product's navy: an emoji favicon is text that shows as
+#: an empty box without an emoji font, and a material one is fetched from the internet; a file
+#: is served by the app itself.
+PAGE_ICON = str(Path(__file__).with_name("icon.svg"))
 
 
 Need = Literal["view", "upload", "admin"]
@@ -53,7 +43,7 @@ class PageContext:
 def configure_page() -> None:
     """Called by app.py (and by a page run directly by URL) before anything is drawn."""
     # Streamlit allows repeated calls; the last one in a run wins.
-    st.set_page_config(page_title="Målbillede", page_icon=page_icon(), layout="wide")
+    st.set_page_config(page_title="Målbillede", page_icon=PAGE_ICON, layout="wide")
 
 
 def language_picker(key: str = "language") -> str:
