@@ -116,6 +116,7 @@ def _indicator_form(page: PageContext, indicator: Any) -> None:
         c1, c2 = st.columns(2)
         source = c1.text_input(col("source", lang), get("source"), key=f"{key}-source")
         source_en = c2.text_input(col("source_en", lang), get("source_en"), key=f"{key}-source_en")
+        c1, c2 = st.columns(2)  # each pair side by side, and together on a phone
         definition = c1.text_area(
             col("definition", lang), get("definition"), key=f"{key}-definition"
         )
