@@ -998,9 +998,18 @@ def bullet_chart(
     values = [v for v in (baseline, latest, target) if v is not None]
     lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
     span = (hi - lo) or abs(hi) or 1.0
-    # room at the better end for the "better →" hint, beside the marks even on a phone
-    lo -= (0.34 if higher_is_better is False else 0.18) * span
-    hi += (0.34 if higher_is_better is True else 0.18) * span
+    # room at the better end for the "better →" hint, beside the marks even on the narrowest
+    # plot: its characters, its shift and half a marker, as a share of the whole axis
+    room = 0.18 * span
+    hint = (
+        t("charts.better.right" if higher_is_better else "charts.better.left", lang)
+        if higher_is_better is not None
+        else ""
+    )
+    need = min((len(hint) * _CHAR_PX + 6 + 18) / _NARROW_PX, 0.45) if hint else 0.0
+    better = max(room, need * (span + room) / (1 - need))
+    lo -= better if higher_is_better is False else room
+    hi += better if higher_is_better is True else room
     fig = go.Figure()
     fig.add_shape(
         type="rect", x0=lo, x1=hi, y0=0.38, y1=0.62, fillcolor=TRACK, line_width=0, layer="below"
@@ -1069,7 +1078,7 @@ def bullet_chart(
         )
     if higher_is_better is not None:  # which way is better, under the end it points to
         fig.add_annotation(
-            text=t("charts.better.right" if higher_is_better else "charts.better.left", lang),
+            text=hint,
             x=hi if higher_is_better else lo,
             y=0.5,
             xanchor="right" if higher_is_better else "left",

@@ -287,7 +287,11 @@ def criterion(view: ClusterView, row: StatusRow) -> None:
     text.markdown(status_view.reason_html(row), unsafe_allow_html=True)
     trend.markdown(trend_html(row, lang), unsafe_allow_html=True)
     figure = chart(view, row)
-    st.plotly_chart(figure, theme=None, config=plotly_config(f"{row.criterion}-{row.area}"))
+    config = plotly_config(f"{row.criterion}-{row.area}")
+    if row.gap:  # the gap before and after, drawn for a projector: it scrolls on a phone
+        status_view.wide_chart(figure, key=f"gap-{row.criterion}-{row.area}", config=config)
+    else:
+        st.plotly_chart(figure, theme=None, config=config)
     status_view.reasoning(row, lang, sentence=False)
 
 

@@ -45,12 +45,6 @@ _CSS = """<style>
 .goals-strip-item.highlight { border: 2px solid #1A1A1A; }
 .goals-strip-name { font-weight: 700; font-size: 1rem; margin-bottom: .15rem; color: #1A1A1A; }
 .goals-scroll { overflow-x: auto; }
-/* a chart drawn for a projector (the gap before and after) keeps its layout on a phone and
-   scrolls sideways instead (goals.ui.frame.dom makes the box a named, focusable region) */
-@media (max-width: 640px) {
-  [class*="st-key-wide-chart"] { overflow-x: auto; }
-  [class*="st-key-wide-chart"] [data-testid="stPlotlyChart"] { min-width: 600px; }
-}
 .goals-inputs { border-collapse: collapse; width: 100%; font-size: 1rem; margin: .25rem 0 .5rem 0; }
 .goals-inputs th { text-align: left; font-weight: 600; color: #404040; border-bottom: 2px solid #8C8C8C;
   padding: .3rem .6rem .3rem 0; vertical-align: bottom; }
@@ -605,13 +599,11 @@ def inequality_section(
         if row is not None and row.base_value is not None:
             st.markdown(f"**{esc(row.criterion_text)}**")
             st.markdown(status_view.reason_html(row), unsafe_allow_html=True)
-            with st.container(key=f"wide-chart-gap-{indicator.code}"):
-                st.plotly_chart(
-                    charts.gap_change_chart(row, lang=lang),
-                    theme=None,
-                    config=charts.plotly_config(f"{indicator.code}-forskel-{area.code}"),
-                    key=f"gap-change-{indicator.code}",
-                )
+            status_view.wide_chart(
+                charts.gap_change_chart(row, lang=lang),
+                key=f"gap-change-{indicator.code}",
+                config=charts.plotly_config(f"{indicator.code}-forskel-{area.code}"),
+            )
 
 
 def _gap_row(view: InequalityView, area: Area, report: StatusReport) -> StatusRow | None:

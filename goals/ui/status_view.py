@@ -26,6 +26,13 @@ _CSS = """<style>
 .goals-facts td { padding: .15rem .9rem .15rem 0; vertical-align: top; }
 .goals-facts td:first-child { color: #595959; white-space: nowrap; }
 .goals-facts tr.goals-facts-section td { padding-top: .6rem; }
+/* a chart drawn for a projector (the gap before and after) keeps its layout on a phone and
+   scrolls sideways instead (wide_chart; goals.ui.frame.dom makes the box a named, focusable
+   region) */
+@media (max-width: 640px) {
+  [class*="st-key-wide-chart"] { overflow-x: auto; }
+  [class*="st-key-wide-chart"] > [data-testid="stElementContainer"] { min-width: 600px; }
+}
 @media (max-width: 640px) {  /* a phone: the labels wrap, a badge may too; nothing is cut off */
   .goals-facts { width: 100%; }
   .goals-facts td:first-child { white-space: normal; width: 42%; }
@@ -41,6 +48,13 @@ _CSS = """<style>
 def inject_css() -> None:
     """Once per page run, before badges are drawn."""
     st.markdown(_CSS, unsafe_allow_html=True)
+
+
+def wide_chart(figure: object, *, key: str, config: dict) -> None:
+    """A chart drawn for a projector (the gap before and after): on a phone it keeps its
+    layout and scrolls sideways in its own box instead of being cut off (see _CSS)."""
+    with st.container(key=f"wide-chart-{key}"):
+        st.plotly_chart(figure, theme=None, config=config, key=key)
 
 
 def badge_html(status: str, lang: str, *, label: str | None = None, small: bool = False) -> str:

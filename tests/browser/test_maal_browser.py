@@ -66,3 +66,33 @@ def test_deep_link_restores_goal_cluster_and_language(demo_server, page):
     assert main.get_by_text("Why this status?").count() == 2
     screenshot(page, "maal-deeplink-en")
     assert not page.errors
+
+
+def test_at_400_px_the_charts_fit_or_scroll_in_a_named_region(demo_server, browser):
+    """On a phone the criterion chart keeps its plot's width (legend and target label under
+    it); the gap before and after, drawn for a projector, scrolls sideways in a region the
+    keyboard reaches, instead of being cut off."""
+    context = browser.new_context(viewport={"width": 400, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    try:
+        page.goto(f"{demo_server.url}/maal?goal=KOL-1&cluster=MIDT")
+        wait_for_app(page)
+        assert_no_exception(page, demo_server)
+        page.wait_for_function(
+            "() => document.querySelector('[class*=\"st-key-wide-chart\"]')"
+            "?.getAttribute('tabindex') === '0'",
+            timeout=30_000,
+        )
+        box = page.locator("[class*='st-key-wide-chart']").first
+        assert box.evaluate("b => b.scrollWidth > b.clientWidth + 100")
+        assert box.get_attribute("role") == "region"
+        assert box.get_attribute("aria-label") == "Grafen – rul sidelæns for at se det hele"
+        plot = page.locator("[class*='st-key-criterion-'] .js-plotly-plot").first
+        assert plot.bounding_box()["width"] <= 400
+        legend = plot.locator(".legend").bounding_box()
+        area = plot.locator(".nsewdrag").first.bounding_box()
+        assert legend["y"] >= area["y"] + area["height"]  # the legend under the plot
+        assert area["width"] >= 0.6 * plot.bounding_box()["width"]  # the plot keeps its width
+        screenshot(page, "maal-400")
+    finally:
+        context.close()
