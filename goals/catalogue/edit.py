@@ -604,7 +604,8 @@ def _revision_fields(session: Session, view: dict[str, Any], lang: str) -> tuple
     }
     stored: dict[str, Any] = {
         "text": values["text"], "text_en": values["text_en"], "indicator_id": indicator.id,
-        "note": values["note"], "note_en": values["note_en"], "group_id": None, "gap_group_a_id": None, "gap_group_b_id": None,
+        "note": values["note"], "note_en": values["note_en"],
+        "group_id": None, "gap_group_a_id": None, "gap_group_b_id": None,
     }  # fmt: skip
     gap_a, gap_b, group = (clean_text(view[k]) for k in ("gap_a", "gap_b", "group"))
     if gap_a or gap_b:

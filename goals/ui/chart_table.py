@@ -11,7 +11,22 @@ import streamlit as st
 from goals.catalogue.words import period_label
 from goals.i18n import format_number, t
 
-__all__ = ["chart_table"]
+__all__ = ["chart_table", "chart_with_table"]
+
+
+def chart_with_table(
+    figure: object,
+    frame: pd.DataFrame,
+    columns: Sequence[tuple[str, str]],
+    *,
+    config: dict,
+    lang: str,
+    decimals: int = 1,
+    key: str,
+) -> None:
+    """A chart and, folded under it, the table of the numbers it draws (`chart_table`)."""
+    st.plotly_chart(figure, theme=None, config=config, key=key)
+    chart_table(frame, columns, lang=lang, decimals=decimals, key=key)
 
 
 def chart_table(

@@ -29,7 +29,7 @@ from goals.status import StatusReport, StatusRow
 from goals.store.model import Area, BreakdownGroup, Goal, TargetType
 from goals.store.observations import current_values
 from goals.ui import status_view
-from goals.ui.chart_table import chart_table
+from goals.ui.chart_table import chart_with_table
 from goals.ui.frame import context, urlstate
 from goals.ui.markup import esc
 
@@ -325,15 +325,11 @@ def _criterion_chart(
         colours=area_colours(cat, lang),
         legend_above=True,  # the plot keeps its width on a narrow screen
     )
-    st.plotly_chart(
+    chart_with_table(
         fig,
-        theme=None,
-        config=charts.plotly_config(f"{info.code}-{highlight or 'klynger'}"),
-        key=f"criterion-{info.code}",
-    )
-    chart_table(
         frame,
         [("series", "text"), ("period", "period"), ("value", "number")],
+        config=charts.plotly_config(f"{info.code}-{highlight or 'klynger'}"),
         lang=lang,
         decimals=indicator.decimals,
         key=f"criterion-{info.code}",
@@ -373,15 +369,11 @@ def _comparison(info: CriterionInfo, rows: list[StatusRow], *, cat: Catalogue, l
             lang=lang,
             reference_label=region_name,
         )
-        st.plotly_chart(
+        chart_with_table(
             fig,
-            theme=None,
-            config=charts.plotly_config(f"{info.code}-region"),
-            key=f"compare-{info.code}",
-        )
-        chart_table(
             frame,
             [("area", "text"), ("value", "number"), ("lower", "number"), ("upper", "number")],
+            config=charts.plotly_config(f"{info.code}-region"),
             lang=lang,
             decimals=indicator.decimals,
             key=f"compare-{info.code}",
@@ -580,15 +572,11 @@ def inequality_section(
             source=name_of(indicator, lang, "source"),
             legend_above=True,  # the plot keeps its width on a narrow screen
         )
-        st.plotly_chart(
+        chart_with_table(
             fig,
-            theme=None,
-            config=charts.plotly_config(f"{indicator.code}-ulighed-{area.code}"),
-            key=f"inequality-{indicator.code}",
-        )
-        chart_table(
             frame,
             [("group", "text"), ("period", "period"), ("value", "number")],
+            config=charts.plotly_config(f"{indicator.code}-ulighed-{area.code}"),
             lang=lang,
             decimals=indicator.decimals,
             key=f"inequality-{indicator.code}",

@@ -26,14 +26,12 @@ _CSS = """<style>
 .goals-facts td { padding: .15rem .9rem .15rem 0; vertical-align: top; }
 .goals-facts td:first-child { color: #595959; white-space: nowrap; }
 .goals-facts tr.goals-facts-section td { padding-top: .6rem; }
-/* a chart drawn for a projector (the gap before and after) keeps its layout on a phone and
-   scrolls sideways instead (wide_chart; goals.ui.frame.dom makes the box a named, focusable
-   region) */
+/* a phone: nothing is cut off. A chart drawn for a projector (the gap before and after) keeps
+   its layout and scrolls sideways (wide_chart; goals.ui.frame.dom makes the box a named,
+   focusable region); the reasoning's labels wrap, a badge may too. */
 @media (max-width: 640px) {
   [class*="st-key-wide-chart"] { overflow-x: auto; }
   [class*="st-key-wide-chart"] > [data-testid="stElementContainer"] { min-width: 600px; }
-}
-@media (max-width: 640px) {  /* a phone: the labels wrap, a badge may too; nothing is cut off */
   .goals-facts { width: 100%; }
   .goals-facts td:first-child { white-space: normal; width: 42%; }
   .goals-facts td { overflow-wrap: anywhere; }

@@ -24,8 +24,8 @@ if TYPE_CHECKING:  # types only: pages reach the database through the core
 
 
 #: The browser tab's icon, a target in the product's navy: an emoji favicon is text that shows as
-#: an empty box without an emoji font, and a material one is fetched from the internet; a file
-#: is served by the app itself.
+#: an empty box without an emoji font, and a material one is fetched from the internet; this
+#: file goes into the page itself (a data URL).
 PAGE_ICON = str(Path(__file__).with_name("icon.svg"))
 
 
